@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,7 +63,7 @@ public final class SubjectTrie<T> {
 			throw new IllegalArgumentException("cacheCapacity must not be negative, was " + cacheCapacity);
 		}
 		this.cacheCapacity = cacheCapacity;
-		this.cache = (cacheCapacity > 0) ? new ConcurrentHashMap<>(cacheCapacity * 2) : null;
+		this.cache = (cacheCapacity > 0) ? new ConcurrentHashMap<>() : null;
 	}
 
 	/**
@@ -77,9 +78,7 @@ public final class SubjectTrie<T> {
 		if (!Subjects.isValidSubscribeSubject(subject)) {
 			throw new IllegalArgumentException("Invalid subject: '" + subject + "'");
 		}
-		if (subscriber == null) {
-			throw new IllegalArgumentException("subscriber must not be null");
-		}
+		Objects.requireNonNull(subscriber, "subscriber");
 		this.lock.writeLock().lock();
 		try {
 			Level<T> level = this.root;

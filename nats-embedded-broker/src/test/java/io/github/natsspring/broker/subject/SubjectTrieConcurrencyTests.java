@@ -30,11 +30,11 @@ class SubjectTrieConcurrencyTests {
 
 	private static final List<String> QUEUES = Arrays.asList(null, "q1", "q2");
 
-	private static final int WRITERS = 3;
+	private static final int WRITERS = 2;
 
-	private static final int READERS = 3;
+	private static final int READERS = 2;
 
-	private static final int OPERATIONS_PER_WRITER = 20_000;
+	private static final int OPERATIONS_PER_WRITER = 10_000;
 
 	@WithAndWithoutCache
 	@Timeout(value = 60, unit = TimeUnit.SECONDS)
