@@ -19,7 +19,8 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * <li>An undefined flag or a bad value: the reason on standard error, usage on standard output, status 0
  * (nats-server's usage function exits with 0).</li>
  * <li>A stray argument, invalid options, an unwritable log file, a port that cannot be bound: status 1.</li>
- * <li>SIGINT: graceful stop, status 0; SIGTERM: graceful stop, status 1; SIGUSR2: lame-duck mode.</li>
+ * <li>SIGINT: graceful stop, status 0; SIGTERM: graceful stop, status 1; SIGUSR2: lame-duck mode, then
+ * status 0; SIGUSR1: log file reopened; SIGHUP: reload refused (there is no configuration file).</li>
  * </ul>
  */
 public final class NatsBrokerMain {
@@ -77,8 +78,9 @@ public final class NatsBrokerMain {
 				return 1;
 			}
 		}
+		ServerLogging logging;
 		try {
-			ServerLogging.install(flags);
+			logging = ServerLogging.install(flags);
 		}
 		catch (IOException ex) {
 			err.println(LocalDateTime.now().format(GO_LOG_TIME) + " error opening file: open " + flags.logFile()
@@ -100,7 +102,7 @@ public final class NatsBrokerMain {
 			broker.stop();
 			return 1;
 		}
-		BrokerProcess process = new BrokerProcess(broker, banner);
+		BrokerProcess process = new BrokerProcess(broker, banner, logging);
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "nats-broker-shutdown"));
 		SignalHandlers.install(process, banner);
 		banner.ready(broker, options, flags.hasPlaintextPassword());

@@ -6,7 +6,8 @@ import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
 /**
- * The lines nats-server logs when it starts and stops, worded the same where they apply to this broker,
+ * The lines nats-server logs when it starts, handles a signal and stops, worded the same where they apply to
+ * this broker,
  * so that scripts and people reading the log find what they look for ("Listening for client connections on",
  * "Server is ready", "Server Exiting..").
  */
@@ -42,6 +43,27 @@ final class StartupBanner {
 	/** A debug line for a signal this JVM does not let the broker handle. */
 	void unhandledSignal(String name, String reason) {
 		logger.fine("Cannot handle SIG" + name + ": " + reason);
+	}
+
+	/** The error nats-server logs for SIGHUP when it was started without a configuration file. */
+	void reloadUnsupported() {
+		logger.severe("Failed to reload server configuration: can only reload config when a file is provided"
+				+ " using -c or --config");
+	}
+
+	/** The line after SIGUSR1 reopened the log file. */
+	void logFileReopened() {
+		logger.info("File log re-opened");
+	}
+
+	/** The line after SIGUSR1 when the log goes to standard error. */
+	void logFileReopenIgnored() {
+		logger.info("File log re-open ignored, not a file logger");
+	}
+
+	/** The error when SIGUSR1 could not reopen the log file. */
+	void logFileReopenFailed(String reason) {
+		logger.severe("File log re-open failed: " + reason);
 	}
 
 	/** The line when shutdown begins. */

@@ -111,6 +111,33 @@ class NatsBrokerMainProcessTests {
 		assertThat(run.stderr()).contains("[DBG] Trapped \"interrupt\" signal\n").endsWith("[INF] Server Exiting..\n");
 	}
 
+	@Test
+	void sighupIsRefusedForLackOfConfigurationFileAndTheBrokerKeepsServing() throws Exception {
+		ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1"));
+		int port = awaitListeningPort(run);
+		run.signal("HUP");
+		await().atMost(Duration.ofSeconds(10)).until(run::stderr, (stderr) -> stderr.contains(
+				"[ERR] Failed to reload server configuration: can only reload config when a file is provided using -c or --config\n"));
+		assertThat(firstLineFrom(port)).startsWith("INFO {");
+		run.terminate();
+		assertThat(run.exitStatus()).isEqualTo(1);
+	}
+
+	@Test
+	void sigusr1ReopensTheLogFileAfterRotation() throws Exception {
+		Path log = dir.resolve("broker.log");
+		Path rotated = dir.resolve("broker.log.1");
+		ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-l", log.toString()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && Files.readString(log).contains("Server is ready"));
+		Files.move(log, rotated);
+		run.signal("USR1");
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log) && Files.readString(log).contains("[INF] File log re-opened\n"));
+		run.terminate();
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(Files.readString(log)).endsWith("[INF] Server Exiting..\n");
+		assertThat(Files.readString(rotated)).contains("[INF] Server is ready\n").doesNotContain("Server Exiting");
+	}
+
 	private static int awaitListeningPort(ProcessRun run) {
 		return await().atMost(Duration.ofSeconds(30))
 			.until(() -> listeningPort(run), Optional::isPresent)
