@@ -1,6 +1,7 @@
 package io.github.natsspring.broker.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,64 +94,75 @@ class NatsBrokerMainProcessTests {
 
 	@Test
 	void startedBrokerLogsItsAddressServesClientsAndExitsWithOneOnSigterm() throws Exception {
-		ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-n", "edge"));
-		int port = awaitListeningPort(run);
-		assertThat(firstLineFrom(port)).startsWith("INFO {");
-		assertThat(run.stderr()).contains("[INF]   Name:     edge\n").contains("[INF] Server is ready\n");
-		run.terminate();
-		assertThat(run.exitStatus()).isEqualTo(1);
-		assertThat(run.stderr()).contains("[INF] Initiating Shutdown...\n").endsWith("[INF] Server Exiting..\n");
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-n", "edge"))) {
+			int port = awaitListeningPort(run);
+			assertThat(firstLineFrom(port)).startsWith("INFO {");
+			assertThat(run.stderr()).contains("[INF]   Name:     edge\n").contains("[INF] Server is ready\n");
+			run.terminate();
+			assertThat(run.exitStatus()).isEqualTo(1);
+			assertThat(run.stderr()).contains("[INF] Initiating Shutdown...\n").endsWith("[INF] Server Exiting..\n");
+		}
 	}
 
 	@Test
 	void startedBrokerExitsWithZeroOnSigint() throws Exception {
-		ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-D"));
-		awaitListeningPort(run);
-		run.signal("INT");
-		assertThat(run.exitStatus()).isZero();
-		assertThat(run.stderr()).contains("[DBG] Trapped \"interrupt\" signal\n").endsWith("[INF] Server Exiting..\n");
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-D"))) {
+			awaitListeningPort(run);
+			run.signal("INT");
+			assertThat(run.exitStatus()).isZero();
+			assertThat(run.stderr()).contains("[DBG] Trapped \"interrupt\" signal\n").endsWith("[INF] Server Exiting..\n");
+		}
 	}
 
 	@Test
 	void sighupIsRefusedForLackOfConfigurationFileAndTheBrokerKeepsServing() throws Exception {
-		ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1"));
-		int port = awaitListeningPort(run);
-		run.signal("HUP");
-		await().atMost(Duration.ofSeconds(10)).until(run::stderr, (stderr) -> stderr.contains(
-				"[ERR] Failed to reload server configuration: can only reload config when a file is provided using -c or --config\n"));
-		assertThat(firstLineFrom(port)).startsWith("INFO {");
-		run.terminate();
-		assertThat(run.exitStatus()).isEqualTo(1);
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1"))) {
+			int port = awaitListeningPort(run);
+			run.signal("HUP");
+			awaitLog(run::stderr, "[ERR] Failed to reload server configuration: can only reload config when a file"
+					+ " is provided using -c or --config\n");
+			assertThat(firstLineFrom(port)).startsWith("INFO {");
+			run.terminate();
+			assertThat(run.exitStatus()).isEqualTo(1);
+		}
 	}
 
 	@Test
 	void sigusr1ReopensTheLogFileAfterRotation() throws Exception {
 		Path log = dir.resolve("broker.log");
 		Path rotated = dir.resolve("broker.log.1");
-		ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-l", log.toString()));
-		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && Files.readString(log).contains("Server is ready"));
-		Files.move(log, rotated);
-		run.signal("USR1");
-		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log) && Files.readString(log).contains("[INF] File log re-opened\n"));
-		run.terminate();
-		assertThat(run.exitStatus()).isEqualTo(1);
-		assertThat(Files.readString(log)).endsWith("[INF] Server Exiting..\n");
-		assertThat(Files.readString(rotated)).contains("[INF] Server is ready\n").doesNotContain("Server Exiting");
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-l", log.toString()))) {
+			awaitLog(() -> readIfExists(log), "[INF] Server is ready\n");
+			Files.move(log, rotated);
+			run.signal("USR1");
+			awaitLog(() -> readIfExists(log), "[INF] File log re-opened\n");
+			run.terminate();
+			assertThat(run.exitStatus()).isEqualTo(1);
+			assertThat(Files.readString(log)).endsWith("[INF] Server Exiting..\n");
+			assertThat(Files.readString(rotated)).contains("[INF] Server is ready\n").doesNotContain("Server Exiting");
+		}
 	}
 
 	private static int awaitListeningPort(ProcessRun run) {
-		return await().atMost(Duration.ofSeconds(30))
-			.until(() -> listeningPort(run), Optional::isPresent)
-			.orElseThrow();
+		Matcher listening = LISTENING.matcher(awaitLog(run::stderr, "[INF] Server is ready\n"));
+		assertThat(listening.find()).as("listening line").isTrue();
+		return Integer.parseInt(listening.group(1));
 	}
 
-	private static Optional<Integer> listeningPort(ProcessRun run) {
-		String stderr = run.stderr();
-		if (stderr.contains("[FTL]")) {
-			throw new AssertionError("broker failed to start:\n" + stderr);
-		}
-		Matcher matcher = LISTENING.matcher(stderr);
-		return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+	// Fails at once when the broker logs a fatal error instead of waiting for the line that will never come.
+	private static String awaitLog(Callable<String> log, String expected) {
+		return await().atMost(Duration.ofSeconds(30)).until(() -> {
+			String text = log.call();
+			if (text.contains("[FTL]")) {
+				throw new AssertionError("broker failed:\n" + text);
+			}
+			return text;
+		}, (text) -> text.contains(expected));
+	}
+
+	private static String readIfExists(Path file) throws IOException {
+		return Files.exists(file) ? Files.readString(file) : "";
 	}
 
 	private static String firstLineFrom(int port) throws Exception {

@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A command run as a child process, its standard output and error captured in files. */
-final class ProcessRun {
+/**
+ * A command run as a child process, its standard output and error captured in files. Closing it kills the
+ * process if it still runs, so a failed test leaves nothing behind.
+ */
+final class ProcessRun implements AutoCloseable {
 
 	private final Process process;
 
@@ -84,6 +87,11 @@ final class ProcessRun {
 	/** Sends SIGTERM. */
 	void terminate() {
 		process.destroy();
+	}
+
+	@Override
+	public void close() {
+		process.destroyForcibly();
 	}
 
 	String stdout() {
