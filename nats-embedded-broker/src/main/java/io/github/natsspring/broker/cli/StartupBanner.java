@@ -7,9 +7,8 @@ import io.github.natsspring.broker.NatsBrokerOptions;
 
 /**
  * The lines nats-server logs when it starts, handles a signal and stops, worded the same where they apply to
- * this broker,
- * so that scripts and people reading the log find what they look for ("Listening for client connections on",
- * "Server is ready", "Server Exiting..").
+ * this broker, so that scripts and people reading the log find what they look for ("Listening for client
+ * connections on", "Server is ready", "Server Exiting..").
  */
 final class StartupBanner {
 
@@ -76,14 +75,10 @@ final class StartupBanner {
 		logger.info("Server Exiting..");
 	}
 
-	/** A fatal error, after which the process exits with status 1. */
-	void fatal(String message) {
-		logger.log(LogLabel.FATAL, message);
-	}
-
-	/** A fatal error binding the port, worded as nats-server's. */
+	/** The fatal error when the port cannot be bound, worded as nats-server's; the process then exits with 1. */
 	void listenFailed(String host, long port, String reason) {
-		fatal("Error listening on port: " + hostPort(host, port) + ", " + GoValueSyntax.quote(reason));
+		logger.log(LogLabel.FATAL,
+				"Error listening on port: " + hostPort(host, port) + ", " + GoValueSyntax.quote(reason));
 	}
 
 	// As Go's net.JoinHostPort: IPv6 literals in brackets.

@@ -24,7 +24,8 @@ class NatsBrokerMainProcessTests {
 	private static final Pattern LOG_LINE = Pattern
 		.compile("\\[(\\d+)] \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6} \\[(INF|DBG|TRC|WRN|ERR|FTL)] .*");
 
-	private static final Pattern LISTENING = Pattern.compile("Listening for client connections on 127\\.0\\.0\\.1:(\\d+)\n");
+	private static final Pattern LISTENING = Pattern
+		.compile("Listening for client connections on 127\\.0\\.0\\.1:(\\d+)\n");
 
 	@TempDir
 	Path dir;
@@ -94,7 +95,8 @@ class NatsBrokerMainProcessTests {
 
 	@Test
 	void startedBrokerLogsItsAddressServesClientsAndExitsWithOneOnSigterm() throws Exception {
-		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-n", "edge"))) {
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-n", "edge"))) {
 			int port = awaitListeningPort(run);
 			assertThat(firstLineFrom(port)).startsWith("INFO {");
 			assertThat(run.stderr()).contains("[INF]   Name:     edge\n").contains("[INF] Server is ready\n");
@@ -110,7 +112,8 @@ class NatsBrokerMainProcessTests {
 			awaitListeningPort(run);
 			run.signal("INT");
 			assertThat(run.exitStatus()).isZero();
-			assertThat(run.stderr()).contains("[DBG] Trapped \"interrupt\" signal\n").endsWith("[INF] Server Exiting..\n");
+			assertThat(run.stderr()).contains("[DBG] Trapped \"interrupt\" signal\n")
+				.endsWith("[INF] Server Exiting..\n");
 		}
 	}
 

@@ -91,7 +91,8 @@ class NatsServerCommandLineParityTests {
 		ProcessRun server = runNatsServer("-a 127.0.0.1 -p 99999");
 		ProcessRun broker = runBroker("-a 127.0.0.1 -p 99999");
 		assertThat(broker.exitStatus()).isEqualTo(server.exitStatus()).isEqualTo(1);
-		String fatal = "\\[\\d+] \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6} \\[FTL] Error listening on port: 127\\.0\\.0\\.1:99999, \".+\"";
+		String fatal = "\\[\\d+] \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6} "
+				+ "\\[FTL] Error listening on port: 127\\.0\\.0\\.1:99999, \".+\"";
 		assertThat(lastLine(server.stderr())).matches(fatal);
 		assertThat(lastLine(broker.stderr())).matches(fatal);
 	}

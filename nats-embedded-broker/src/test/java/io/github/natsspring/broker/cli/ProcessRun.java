@@ -31,9 +31,9 @@ final class ProcessRun implements AutoCloseable {
 
 	/** The command running {@link NatsBrokerMain} on this JVM's class path. */
 	static List<String> brokerMain(String... args) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				NatsBrokerMain.class.getName()));
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), NatsBrokerMain.class.getName()));
 		command.addAll(List.of(args));
 		return command;
 	}
@@ -43,7 +43,9 @@ final class ProcessRun implements AutoCloseable {
 		try {
 			Path out = Files.createTempFile(dir, "stdout", ".txt");
 			Path err = Files.createTempFile(dir, "stderr", ".txt");
-			Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+			Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+				.redirectError(err.toFile())
+				.start();
 			return new ProcessRun(process, out, err);
 		}
 		catch (IOException ex) {
