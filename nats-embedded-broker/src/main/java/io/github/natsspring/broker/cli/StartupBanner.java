@@ -75,6 +75,11 @@ final class StartupBanner {
 		logger.info("Server Exiting..");
 	}
 
+	/** The fatal error when the pid file cannot be written; the process then exits with 1. */
+	void pidFileFailed(String reason) {
+		logger.log(LogLabel.FATAL, "Could not write pidfile: " + reason);
+	}
+
 	/** The fatal error when the port cannot be bound, worded as nats-server's; the process then exits with 1. */
 	void listenFailed(String host, long port, String reason) {
 		logger.log(LogLabel.FATAL,

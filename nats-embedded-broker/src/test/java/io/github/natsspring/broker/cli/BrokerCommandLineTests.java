@@ -31,6 +31,12 @@ class BrokerCommandLineTests {
 		assertThat(flags(args).serverName()).isEqualTo("edge");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "-P nats.pid", "--pid nats.pid", "-pid=nats.pid" })
+	void pidFileIsReadFromEveryAlias(String args) {
+		assertThat(flags(args).pidFile()).isEqualTo("nats.pid");
+	}
+
 	@Test
 	void authenticationFlagsAreRead() {
 		BrokerFlags flags = flags("--user alice --pass s3cret --auth t0ken");

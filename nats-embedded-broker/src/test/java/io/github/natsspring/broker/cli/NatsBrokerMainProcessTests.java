@@ -85,6 +85,15 @@ class NatsBrokerMainProcessTests {
 	}
 
 	@Test
+	void pidFileIsWrittenBeforeListening() throws Exception {
+		Path pidFile = dir.resolve("broker.pid");
+		Files.writeString(pidFile, "a longer stale content");
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-P", pidFile.toString(), "-p", "99999"));
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(Files.readString(pidFile)).isEqualTo(Long.toString(run.pid()));
+	}
+
+	@Test
 	void unwritableLogFileIsReportedLikeGoLogFatalWithExitStatusOne() {
 		Path log = dir.resolve("missing-dir").resolve("broker.log");
 		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-l", log.toString()));

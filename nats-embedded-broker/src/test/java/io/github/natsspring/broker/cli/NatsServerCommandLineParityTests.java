@@ -97,6 +97,30 @@ class NatsServerCommandLineParityTests {
 		assertThat(lastLine(broker.stderr())).matches(fatal);
 	}
 
+	@Test
+	void unwritablePidFileIsFatalWithTheSameMessageAndExitStatusOne() {
+		String args = "-a 127.0.0.1 -p 99999 -P " + dir.resolve("missing").resolve("x.pid");
+		ProcessRun server = runNatsServer(args);
+		ProcessRun broker = runBroker(args);
+		assertThat(broker.exitStatus()).isEqualTo(server.exitStatus()).isEqualTo(1);
+		assertThat(withoutPidAndTime(lastLine(broker.stderr()))).isEqualTo(withoutPidAndTime(lastLine(server.stderr())))
+			.startsWith("[FTL] Could not write pidfile: open ");
+	}
+
+	@Test
+	void unwritableLogFileIsFatalWithTheSameMessageAndExitStatusOne() {
+		String args = "-a 127.0.0.1 -p 99999 -l " + dir.resolve("missing").resolve("x.log");
+		ProcessRun server = runNatsServer(args);
+		ProcessRun broker = runBroker(args);
+		assertThat(broker.exitStatus()).isEqualTo(server.exitStatus()).isEqualTo(1);
+		assertThat(broker.stderr().substring(20)).isEqualTo(server.stderr().substring(20))
+			.startsWith("error opening file: open ");
+	}
+
+	private static String withoutPidAndTime(String logLine) {
+		return logLine.replaceFirst("^\\[\\d+] \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6} ", "");
+	}
+
 	private ProcessRun runNatsServer(String args) {
 		List<String> command = new ArrayList<>(List.of(natsServer.toString()));
 		command.addAll(split(args));
