@@ -1,5 +1,8 @@
 package io.github.natsspring.broker.protocol;
 
+import java.util.Locale;
+import java.util.Map;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -8,9 +11,29 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Decides whether nats-server would accept the JSON of an INFO sent by a client: it decodes it into
- * its INFO structure and closes the connection when that fails.
+ * its own INFO structure (keys matched without regard to case) and closes the connection when that
+ * fails, for bad syntax or for a value of the wrong type in a field it knows.
  */
 final class ClientInfoJson {
+
+	private enum Type {
+
+		STRING, INTEGER, UNSIGNED, BOOLEAN, STRINGS
+
+	}
+
+	private static final Map<String, Type> FIELDS = Map.ofEntries(Map.entry("server_id", Type.STRING),
+			Map.entry("server_name", Type.STRING), Map.entry("version", Type.STRING),
+			Map.entry("git_commit", Type.STRING), Map.entry("go", Type.STRING), Map.entry("host", Type.STRING),
+			Map.entry("ip", Type.STRING), Map.entry("client_ip", Type.STRING), Map.entry("nonce", Type.STRING),
+			Map.entry("cluster", Type.STRING), Map.entry("domain", Type.STRING), Map.entry("proto", Type.INTEGER),
+			Map.entry("port", Type.INTEGER), Map.entry("max_payload", Type.INTEGER),
+			Map.entry("client_id", Type.UNSIGNED), Map.entry("headers", Type.BOOLEAN),
+			Map.entry("auth_required", Type.BOOLEAN), Map.entry("tls_required", Type.BOOLEAN),
+			Map.entry("tls_verify", Type.BOOLEAN), Map.entry("tls_available", Type.BOOLEAN),
+			Map.entry("jetstream", Type.BOOLEAN), Map.entry("cluster_dynamic", Type.BOOLEAN),
+			Map.entry("ldm", Type.BOOLEAN), Map.entry("connect_urls", Type.STRINGS),
+			Map.entry("ws_connect_urls", Type.STRINGS));
 
 	private static final JsonFactory JSON = new JsonFactory();
 
@@ -18,14 +41,21 @@ final class ClientInfoJson {
 	}
 
 	/**
-	 * Whether the bytes hold one JSON object or {@code null}, and nothing else but white space.
-	 * Field types are not checked.
+	 * Whether the text holds one JSON object whose known fields have the right types, or {@code null},
+	 * and nothing else but white space.
 	 */
-	static boolean isAcceptable(byte[] json, int offset, int length) {
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json, offset, length)) {
+	static boolean isAcceptable(String json) {
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
 			JsonToken root = parser.nextToken();
 			if (root == JsonToken.START_OBJECT) {
-				parser.skipChildren();
+				while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+					Type type = FIELDS.get(parser.currentName().toLowerCase(Locale.ROOT));
+					JsonToken value = parser.nextToken();
+					if (value != JsonToken.VALUE_NULL && type != null && !hasType(parser, value, type)) {
+						return false;
+					}
+					parser.skipChildren();
+				}
 			}
 			else if (root != JsonToken.VALUE_NULL) {
 				return false;
@@ -35,5 +65,29 @@ final class ClientInfoJson {
 		catch (JacksonException ex) {
 			return false;
 		}
+	}
+
+	private static boolean hasType(JsonParser parser, JsonToken value, Type type) {
+		return switch (type) {
+			case STRING -> value == JsonToken.VALUE_STRING;
+			case BOOLEAN -> value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE;
+			case INTEGER -> value == JsonToken.VALUE_NUMBER_INT && fitsLong(parser);
+			case UNSIGNED -> value == JsonToken.VALUE_NUMBER_INT && fitsLong(parser) && parser.getLongValue() >= 0;
+			case STRINGS -> value == JsonToken.START_ARRAY && onlyStrings(parser);
+		};
+	}
+
+	private static boolean fitsLong(JsonParser parser) {
+		return parser.getNumberType() == JsonParser.NumberType.INT || parser.getNumberType() == JsonParser.NumberType.LONG;
+	}
+
+	private static boolean onlyStrings(JsonParser parser) {
+		JsonToken element;
+		while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+			if (element != JsonToken.VALUE_STRING && element != JsonToken.VALUE_NULL) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

@@ -66,7 +66,10 @@ public final class ClientProtocolDecoder {
 		CONNECT("CONNECT", AfterName.ARGUMENT), PUB("PUB", AfterName.SEPARATOR), HPUB("HPUB", AfterName.SEPARATOR),
 		SUB("SUB", AfterName.SEPARATOR), UNSUB("UNSUB", AfterName.SEPARATOR), PING("PING", AfterName.REST_OF_LINE),
 		PONG("PONG", AfterName.REST_OF_LINE), INFO("INFO", AfterName.ARGUMENT), OK("+OK", AfterName.REST_OF_LINE),
-		ERR("-ERR", AfterName.SEPARATOR);
+		ERR("-ERR", AfterName.SEPARATOR),
+
+		/** Server-to-client only: nats-server reads its line, then refuses it from a client. */
+		HMSG("HMSG", AfterName.SEPARATOR);
 
 		private static final Op[] ALL = values();
 
@@ -387,6 +390,7 @@ public final class ClientProtocolDecoder {
 			case UNSUB -> unsub(buf, start, end, handler);
 			case CONNECT -> connect(buf, start, end, handler);
 			case INFO -> info(buf, start, end, handler);
+			case HMSG -> throw unknownOperation();
 			case ERR -> {
 				this.state = State.DONE;
 				handler.onErr(buf.toString(start, end - start, StandardCharsets.UTF_8));
@@ -502,15 +506,14 @@ public final class ClientProtocolDecoder {
 	}
 
 	private void connect(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		byte[] json = ByteBufUtil.getBytes(buf, start, end - start);
-		this.connectOptions = ConnectOptions.parse(json, 0, json.length, this.connectOptions);
+		// Decoding to a String first replaces malformed UTF-8 as Go does instead of failing on it.
+		this.connectOptions = ConnectOptions.parse(string(buf, start, end), this.connectOptions);
 		handler.onConnect(this.connectOptions);
 	}
 
 	private void info(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		byte[] json = ByteBufUtil.getBytes(buf, start, end - start);
-		if (!ClientInfoJson.isAcceptable(json, 0, json.length)) {
-			throw silentClose("INFO argument is not a JSON object");
+		if (!ClientInfoJson.isAcceptable(string(buf, start, end))) {
+			throw silentClose("INFO argument is not a JSON object nats-server can read");
 		}
 		handler.onInfo();
 	}

@@ -77,9 +77,22 @@ class ClientProtocolDecoderBehaviourTests {
 	}
 
 	@Test
-	void serverOnlyOperationsFromAClientAreUnknown() {
-		assertThat(DecoderRun.whole("MSG foo 1 2\r\n")).containsExactly(UNKNOWN);
-		assertThat(DecoderRun.whole("HMSG foo 1 2\r\n")).containsExactly(UNKNOWN);
+	void msgFromAClientIsUnknownAtItsFirstByte() {
+		assertThat(DecoderRun.whole("M")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("R")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("A")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("L")).containsExactly(UNKNOWN);
+	}
+
+	@Test
+	void hmsgFromAClientIsReadToTheLineFeedThenUnknown() {
+		// nats-server waits on "HMSG foo" and refuses at the line feed, after its control line check.
+		assertThat(DecoderRun.whole("HMSG foo 1 2")).isEmpty();
+		assertThat(DecoderRun.whole("hmsg\t foo 1 2\n")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMSG\r\n")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMX")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMSG " + "a".repeat(4096) + "\n")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMSG " + "a".repeat(4097) + "\n")).containsExactly("VIOLATION MAX_CONTROL_LINE");
 	}
 
 	@Test
@@ -189,6 +202,13 @@ class ClientProtocolDecoderBehaviourTests {
 	}
 
 	@Test
+	void connectWithMalformedUtf8InsideAStringIsAccepted() {
+		// Go replaces malformed UTF-8 in JSON strings instead of failing.
+		assertThat(DecoderRun.whole("CONNECT {\"name\":\"\u00ff\"}\r\n")).containsExactly(
+				"CONNECT verbose=true headers=false name=\ufffd");
+	}
+
+	@Test
 	void laterConnectKeepsFieldsItDoesNotMention() {
 		assertThat(DecoderRun.whole("CONNECT {\"verbose\":false}\r\nCONNECT {\"name\":\"x\"}\r\nCONNECT null\r\n"))
 			.containsExactly("CONNECT verbose=false headers=false name=null", "CONNECT verbose=false headers=false name=x",
@@ -200,6 +220,13 @@ class ClientProtocolDecoderBehaviourTests {
 		assertThat(DecoderRun.whole("INFO {}\r\nINFO null\r\nINFO\t{\"a\":[1]}\r\n")).containsExactly("INFO", "INFO", "INFO");
 		assertThat(DecoderRun.whole("INFO\r\n")).containsExactly(SILENT);
 		assertThat(DecoderRun.whole("INFO x\r\n")).containsExactly(SILENT);
+	}
+
+	@Test
+	void clientInfoWithAKnownFieldOfTheWrongTypeClosesSilently() {
+		assertThat(DecoderRun.whole("INFO {\"port\":\"x\"}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"connect_urls\":[1]}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"zz\":\"x\",\"PORT\":1,\"connect_urls\":[\"a\",null]}\r\n")).containsExactly("INFO");
 	}
 
 	@Test
