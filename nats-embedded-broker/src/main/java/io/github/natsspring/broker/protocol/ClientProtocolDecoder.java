@@ -15,7 +15,7 @@ import io.netty.buffer.Unpooled;
  * operation split across reads is kept here (a partial argument line is copied, bounded by the
  * maximum control line; a partial payload is copied into a buffer from the input's allocator), so
  * the caller may release its buffer after each call. Call {@link #release()} when the connection
- * closes.
+ * closes. Not thread-safe: it belongs to the connection's event loop.
  *
  * <p>Rules followed, as nats-server applies them:
  * <ul>
@@ -97,12 +97,17 @@ public final class ClientProtocolDecoder {
 		}
 
 		static Op startingWith(byte first) {
-			for (Op candidate : ALL) {
-				if (candidate.name[0] == first) {
-					return candidate;
-				}
-			}
-			return null;
+			return switch (first) {
+				case 'P' -> PUB;
+				case 'S' -> SUB;
+				case 'U' -> UNSUB;
+				case 'H' -> HPUB;
+				case 'C' -> CONNECT;
+				case 'I' -> INFO;
+				case '+' -> OK;
+				case '-' -> ERR;
+				default -> null;
+			};
 		}
 	}
 
@@ -322,8 +327,9 @@ public final class ClientProtocolDecoder {
 
 	/**
 	 * Looks for the end of the argument line. {@code argStart} is where the argument starts in
-	 * {@code in}, or -1 when its beginning is already in {@link #line}; the line feed is searched from
-	 * {@code searchFrom}.
+	 * {@code in} (its first byte is never the line's end), or -1 when its beginning is already in
+	 * {@link #line}; the line feed is searched from {@code searchFrom}. A complete argument is parsed
+	 * straight from {@code in} when it lies there whole, else from {@link #line}.
 	 */
 	private int scanArgument(ByteBuf in, int argStart, int searchFrom, int end, ClientOpHandler handler)
 			throws ProtocolViolation {
@@ -348,10 +354,9 @@ public final class ClientProtocolDecoder {
 		if (!this.lineHasCr && searchFrom < lf) {
 			this.lineHasCr = in.indexOf(searchFrom, lf, CR) >= 0;
 		}
-		int from = (argStart >= 0) ? argStart : searchFrom;
-		int argLength = this.lineLength + (lf - from) - (this.lineHasCr ? 1 : 0);
+		int argLength = this.lineLength + (lf - searchFrom) - (this.lineHasCr ? 1 : 0);
 		checkControlLine(argLength);
-		appendToLine(in, from, lf);
+		appendToLine(in, searchFrom, lf);
 		this.lineLength = 0;
 		this.state = State.OP_START;
 		processArgument(this.lineView, 0, argLength, handler);
