@@ -139,6 +139,10 @@ public final class ClientProtocolDecoder {
 
 	private int pendingSize;
 
+	private int pendingHeaderSizeDigits;
+
+	private int pendingSizeDigits;
+
 	private ByteBuf pendingPayload;
 
 	private byte[] lastSubjectBytes = new byte[0];
@@ -179,6 +183,26 @@ public final class ClientProtocolDecoder {
 	 */
 	public ConnectOptions connectOptions() {
 		return this.connectOptions;
+	}
+
+	/**
+	 * How many digits the client wrote for the size of the PUB or HPUB being reported; meaningful only
+	 * during {@link ClientOpHandler#onPub} and {@link ClientOpHandler#onHpub}. nats-server echoes the
+	 * sizes as written, leading zeros included, in the MSG or HMSG it delivers (see
+	 * {@link ServerFrames#writeMsg(ByteBuf, byte[], byte[], byte[], ByteBuf, int)}).
+	 * @return the number of digits of the (total) size
+	 */
+	public int sizeDigits() {
+		return this.pendingSizeDigits;
+	}
+
+	/**
+	 * How many digits the client wrote for the header size of the HPUB being reported; meaningful only
+	 * during {@link ClientOpHandler#onHpub}.
+	 * @return the number of digits of the header size
+	 */
+	public int headerSizeDigits() {
+		return this.pendingHeaderSizeDigits;
 	}
 
 	/**
@@ -414,6 +438,8 @@ public final class ClientProtocolDecoder {
 			throw silentClose("PUB has a bad or missing size");
 		}
 		checkPayload(size);
+		this.pendingHeaderSizeDigits = 0;
+		this.pendingSizeDigits = this.tokens[2 * count - 1] - this.tokens[2 * count - 2];
 		expectPayload(buf, count == 3, -1, size);
 	}
 
@@ -437,6 +463,8 @@ public final class ClientProtocolDecoder {
 			throw silentClose("HPUB header size larger than total size");
 		}
 		checkPayload(size);
+		this.pendingHeaderSizeDigits = this.tokens[2 * count - 3] - this.tokens[2 * count - 4];
+		this.pendingSizeDigits = this.tokens[2 * count - 1] - this.tokens[2 * count - 2];
 		expectPayload(buf, count == 4, headerSize, size);
 	}
 

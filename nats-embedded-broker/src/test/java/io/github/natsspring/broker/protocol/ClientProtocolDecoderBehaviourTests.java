@@ -246,6 +246,28 @@ class ClientProtocolDecoderBehaviourTests {
 	}
 
 	@Test
+	void digitsOfTheSizesAsWrittenAreAvailableDuringTheCallback() throws ProtocolViolation {
+		ClientProtocolDecoder decoder = new ClientProtocolDecoder(4096, 1024);
+		List<String> seen = new ArrayList<>();
+		ClientOpHandler handler = new RecordingHandler() {
+
+			@Override
+			public void onPub(String subject, String replyTo, ByteBuf payload) {
+				seen.add("PUB " + decoder.sizeDigits());
+			}
+
+			@Override
+			public void onHpub(String subject, String replyTo, int headerSize, ByteBuf headersAndPayload) {
+				seen.add("HPUB " + decoder.headerSizeDigits() + " " + decoder.sizeDigits());
+			}
+		};
+		ByteBuf in = Unpooled.copiedBuffer(DecoderRun.bytes(
+				"CONNECT {\"headers\":true}\r\nPUB a 005\r\nhello\r\nPUB a 5\r\nhello\r\nHPUB a 012 0014\r\nNATS/1.0\r\n\r\nhi\r\n"));
+		decoder.decode(in, handler);
+		assertThat(seen).containsExactly("PUB 3", "PUB 1", "HPUB 3 4");
+	}
+
+	@Test
 	void repeatedPublishSubjectIsTheSameString() {
 		RecordingSubjects handler = new RecordingSubjects();
 		ClientProtocolDecoder decoder = new ClientProtocolDecoder(4096, 1024);

@@ -77,6 +77,24 @@ class ServerFramesTests {
 	}
 
 	@Test
+	void msgSizeIsPaddedToTheDigitsThePublisherWrote() {
+		// nats-server: "PUB foo r 00\r\n\r\n" is delivered as "MSG foo 1 r 00\r\n\r\n".
+		ByteBuf out = Unpooled.buffer();
+		ServerFrames.writeMsg(out, ascii("foo"), ascii("1"), ascii("r"), Unpooled.EMPTY_BUFFER, 2);
+		ServerFrames.writeMsg(out, ascii("foo"), ascii("1"), null, Unpooled.copiedBuffer(ascii("hello")), 9);
+		ServerFrames.writeMsg(out, ascii("foo"), ascii("1"), null, Unpooled.copiedBuffer(ascii("hello")), 0);
+		assertThat(written(out)).isEqualTo("MSG foo 1 r 00\r\n\r\nMSG foo 1 000000005\r\nhello\r\nMSG foo 1 5\r\nhello\r\n");
+	}
+
+	@Test
+	void hmsgSizesArePaddedToTheDigitsThePublisherWrote() {
+		// nats-server: "HPUB foo 012 0014" is delivered as "HMSG foo 1 012 0014".
+		ByteBuf out = Unpooled.buffer();
+		ServerFrames.writeHmsg(out, ascii("foo"), ascii("1"), null, 12, 3, Unpooled.copiedBuffer(ascii("NATS/1.0\r\n\r\nhi")), 4);
+		assertThat(written(out)).isEqualTo("HMSG foo 1 012 0014\r\nNATS/1.0\r\n\r\nhi\r\n");
+	}
+
+	@Test
 	void noRespondersStatusFrame() {
 		ByteBuf out = Unpooled.buffer();
 		ServerFrames.writeHmsg(out, ascii("_INBOX.a"), ascii("3"), null, 16, Unpooled.copiedBuffer(ascii("NATS/1.0 503\r\n\r\n")));
