@@ -129,6 +129,14 @@ class ClientProtocolDecoderBehaviourTests {
 	}
 
 	@Test
+	void payloadLimitIsCheckedWhereverTheControlLineIsSplit() {
+		String input = "PING\r\nPUB foo 1048577\r\nPING\r\n";
+		for (int offset = 0; offset <= input.length(); offset++) {
+			assertThat(DecoderRun.splitAt(input, offset)).as("split at %d", offset).containsExactly("PING", MAX_PAYLOAD);
+		}
+	}
+
+	@Test
 	void maxPayloadCanBeLoweredForLaterPublishes() {
 		ClientProtocolDecoder decoder = new ClientProtocolDecoder(4096, 1024);
 		decoder.setMaxPayload(3);
