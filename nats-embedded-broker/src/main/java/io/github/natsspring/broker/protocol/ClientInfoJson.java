@@ -18,22 +18,28 @@ final class ClientInfoJson {
 
 	private enum Type {
 
-		STRING, INTEGER, UNSIGNED, BOOLEAN, STRINGS
+		STRING, INT64, INT32, UINT64, UINT8, BOOLEAN, STRINGS, OBJECT
 
 	}
 
+	// nats-server 2.9.10's INFO structure: client, route, gateway and leaf node fields.
 	private static final Map<String, Type> FIELDS = Map.ofEntries(Map.entry("server_id", Type.STRING),
 			Map.entry("server_name", Type.STRING), Map.entry("version", Type.STRING),
 			Map.entry("git_commit", Type.STRING), Map.entry("go", Type.STRING), Map.entry("host", Type.STRING),
 			Map.entry("ip", Type.STRING), Map.entry("client_ip", Type.STRING), Map.entry("nonce", Type.STRING),
-			Map.entry("cluster", Type.STRING), Map.entry("domain", Type.STRING), Map.entry("proto", Type.INTEGER),
-			Map.entry("port", Type.INTEGER), Map.entry("max_payload", Type.INTEGER),
-			Map.entry("client_id", Type.UNSIGNED), Map.entry("headers", Type.BOOLEAN),
+			Map.entry("cluster", Type.STRING), Map.entry("domain", Type.STRING), Map.entry("gateway", Type.STRING),
+			Map.entry("gateway_url", Type.STRING), Map.entry("gateway_cmd_payload", Type.STRING),
+			Map.entry("remote_account", Type.STRING), Map.entry("proto", Type.INT64), Map.entry("port", Type.INT64),
+			Map.entry("max_payload", Type.INT32), Map.entry("client_id", Type.UINT64),
+			Map.entry("gateway_cmd", Type.UINT8), Map.entry("headers", Type.BOOLEAN),
 			Map.entry("auth_required", Type.BOOLEAN), Map.entry("tls_required", Type.BOOLEAN),
 			Map.entry("tls_verify", Type.BOOLEAN), Map.entry("tls_available", Type.BOOLEAN),
 			Map.entry("jetstream", Type.BOOLEAN), Map.entry("cluster_dynamic", Type.BOOLEAN),
-			Map.entry("ldm", Type.BOOLEAN), Map.entry("connect_urls", Type.STRINGS),
-			Map.entry("ws_connect_urls", Type.STRINGS));
+			Map.entry("ldm", Type.BOOLEAN), Map.entry("lnoc", Type.BOOLEAN), Map.entry("info_on_connect", Type.BOOLEAN),
+			Map.entry("connect_info", Type.BOOLEAN), Map.entry("gateway_nrp", Type.BOOLEAN),
+			Map.entry("connect_urls", Type.STRINGS), Map.entry("ws_connect_urls", Type.STRINGS),
+			Map.entry("gateway_urls", Type.STRINGS), Map.entry("leafnode_urls", Type.STRINGS),
+			Map.entry("import", Type.OBJECT), Map.entry("export", Type.OBJECT));
 
 	private static final JsonFactory JSON = new JsonFactory();
 
@@ -71,14 +77,25 @@ final class ClientInfoJson {
 		return switch (type) {
 			case STRING -> value == JsonToken.VALUE_STRING;
 			case BOOLEAN -> value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE;
-			case INTEGER -> value == JsonToken.VALUE_NUMBER_INT && fitsLong(parser);
-			case UNSIGNED -> value == JsonToken.VALUE_NUMBER_INT && fitsLong(parser) && parser.getLongValue() >= 0;
+			case INT64 -> isInteger(parser, value, Long.MIN_VALUE, Long.MAX_VALUE);
+			case INT32 -> isInteger(parser, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+			case UINT64 -> isInteger(parser, value, 0, Long.MAX_VALUE);
+			case UINT8 -> isInteger(parser, value, 0, 255);
 			case STRINGS -> value == JsonToken.START_ARRAY && onlyStrings(parser);
+			case OBJECT -> value == JsonToken.START_OBJECT;
 		};
 	}
 
-	private static boolean fitsLong(JsonParser parser) {
-		return parser.getNumberType() == JsonParser.NumberType.INT || parser.getNumberType() == JsonParser.NumberType.LONG;
+	private static boolean isInteger(JsonParser parser, JsonToken value, long min, long max) {
+		if (value != JsonToken.VALUE_NUMBER_INT) {
+			return false;
+		}
+		JsonParser.NumberType numberType = parser.getNumberType();
+		if (numberType != JsonParser.NumberType.INT && numberType != JsonParser.NumberType.LONG) {
+			return false;
+		}
+		long number = parser.getLongValue();
+		return number >= min && number <= max;
 	}
 
 	private static boolean onlyStrings(JsonParser parser) {

@@ -234,7 +234,13 @@ class ClientProtocolDecoderBehaviourTests {
 	void clientInfoWithAKnownFieldOfTheWrongTypeClosesSilently() {
 		assertThat(DecoderRun.whole("INFO {\"port\":\"x\"}\r\n")).containsExactly(SILENT);
 		assertThat(DecoderRun.whole("INFO {\"connect_urls\":[1]}\r\n")).containsExactly(SILENT);
-		assertThat(DecoderRun.whole("INFO {\"zz\":\"x\",\"PORT\":1,\"connect_urls\":[\"a\",null]}\r\n")).containsExactly("INFO");
+		assertThat(DecoderRun.whole("INFO {\"PORT\":\"x\"}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"client_id\":-1}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"max_payload\":3000000000}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"proto\":1.5}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"import\":1}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"zz\":\"x\",\"PORT\":3000000000,\"connect_urls\":[\"a\",null]}\r\n"))
+			.containsExactly("INFO");
 	}
 
 	@Test
