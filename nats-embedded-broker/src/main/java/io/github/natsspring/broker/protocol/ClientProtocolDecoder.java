@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 
 /**
@@ -37,8 +36,6 @@ public final class ClientProtocolDecoder {
 	private static final byte CR = '\r';
 
 	private static final byte LF = '\n';
-
-	private static final int MAX_SIZE_DIGITS = 9;
 
 	private static final int INITIAL_LINE_CAPACITY = 256;
 
@@ -129,7 +126,7 @@ public final class ClientProtocolDecoder {
 
 	private boolean lineHasCr;
 
-	private final int[] tokens = new int[10];
+	private final ArgumentTokens arguments = new ArgumentTokens(4);
 
 	private String pendingSubject;
 
@@ -145,11 +142,7 @@ public final class ClientProtocolDecoder {
 
 	private ByteBuf pendingPayload;
 
-	private byte[] lastSubjectBytes = new byte[0];
-
-	private ByteBuf lastSubjectView = Unpooled.EMPTY_BUFFER;
-
-	private String lastSubject = "";
+	private final RecentSubject recentSubject = new RecentSubject();
 
 	private ConnectOptions connectOptions = ConnectOptions.DEFAULTS;
 
@@ -429,33 +422,33 @@ public final class ClientProtocolDecoder {
 	}
 
 	private void startPub(ByteBuf buf, int start, int end) throws ProtocolViolation {
-		int count = tokenize(buf, start, end, false, 3);
+		int count = this.arguments.split(buf, start, end, false);
 		if (count != 2 && count != 3) {
 			throw silentClose("PUB needs 2 or 3 arguments, got " + count);
 		}
-		int size = parseSize(buf, this.tokens[2 * count - 2], this.tokens[2 * count - 1]);
+		int size = this.arguments.size(count - 1);
 		if (size < 0) {
 			throw silentClose("PUB has a bad or missing size");
 		}
 		checkPayload(size);
 		this.pendingHeaderSizeDigits = 0;
-		this.pendingSizeDigits = this.tokens[2 * count - 1] - this.tokens[2 * count - 2];
-		expectPayload(buf, count == 3, -1, size);
+		this.pendingSizeDigits = this.arguments.length(count - 1);
+		expectPayload(count == 3, -1, size);
 	}
 
 	private void startHpub(ByteBuf buf, int start, int end) throws ProtocolViolation {
 		if (!this.connectOptions.headers()) {
 			throw silentClose("HPUB from a client that did not declare headers");
 		}
-		int count = tokenize(buf, start, end, false, 4);
+		int count = this.arguments.split(buf, start, end, false);
 		if (count != 3 && count != 4) {
 			throw silentClose("HPUB needs 3 or 4 arguments, got " + count);
 		}
-		int headerSize = parseSize(buf, this.tokens[2 * count - 4], this.tokens[2 * count - 3]);
+		int headerSize = this.arguments.size(count - 2);
 		if (headerSize < 0) {
 			throw silentClose("HPUB has a bad or missing header size");
 		}
-		int size = parseSize(buf, this.tokens[2 * count - 2], this.tokens[2 * count - 1]);
+		int size = this.arguments.size(count - 1);
 		if (size < 0) {
 			throw silentClose("HPUB has a bad or missing total size");
 		}
@@ -463,9 +456,9 @@ public final class ClientProtocolDecoder {
 			throw silentClose("HPUB header size larger than total size");
 		}
 		checkPayload(size);
-		this.pendingHeaderSizeDigits = this.tokens[2 * count - 3] - this.tokens[2 * count - 4];
-		this.pendingSizeDigits = this.tokens[2 * count - 1] - this.tokens[2 * count - 2];
-		expectPayload(buf, count == 4, headerSize, size);
+		this.pendingHeaderSizeDigits = this.arguments.length(count - 2);
+		this.pendingSizeDigits = this.arguments.length(count - 1);
+		expectPayload(count == 4, headerSize, size);
 	}
 
 	private void checkPayload(int size) throws ProtocolViolation {
@@ -475,9 +468,10 @@ public final class ClientProtocolDecoder {
 		}
 	}
 
-	private void expectPayload(ByteBuf buf, boolean hasReply, int headerSize, int size) {
-		this.pendingSubject = subject(buf, this.tokens[0], this.tokens[1]);
-		this.pendingReply = hasReply ? string(buf, this.tokens[2], this.tokens[3]) : null;
+	private void expectPayload(boolean hasReply, int headerSize, int size) {
+		this.pendingSubject = this.recentSubject.of(this.arguments.buffer(), this.arguments.start(0),
+				this.arguments.length(0));
+		this.pendingReply = hasReply ? this.arguments.string(1) : null;
 		this.pendingHeaderSize = headerSize;
 		this.pendingSize = size;
 		this.state = State.PAYLOAD;
@@ -518,24 +512,22 @@ public final class ClientProtocolDecoder {
 	}
 
 	private void sub(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		int count = tokenize(buf, start, end, true, 3);
+		int count = this.arguments.split(buf, start, end, true);
 		if (count != 2 && count != 3) {
 			throw silentClose("SUB needs 2 or 3 arguments, got " + count);
 		}
-		String subject = string(buf, this.tokens[0], this.tokens[1]);
-		String queue = (count == 3) ? string(buf, this.tokens[2], this.tokens[3]) : null;
-		String sid = string(buf, this.tokens[2 * count - 2], this.tokens[2 * count - 1]);
-		handler.onSub(subject, queue, sid);
+		String subject = this.arguments.string(0);
+		String queue = (count == 3) ? this.arguments.string(1) : null;
+		handler.onSub(subject, queue, this.arguments.string(count - 1));
 	}
 
 	private void unsub(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		int count = tokenize(buf, start, end, true, 2);
+		int count = this.arguments.split(buf, start, end, true);
 		if (count != 1 && count != 2) {
 			throw silentClose("UNSUB needs 1 or 2 arguments, got " + count);
 		}
-		String sid = string(buf, this.tokens[0], this.tokens[1]);
-		long max = (count == 2) ? parseSize(buf, this.tokens[2], this.tokens[3]) : -1;
-		handler.onUnsub(sid, max);
+		long max = (count == 2) ? this.arguments.size(1) : -1;
+		handler.onUnsub(this.arguments.string(0), max);
 	}
 
 	private void connect(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
@@ -549,74 +541,6 @@ public final class ClientProtocolDecoder {
 			throw silentClose("INFO argument is not a JSON object nats-server can read");
 		}
 		handler.onInfo();
-	}
-
-	/**
-	 * Splits {@code [start, end)} on runs of spaces and tabs (and of CR and LF when {@code lineBreaksSplit}),
-	 * recording token bounds in {@link #tokens}.
-	 * @return the number of tokens, or {@code max + 1} when there are more than {@code max}
-	 */
-	private int tokenize(ByteBuf buf, int start, int end, boolean lineBreaksSplit, int max) {
-		int count = 0;
-		int tokenStart = -1;
-		for (int i = start; i < end; i++) {
-			byte b = buf.getByte(i);
-			boolean separator = b == ' ' || b == '\t' || (lineBreaksSplit && (b == CR || b == LF));
-			if (separator) {
-				if (tokenStart >= 0) {
-					if (count == max) {
-						return max + 1;
-					}
-					this.tokens[2 * count] = tokenStart;
-					this.tokens[2 * count + 1] = i;
-					count++;
-					tokenStart = -1;
-				}
-			}
-			else if (tokenStart < 0) {
-				tokenStart = i;
-			}
-		}
-		if (tokenStart >= 0) {
-			if (count == max) {
-				return max + 1;
-			}
-			this.tokens[2 * count] = tokenStart;
-			this.tokens[2 * count + 1] = end;
-			count++;
-		}
-		return count;
-	}
-
-	/** nats-server's size rule: 1 to 9 decimal digits, else -1. */
-	private static int parseSize(ByteBuf buf, int start, int end) {
-		int length = end - start;
-		if (length == 0 || length > MAX_SIZE_DIGITS) {
-			return -1;
-		}
-		int value = 0;
-		for (int i = start; i < end; i++) {
-			int digit = buf.getByte(i) - '0';
-			if (digit < 0 || digit > 9) {
-				return -1;
-			}
-			value = value * 10 + digit;
-		}
-		return value;
-	}
-
-	/** A publish subject, reusing the previous String when a client keeps publishing to one subject. */
-	private String subject(ByteBuf buf, int start, int end) {
-		int length = end - start;
-		if (length == this.lastSubjectBytes.length && ByteBufUtil.equals(buf, start, this.lastSubjectView, 0, length)) {
-			return this.lastSubject;
-		}
-		byte[] bytes = new byte[length];
-		buf.getBytes(start, bytes);
-		this.lastSubjectBytes = bytes;
-		this.lastSubjectView = Unpooled.wrappedBuffer(bytes);
-		this.lastSubject = new String(bytes, StandardCharsets.UTF_8);
-		return this.lastSubject;
 	}
 
 	private static String string(ByteBuf buf, int start, int end) {

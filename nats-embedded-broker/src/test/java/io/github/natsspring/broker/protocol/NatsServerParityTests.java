@@ -32,7 +32,10 @@ class NatsServerParityTests {
 
 	private static final String PREAMBLE = "CONNECT {\"verbose\":false,\"pedantic\":false,\"headers\":true}\r\nSUB > 1\r\n";
 
-	private static final int QUIET_MILLIS = 400;
+	// Silence after which a connection still open is taken to have answered everything.
+	private static final int QUIET_MILLIS = 500;
+
+	private static final int INFO_TIMEOUT_MILLIS = 10_000;
 
 	// One server per worker: every connection subscribes to ">", so cases must not share a server.
 	private static final int SERVERS = 6;
@@ -133,9 +136,10 @@ class NatsServerParityTests {
 
 	private static String serverOutcome(int port, byte[] input) throws IOException {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-			socket.setSoTimeout(QUIET_MILLIS);
+			socket.setSoTimeout(INFO_TIMEOUT_MILLIS);
 			InputStream in = socket.getInputStream();
 			readInfo(in);
+			socket.setSoTimeout(QUIET_MILLIS);
 			socket.getOutputStream().write(DecoderRun.bytes(PREAMBLE));
 			socket.getOutputStream().write(input);
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
