@@ -23,12 +23,16 @@ import io.netty.buffer.Unpooled;
  * the line ends (leading white space and empty lines included);</li>
  * <li>PING, PONG and +OK ignore anything between their name and the line feed;</li>
  * <li>PUB, HPUB, SUB, UNSUB and -ERR need a space or tab after their name, CONNECT and INFO do not;
- * any run of spaces and tabs separates arguments;</li>
+ * any run of spaces and tabs separates arguments (for SUB and UNSUB, CR and LF too); the first byte
+ * after the blanks always belongs to the argument, even a line feed;</li>
  * <li>a line ends at a line feed; when a carriage return occurs in the argument, the byte before the
  * line feed is dropped (for a proper {@code \r\n} that is the carriage return);</li>
  * <li>argument lines longer than the maximum control line are refused as soon as the bytes received
  * exceed it; operation names and the white space after them do not count;</li>
- * <li>sizes are 1 to 9 decimal digits; the payload must be followed by exactly {@code \r\n}.</li>
+ * <li>sizes are 1 to 9 decimal digits; the payload must be followed by exactly {@code \r\n};
+ * malformed PUB, HPUB, SUB, UNSUB, CONNECT or INFO arguments close silently, an HPUB before a CONNECT
+ * declaring headers too;</li>
+ * <li>HMSG is read up to its line feed, then refused; a client's -ERR ends decoding.</li>
  * </ul>
  */
 public final class ClientProtocolDecoder {
