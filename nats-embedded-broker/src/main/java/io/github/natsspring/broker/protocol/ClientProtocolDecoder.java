@@ -246,6 +246,11 @@ public final class ClientProtocolDecoder {
 	private int step(ByteBuf in, int index, int end, ClientOpHandler handler) throws ProtocolViolation {
 		switch (this.state) {
 			case OP_START -> {
+				if (end - index >= 4 && isPubThenBlank(in.getInt(index))) {
+					this.op = Op.PUB;
+					this.state = State.OP_SPACE;
+					return index + 4;
+				}
 				this.op = Op.startingWith(upperCase(in.getByte(index)));
 				if (this.op == null) {
 					throw unknownOperation();
@@ -549,6 +554,12 @@ public final class ClientProtocolDecoder {
 
 	private static String string(ByteBuf buf, int start, int end) {
 		return buf.toString(start, end - start, StandardCharsets.UTF_8);
+	}
+
+	/** Whether four bytes (big-endian) are "PUB" in any case then a space or tab: the hot path in one read. */
+	private static boolean isPubThenBlank(int fourBytes) {
+		int last = fourBytes & 0xFF;
+		return ((fourBytes | 0x20202000) & 0xFFFFFF00) == 0x70756200 && (last == ' ' || last == '\t');
 	}
 
 	private static boolean isBlank(byte b) {
