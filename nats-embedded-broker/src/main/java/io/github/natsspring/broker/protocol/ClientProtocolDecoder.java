@@ -489,7 +489,7 @@ public final class ClientProtocolDecoder {
 	private int readPayload(ByteBuf in, int index, int end, ClientOpHandler handler) throws ProtocolViolation {
 		int size = this.pendingSize;
 		if (this.pendingPayload == null) {
-			if (end - index >= size + 2) {
+			if (end - index - 2 >= size) {
 				if (in.getByte(index + size) != CR || in.getByte(index + size + 1) != LF) {
 					throw unknownOperation();
 				}
