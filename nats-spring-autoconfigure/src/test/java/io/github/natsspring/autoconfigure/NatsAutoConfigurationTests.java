@@ -2,6 +2,7 @@ package io.github.natsspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.core.JsonNatsMessageConverter;
@@ -9,6 +10,7 @@ import io.github.natsspring.core.NatsMessageConverter;
 import io.github.natsspring.core.NatsOperations;
 import io.github.natsspring.core.NatsTemplate;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Options;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +33,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -265,6 +273,39 @@ class NatsAutoConfigurationTests {
 			context.close();
 			assertThat(connection.getStatus()).isEqualTo(Connection.Status.CLOSED);
 		});
+	}
+
+	@Test
+	void connectionListenerSetByACustomizerReceivesEvents() {
+		List<ConnectionListener.Events> events = new CopyOnWriteArrayList<>();
+		this.contextRunner.withPropertyValues("nats.servers=" + server.getUrl())
+			.withBean(NatsOptionsCustomizer.class,
+					() -> (builder) -> builder.connectionListener((connection, event) -> events.add(event)))
+			.run((context) -> await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(events).contains(ConnectionListener.Events.CONNECTED)));
+	}
+
+	@Test
+	void sslBundleSecuresTheConnection() {
+		this.contextRunner
+			.withPropertyValues("nats.servers=nats://127.0.0.1:" + NatsServerProcess.freePort(),
+					"nats.ssl.bundle=nats", "nats.max-reconnects=0")
+			.withBean(SslBundles.class, () -> new DefaultSslBundleRegistry("nats", SslBundle.of(SslStoreBundle.NONE)))
+			.run((context) -> {
+				Options options = context.getBean(Connection.class).getOptions();
+				assertThat(options.getSslContext()).isNotNull();
+				assertThat(options.isTLSRequired()).isTrue();
+			});
+	}
+
+	@Test
+	void missingSslBundleFailsStartup() {
+		this.contextRunner.withPropertyValues("nats.servers=" + server.getUrl(), "nats.ssl.bundle=absent")
+			.withBean(SslBundles.class, DefaultSslBundleRegistry::new)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(NoSuchSslBundleException.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)
