@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 class NatsShutdownTests {
 
-	private static final int MESSAGES = 20_000;
+	private static final int MESSAGES = 5_000;
 
 	private static final int IN_FLIGHT = 300;
 
