@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.github.natsspring.autoconfigure.NatsServerProcess;
 import io.nats.client.Connection;
@@ -166,7 +167,7 @@ class NatsTemplateTests {
 			.satisfies((ex) -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(150)));
 	}
 
-	private void respond(String subject, java.util.function.Function<Message, byte[]> responder) {
+	private void respond(String subject, Function<Message, byte[]> responder) {
 		Dispatcher dispatcher = this.connection
 			.createDispatcher((message) -> this.connection.publish(message.getReplyTo(), responder.apply(message)));
 		dispatcher.subscribe(subject);
