@@ -10,11 +10,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.natsspring.annotation.NatsListener;
 import io.github.natsspring.core.NatsHeaders;
-import io.github.natsspring.core.NatsMessageConverter;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,22 +23,12 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * An application with one listener per scenario of {@link NatsListenerIntegrationTests}, connected to the
- * server at {@code test.nats.url}.
+ * An application with one listener per scenario of {@link NatsListenerIntegrationTests}, on the
+ * auto-configured connection and JSON converter.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class ListenerScenarios {
-
-	@Bean
-	Connection natsConnection(@Value("${test.nats.url}") String url) throws Exception {
-		return Nats.connect(url);
-	}
-
-	@Bean
-	NatsMessageConverter natsMessageConverter() {
-		return new JsonTestMessageConverter();
-	}
 
 	@Bean
 	Validator orderValidator() {
