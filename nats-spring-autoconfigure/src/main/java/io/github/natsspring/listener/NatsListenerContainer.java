@@ -110,17 +110,25 @@ public class NatsListenerContainer implements Lifecycle {
 			return;
 		}
 		Connection connection = this.connection.get();
-		for (int i = 0; i < this.concurrency; i++) {
-			Dispatcher dispatcher = connection.createDispatcher(this.messageHandler);
-			for (String subject : this.subjects) {
-				if (this.queue != null) {
-					dispatcher.subscribe(subject, this.queue);
-				}
-				else {
-					dispatcher.subscribe(subject);
+		try {
+			for (int i = 0; i < this.concurrency; i++) {
+				Dispatcher dispatcher = connection.createDispatcher(this.messageHandler);
+				this.dispatchers.add(dispatcher);
+				for (String subject : this.subjects) {
+					if (this.queue != null) {
+						dispatcher.subscribe(subject, this.queue);
+					}
+					else {
+						dispatcher.subscribe(subject);
+					}
 				}
 			}
-			this.dispatchers.add(dispatcher);
+		}
+		catch (RuntimeException ex) {
+			this.dispatchers.forEach(connection::closeDispatcher);
+			this.dispatchers.clear();
+			throw new IllegalStateException("NATS listener '" + this.id + "' could not subscribe to " + this.subjects,
+					ex);
 		}
 		this.activeConnection = connection;
 		confirmSubscriptions(connection);

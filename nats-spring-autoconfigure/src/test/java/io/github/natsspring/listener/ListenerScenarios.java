@@ -136,6 +136,11 @@ class ListenerScenarios {
 					Boolean.toString(replyTo.startsWith("_INBOX.")), Boolean.toString(headers.containsKey("X-Trace")));
 		}
 
+		@NatsListener("orders.wrapped")
+		String wrapped(org.springframework.messaging.Message<List<Order>> message) {
+			return message.getPayload().get(0).item() + " via " + message.getHeaders().get(NatsHeaders.SUBJECT);
+		}
+
 		@NatsListener("raw.echo")
 		String raw(io.nats.client.Message message, Connection connection) {
 			return message.getSubject() + " " + connection.getStatus();

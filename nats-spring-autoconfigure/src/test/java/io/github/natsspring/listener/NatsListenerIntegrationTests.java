@@ -218,6 +218,13 @@ class NatsListenerIntegrationTests {
 	}
 
 	@Test
+	void springMessageArgumentCarriesTheConvertedGenericPayload() throws Exception {
+		Message reply = request("orders.wrapped", List.of(new Order("jam", 1)));
+
+		assertThat(text(reply)).isEqualTo("jam via orders.wrapped");
+	}
+
+	@Test
 	void jnatsMessageAndConnectionAreInjected() throws Exception {
 		Message reply = this.client.request("raw.echo", new byte[0], TIMEOUT);
 
