@@ -21,7 +21,8 @@ import org.springframework.context.Lifecycle;
 /**
  * The running side of one listener: {@code concurrency} jnats {@link Dispatcher dispatchers}, each with its
  * own thread, subscribed to the listener's subjects in its queue group. Stopping drains the dispatchers:
- * the subscriptions end on the server, and messages already received are handled before the threads end.
+ * the subscriptions end on the server, and messages already received are handled before the threads end,
+ * including asynchronous results of an {@link AsyncNatsMessageHandler}.
  * A stopped container can be started again.
  */
 public class NatsListenerContainer implements Lifecycle {
@@ -194,7 +195,20 @@ public class NatsListenerContainer implements Lifecycle {
 				logger.warn("NATS listener '" + this.id + "' did not drain within " + this.drainTimeout
 						+ "; messages not yet handled were dropped");
 			}
-		});
+		}).thenCompose((drained) -> pendingWork());
+	}
+
+	private CompletableFuture<Void> pendingWork() {
+		if (!(this.messageHandler instanceof AsyncNatsMessageHandler asyncHandler)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return asyncHandler.pendingWork()
+			.orTimeout(this.drainTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.exceptionally((timeout) -> {
+				logger.warn("NATS listener '" + this.id + "': asynchronous results still pending after "
+						+ this.drainTimeout + " are not awaited");
+				return null;
+			});
 	}
 
 	private CompletableFuture<Boolean> drain(@Nullable Connection connection, Dispatcher dispatcher) {
