@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.natsspring.core.NatsConversionException;
 import io.github.natsspring.core.NatsHeaders;
 import io.github.natsspring.core.NatsMessageConverter;
 import io.github.natsspring.listener.AsyncNatsMessageHandler;
@@ -157,8 +156,8 @@ public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 		if (error instanceof NatsServiceException serviceError) {
 			return serviceError.getCode();
 		}
-		if (error instanceof MethodArgumentResolutionException || error instanceof MessageConversionException
-				|| error instanceof NatsConversionException) {
+		// only the arguments come from the requester; a result that cannot be written is the service's fault
+		if (error instanceof MethodArgumentResolutionException || error instanceof MessageConversionException) {
 			return BAD_REQUEST;
 		}
 		return INTERNAL_ERROR;
