@@ -23,19 +23,19 @@ public class NatsProperties {
 	/** Name the connection reports to the server. Defaults to spring.application.name. */
 	private @Nullable String connectionName;
 
-	/** User name to authenticate with. */
+	/** User name to authenticate with in remote mode. */
 	private @Nullable String username;
 
-	/** Password to authenticate with. */
+	/** Password to authenticate with in remote mode. */
 	private @Nullable String password;
 
-	/** Token to authenticate with. */
+	/** Token to authenticate with in remote mode. */
 	private @Nullable String token;
 
-	/** Credentials file (user JWT and NKey seed) to authenticate with. */
+	/** Credentials file (user JWT and NKey seed) to authenticate with in remote mode. */
 	private @Nullable Resource credentials;
 
-	/** NKey seed to authenticate with, e.g. SUAB... */
+	/** NKey seed to authenticate with in remote mode, e.g. SUAB... */
 	private @Nullable String nkey;
 
 	/** How long one attempt to connect to a server may take. */

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application starts while its remote server is down and connects once the server appears.
+ * The application starts while its remote server is down and connects once the server appears, with the
+ * subscriptions it made in the meantime.
  */
 class NatsServerOutageTests {
 
@@ -35,10 +36,10 @@ class NatsServerOutageTests {
 				assertThat(context).hasNotFailed();
 				HealthIndicator health = context.getBean("natsHealthIndicator", HealthIndicator.class);
 				assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+				Connection connection = context.getBean(Connection.class);
+				Subscription subscription = connection.subscribe("after.outage");
 				try (NatsServerProcess server = NatsServerProcess.startOn(port)) {
 					await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
-					Connection connection = context.getBean(Connection.class);
-					Subscription subscription = connection.subscribe("after.outage");
 					connection.flush(Duration.ofSeconds(1));
 					context.getBean(NatsTemplate.class).convertAndSend("after.outage", "back");
 					assertThat(subscription.nextMessage(Duration.ofSeconds(2)).getData()).asString().isEqualTo("back");
