@@ -157,14 +157,14 @@ public class NatsListenerContainer implements Lifecycle {
 	}
 
 	/**
-	 * Drains the dispatchers and waits, at most the drain timeout, until messages already received are
-	 * handled.
+	 * Drains the dispatchers and waits until messages already received are handled: at most the drain
+	 * timeout for the dispatchers and as long again for asynchronous results.
 	 */
 	@Override
 	public void stop() {
 		CompletableFuture<Void> drained = drain();
 		try {
-			drained.get(this.drainTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+			drained.get(this.drainTimeout.multipliedBy(2).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
