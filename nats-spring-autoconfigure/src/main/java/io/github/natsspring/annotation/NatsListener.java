@@ -14,8 +14,9 @@ import org.springframework.core.annotation.AliasFor;
  * <p>
  * Arguments are resolved like other Spring messaging endpoints: the payload (optionally
  * {@code @Payload}, converted to the parameter type, validated with {@code @Valid} or {@code @Validated}
- * when a validator is configured), {@code @Header} (every NATS header plus
- * {@link io.github.natsspring.core.NatsHeaders#SUBJECT} and {@link io.github.natsspring.core.NatsHeaders#REPLY_TO}),
+ * when a validator is configured), {@code @Header} (every NATS header, as a {@code String} or, when sent
+ * several times, a {@code List<String>}, plus {@link io.github.natsspring.core.NatsHeaders#SUBJECT} and
+ * {@link io.github.natsspring.core.NatsHeaders#REPLY_TO}),
  * {@code @Headers Map}, {@code Message<?>}, the jnats {@link io.nats.client.Message} and the
  * {@link io.nats.client.Connection}.
  * <p>

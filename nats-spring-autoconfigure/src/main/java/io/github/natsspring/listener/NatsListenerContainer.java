@@ -21,7 +21,8 @@ import org.springframework.context.Lifecycle;
 /**
  * The running side of one listener: {@code concurrency} jnats {@link Dispatcher dispatchers}, each with its
  * own thread, subscribed to the listener's subjects in its queue group. Stopping drains the dispatchers:
- * the subscriptions end on the server, and messages already received are handled before the threads end.
+ * the subscriptions end on the server, and messages already received are handled before the threads end,
+ * including asynchronous results of an {@link AsyncNatsMessageHandler}.
  * A stopped container can be started again.
  */
 public class NatsListenerContainer implements Lifecycle {
@@ -110,17 +111,25 @@ public class NatsListenerContainer implements Lifecycle {
 			return;
 		}
 		Connection connection = this.connection.get();
-		for (int i = 0; i < this.concurrency; i++) {
-			Dispatcher dispatcher = connection.createDispatcher(this.messageHandler);
-			for (String subject : this.subjects) {
-				if (this.queue != null) {
-					dispatcher.subscribe(subject, this.queue);
-				}
-				else {
-					dispatcher.subscribe(subject);
+		try {
+			for (int i = 0; i < this.concurrency; i++) {
+				Dispatcher dispatcher = connection.createDispatcher(this.messageHandler);
+				this.dispatchers.add(dispatcher);
+				for (String subject : this.subjects) {
+					if (this.queue != null) {
+						dispatcher.subscribe(subject, this.queue);
+					}
+					else {
+						dispatcher.subscribe(subject);
+					}
 				}
 			}
-			this.dispatchers.add(dispatcher);
+		}
+		catch (RuntimeException ex) {
+			this.dispatchers.forEach(connection::closeDispatcher);
+			this.dispatchers.clear();
+			throw new IllegalStateException("NATS listener '" + this.id + "' could not subscribe to " + this.subjects,
+					ex);
 		}
 		this.activeConnection = connection;
 		confirmSubscriptions(connection);
@@ -148,14 +157,14 @@ public class NatsListenerContainer implements Lifecycle {
 	}
 
 	/**
-	 * Drains the dispatchers and waits, at most the drain timeout, until messages already received are
-	 * handled.
+	 * Drains the dispatchers and waits until messages already received are handled: at most the drain
+	 * timeout for the dispatchers and as long again for asynchronous results.
 	 */
 	@Override
 	public void stop() {
 		CompletableFuture<Void> drained = drain();
 		try {
-			drained.get(this.drainTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+			drained.get(this.drainTimeout.multipliedBy(2).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -186,7 +195,20 @@ public class NatsListenerContainer implements Lifecycle {
 				logger.warn("NATS listener '" + this.id + "' did not drain within " + this.drainTimeout
 						+ "; messages not yet handled were dropped");
 			}
-		});
+		}).thenCompose((drained) -> pendingWork());
+	}
+
+	private CompletableFuture<Void> pendingWork() {
+		if (!(this.messageHandler instanceof AsyncNatsMessageHandler asyncHandler)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return asyncHandler.pendingWork()
+			.orTimeout(this.drainTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.exceptionally((timeout) -> {
+				logger.warn("NATS listener '" + this.id + "': asynchronous results still pending after "
+						+ this.drainTimeout + " are not awaited");
+				return null;
+			});
 	}
 
 	private CompletableFuture<Boolean> drain(@Nullable Connection connection, Dispatcher dispatcher) {

@@ -3,8 +3,8 @@ package io.github.natsspring.listener;
 /**
  * Thrown by a listener method to answer a request with a service error of a chosen code, sent to the
  * requester in the {@code Nats-Service-Error-Code} header with the message in {@code Nats-Service-Error}.
- * Other exceptions are answered with code 500, or 400 when the request payload could not be converted
- * or validated.
+ * Other exceptions are answered with code 500, or 400 when the request could not be turned into the
+ * method's arguments (an unreadable or invalid payload).
  */
 public class NatsServiceException extends RuntimeException {
 

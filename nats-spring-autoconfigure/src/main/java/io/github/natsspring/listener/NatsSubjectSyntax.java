@@ -1,5 +1,7 @@
 package io.github.natsspring.listener;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The subject rules of NATS: dot-separated, non-empty tokens without whitespace; in a subscription the
  * wildcards {@code *} (one token) and {@code >} (the remaining tokens, last only) stand as whole tokens.
@@ -17,7 +19,7 @@ public final class NatsSubjectSyntax {
 	 * @param subject the subject, possibly with wildcards
 	 * @return {@code null} when valid, otherwise the reason it is not
 	 */
-	public static String checkSubscriptionSubject(String subject) {
+	public static @Nullable String checkSubscriptionSubject(String subject) {
 		return check(subject, true);
 	}
 
@@ -26,11 +28,11 @@ public final class NatsSubjectSyntax {
 	 * @param subject the subject, without wildcards
 	 * @return {@code null} when valid, otherwise the reason it is not
 	 */
-	public static String checkPublishSubject(String subject) {
+	public static @Nullable String checkPublishSubject(@Nullable String subject) {
 		return check(subject, false);
 	}
 
-	private static String check(String subject, boolean wildcardsAllowed) {
+	private static @Nullable String check(@Nullable String subject, boolean wildcardsAllowed) {
 		if (subject == null || subject.isEmpty()) {
 			return "the subject is empty";
 		}
@@ -44,7 +46,7 @@ public final class NatsSubjectSyntax {
 		return null;
 	}
 
-	private static String checkToken(String token, boolean last, boolean wildcardsAllowed) {
+	private static @Nullable String checkToken(String token, boolean last, boolean wildcardsAllowed) {
 		if (token.isEmpty()) {
 			return "empty token";
 		}

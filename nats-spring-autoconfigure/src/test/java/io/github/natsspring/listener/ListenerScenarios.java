@@ -10,11 +10,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.natsspring.annotation.NatsListener;
 import io.github.natsspring.core.NatsHeaders;
-import io.github.natsspring.core.NatsMessageConverter;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,22 +23,12 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * An application with one listener per scenario of {@link NatsListenerIntegrationTests}, connected to the
- * server at {@code test.nats.url}.
+ * An application with one listener per scenario of {@link NatsListenerIntegrationTests}, on the
+ * auto-configured connection and JSON converter.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class ListenerScenarios {
-
-	@Bean
-	Connection natsConnection(@Value("${test.nats.url}") String url) throws Exception {
-		return Nats.connect(url);
-	}
-
-	@Bean
-	NatsMessageConverter natsMessageConverter() {
-		return new JsonTestMessageConverter();
-	}
 
 	@Bean
 	Validator orderValidator() {
@@ -147,6 +134,11 @@ class ListenerScenarios {
 				@org.springframework.messaging.handler.annotation.Headers Map<String, Object> headers) {
 			return String.join("|", body, trace, String.join(",", tags), subject,
 					Boolean.toString(replyTo.startsWith("_INBOX.")), Boolean.toString(headers.containsKey("X-Trace")));
+		}
+
+		@NatsListener("orders.wrapped")
+		String wrapped(org.springframework.messaging.Message<List<Order>> message) {
+			return message.getPayload().get(0).item() + " via " + message.getHeaders().get(NatsHeaders.SUBJECT);
 		}
 
 		@NatsListener("raw.echo")

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.github.natsspring.core.NatsHeaders;
+import io.github.natsspring.core.NatsNoRespondersException;
+import io.github.natsspring.core.NatsServiceErrorException;
+import io.github.natsspring.core.NatsTemplate;
 import io.github.natsspring.listener.ListenerScenarios.Listeners;
 import io.github.natsspring.listener.ListenerScenarios.Order;
 import io.github.natsspring.listener.ListenerScenarios.Quote;
@@ -18,23 +21,28 @@ import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = ListenerScenarios.class,
 		properties = { "test.placeholder-subject=greetings.resolved", "test.placeholder-id=resolved-greeter",
 				"test.forward-subject=forward.out" })
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class NatsListenerIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -44,7 +52,7 @@ class NatsListenerIntegrationTests {
 
 	@DynamicPropertySource
 	static void natsUrl(DynamicPropertyRegistry registry) {
-		registry.add("test.nats.url", server::url);
+		registry.add("nats.servers", server::url);
 	}
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -57,6 +65,9 @@ class NatsListenerIntegrationTests {
 
 	@Autowired
 	private NatsListenerEndpointRegistry registry;
+
+	@Autowired
+	private NatsTemplate template;
 
 	private Connection client;
 
@@ -89,7 +100,14 @@ class NatsListenerIntegrationTests {
 	}
 
 	@Test
-	void requestIsAnsweredWithTheReturnedObjectAsJson() throws Exception {
+	void requestIsAnsweredWithTheReturnedObject() {
+		Quote quote = this.template.convertSendAndReceive("orders.quote", new Order("tea", 4), Quote.class, TIMEOUT);
+
+		assertThat(quote).isEqualTo(new Quote("tea", 4, 1000));
+	}
+
+	@Test
+	void replyIsJsonWithAContentType() throws Exception {
 		Message reply = request("orders.quote", new Order("tea", 4));
 
 		assertThat(this.json.readValue(reply.getData(), Quote.class)).isEqualTo(new Quote("tea", 4, 1000));
@@ -111,6 +129,26 @@ class NatsListenerIntegrationTests {
 		assertThat(reply.getData()).isEmpty();
 		assertThat(reply.getHeaders().getFirst(NatsHeaders.SERVICE_ERROR)).isEqualTo("pricing is down for tea");
 		assertThat(reply.getHeaders().getFirst(NatsHeaders.SERVICE_ERROR_CODE)).isEqualTo("500");
+	}
+
+	@Test
+	void failingListenerFailsTheTemplateRequestWithTheRemoteError() {
+		assertThatExceptionOfType(NatsServiceErrorException.class)
+			.isThrownBy(() -> this.template.convertSendAndReceive("orders.broken", new Order("tea", 1), Quote.class,
+					TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.getCode()).isEqualTo(500);
+				assertThat(ex.getDescription()).isEqualTo("pricing is down for tea");
+			});
+	}
+
+	@Test
+	void failureWithoutErrorHandlerIsLoggedWithListenerIdAndSubject(CapturedOutput output) throws Exception {
+		request("orders.unknown", new Order("scones", 1));
+
+		await().untilAsserted(() -> assertThat(output).contains("NATS listener '"
+				+ ListenerScenarios.Listeners.class.getName() + "#unknown' failed on a message to 'orders.unknown'")
+			.contains("no such item: scones"));
 	}
 
 	@Test
@@ -152,10 +190,10 @@ class NatsListenerIntegrationTests {
 	}
 
 	@Test
-	void completableFutureIsSentWhenItCompletes() throws Exception {
-		Message reply = request("orders.async", new Order("tea", 3));
-
-		assertThat(this.json.readValue(reply.getData(), Quote.class)).isEqualTo(new Quote("tea", 3, 750));
+	void completableFutureIsSentWhenItCompletes() {
+		assertThat(this.template.convertSendAndReceiveAsync("orders.async", new Order("tea", 3), Quote.class))
+			.succeedsWithin(TIMEOUT)
+			.isEqualTo(new Quote("tea", 3, 750));
 	}
 
 	@Test
@@ -177,6 +215,13 @@ class NatsListenerIntegrationTests {
 			.build(), TIMEOUT);
 
 		assertThat(text(reply)).isEqualTo("body|t-1|a,b|headers.echo|true|true");
+	}
+
+	@Test
+	void springMessageArgumentCarriesTheConvertedGenericPayload() throws Exception {
+		Message reply = request("orders.wrapped", List.of(new Order("jam", 1)));
+
+		assertThat(text(reply)).isEqualTo("jam via orders.wrapped");
 	}
 
 	@Test
@@ -217,13 +262,12 @@ class NatsListenerIntegrationTests {
 		NatsListenerContainer container = this.registry.getListenerContainer("switchable");
 		container.stop();
 		assertThat(container.isRunning()).isFalse();
-		assertThat(this.client.request("switchable", "x".getBytes(StandardCharsets.UTF_8)))
-			.failsWithin(TIMEOUT);
+		assertThatExceptionOfType(NatsNoRespondersException.class)
+			.isThrownBy(() -> this.template.convertSendAndReceive("switchable", "x", String.class, TIMEOUT));
 
 		container.start();
 
-		assertThat(text(this.client.request("switchable", "y".getBytes(StandardCharsets.UTF_8), TIMEOUT)))
-			.isEqualTo("on y");
+		assertThat(this.template.convertSendAndReceive("switchable", "y", String.class, TIMEOUT)).isEqualTo("on y");
 	}
 
 	private Message request(String subject, Object body) throws Exception {

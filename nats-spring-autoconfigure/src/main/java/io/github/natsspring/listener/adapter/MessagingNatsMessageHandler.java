@@ -1,16 +1,18 @@
 package io.github.natsspring.listener.adapter;
 
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.natsspring.core.NatsConversionException;
 import io.github.natsspring.core.NatsHeaders;
 import io.github.natsspring.core.NatsMessageConverter;
+import io.github.natsspring.listener.AsyncNatsMessageHandler;
 import io.github.natsspring.listener.NatsListenerErrorHandler;
 import io.github.natsspring.listener.NatsServiceException;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.MessageHandler;
 import io.nats.client.impl.Headers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,13 +23,13 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 
 /**
- * The jnats {@link MessageHandler} of a method listener: maps each message to a Spring message, invokes the
+ * The jnats message handler of a method listener: maps each message to a Spring message, invokes the
  * method and sends its result, immediately or when a returned {@link CompletionStage} completes, to the
  * reply-to subject or else to the {@code @SendTo} subject. A failure is answered, for requests, with an
  * empty error reply carrying {@link NatsHeaders#SERVICE_ERROR} and {@link NatsHeaders#SERVICE_ERROR_CODE}, and
  * is always passed to the error handler.
  */
-public class MessagingNatsMessageHandler implements MessageHandler {
+public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 
 	private static final Log logger = LogFactory.getLog(MessagingNatsMessageHandler.class);
 
@@ -44,6 +46,8 @@ public class MessagingNatsMessageHandler implements MessageHandler {
 	private final NatsListenerErrorHandler errorHandler;
 
 	private final @Nullable String sendTo;
+
+	private final Set<CompletableFuture<Void>> pendingResults = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates a handler.
@@ -73,18 +77,31 @@ public class MessagingNatsMessageHandler implements MessageHandler {
 			return;
 		}
 		if (result instanceof CompletionStage<?> stage) {
-			stage.whenComplete((value, ex) -> {
-				if (ex != null) {
-					fail(message, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
-				}
-				else {
-					reply(message, value);
-				}
-			});
+			trackAsyncResult(message, stage);
 		}
 		else {
 			reply(message, result);
 		}
+	}
+
+	private void trackAsyncResult(Message message, CompletionStage<?> stage) {
+		CompletableFuture<Void> handled = stage.<Void>handle((value, ex) -> {
+			if (ex != null) {
+				fail(message, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
+			}
+			else {
+				reply(message, value);
+			}
+			return null;
+		}).toCompletableFuture();
+		this.pendingResults.add(handled);
+		handled.whenComplete((done, ex) -> this.pendingResults.remove(handled));
+	}
+
+	@Override
+	public CompletableFuture<Void> pendingWork() {
+		return CompletableFuture.allOf(this.pendingResults.toArray(CompletableFuture[]::new))
+			.handle((done, ex) -> null);
 	}
 
 	private void reply(Message message, @Nullable Object result) {
@@ -139,8 +156,8 @@ public class MessagingNatsMessageHandler implements MessageHandler {
 		if (error instanceof NatsServiceException serviceError) {
 			return serviceError.getCode();
 		}
-		if (error instanceof MethodArgumentResolutionException || error instanceof MessageConversionException
-				|| error instanceof NatsConversionException) {
+		// only the arguments come from the requester; a result that cannot be written is the service's fault
+		if (error instanceof MethodArgumentResolutionException || error instanceof MessageConversionException) {
 			return BAD_REQUEST;
 		}
 		return INTERNAL_ERROR;

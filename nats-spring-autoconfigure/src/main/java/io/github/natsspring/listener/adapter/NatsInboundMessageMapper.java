@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.natsspring.core.NatsHeaders;
 import io.nats.client.impl.Headers;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -52,7 +53,7 @@ public final class NatsInboundMessageMapper {
 	 * @param message the Spring message
 	 * @return the jnats message, or {@code null} when the message did not come from NATS
 	 */
-	public static io.nats.client.Message rawMessage(Message<?> message) {
+	public static io.nats.client.@Nullable Message rawMessage(Message<?> message) {
 		return message.getHeaders().get(RAW_MESSAGE, io.nats.client.Message.class);
 	}
 }

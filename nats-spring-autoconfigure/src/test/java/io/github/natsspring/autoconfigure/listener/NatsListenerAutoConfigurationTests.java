@@ -78,6 +78,15 @@ class NatsListenerAutoConfigurationTests {
 	}
 
 	@Test
+	void registryListsEveryListenerById() {
+		this.withConnection.withUserConfiguration(OrderListeners.class).run((context) -> {
+			assertThat(registry(context).getListenerContainerIds()).containsExactlyInAnyOrder("orders", "audit");
+			assertThat(registry(context).getListenerContainers()).extracting(NatsListenerContainer::getId)
+				.containsExactlyInAnyOrder("orders", "audit");
+		});
+	}
+
+	@Test
 	void placeholdersInListenerAttributesAreResolved() {
 		this.withConnection.withUserConfiguration(PlaceholderListeners.class)
 			.withPropertyValues("app.subject=invoices.paid", "app.queue=billing", "app.concurrency=4")
