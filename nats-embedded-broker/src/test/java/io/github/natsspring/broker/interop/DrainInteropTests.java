@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.Message;
 import io.nats.client.MessageHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class DrainInteropTests extends InteropScenario {
 		private final Queue<String> received = new ConcurrentLinkedQueue<>();
 
 		@Override
-		public void onMessage(io.nats.client.Message message) throws InterruptedException {
+		public void onMessage(Message message) throws InterruptedException {
 			firstMessage.countDown();
 			gate.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			received.add(new String(message.getData(), StandardCharsets.UTF_8));

@@ -30,6 +30,11 @@ final class EmbeddedBrokerTarget implements NatsTarget {
 	}
 
 	@Override
+	public void enterLameDuckMode() {
+		broker.enterLameDuckMode();
+	}
+
+	@Override
 	public void stop() {
 		if (broker != null) {
 			broker.stop();

@@ -13,8 +13,8 @@ import io.github.natsspring.broker.NatsBrokerOptions;
 /**
  * Translates broker options into nats-server's flags and configuration file, so both targets of a scenario
  * run with the same settings. A token and a single user go on the command line as {@code --auth} and
- * {@code --user/--pass}; several users and every limit go into the configuration file (the authentication
- * timeout only with several users, as nats-server has no flag for it).
+ * {@code --user/--pass}; several users, the authentication timeout, the lame-duck settings and every limit
+ * go into the configuration file.
  */
 final class NatsServerCommandLine {
 
@@ -42,7 +42,7 @@ final class NatsServerCommandLine {
 		return command;
 	}
 
-	/** The configuration file's content: all limits, and the users when there are several. */
+	/** The configuration file's content: limits, lame-duck settings, and the authentication block when needed. */
 	String configFile() {
 		BrokerLimits limits = options.limits();
 		StringBuilder config = new StringBuilder();
@@ -54,15 +54,20 @@ final class NatsServerCommandLine {
 		config.append("write_deadline: \"").append(limits.writeDeadline().toMillis()).append("ms\"\n");
 		config.append("ping_interval: \"").append(limits.pingInterval().toMillis()).append("ms\"\n");
 		config.append("ping_max: ").append(limits.maxPingsOut()).append('\n');
-		List<BrokerUser> users = options.auth().users();
-		if (users.size() > 1) {
+		config.append("lame_duck_duration: \"").append(options.lameDuckDuration().toMillis()).append("ms\"\n");
+		config.append("lame_duck_grace_period: \"").append(options.lameDuckGracePeriod().toMillis()).append("ms\"\n");
+		if (options.auth().isRequired()) {
 			config.append("authorization {\n");
 			config.append("  timeout: ").append(limits.authTimeout().toMillis() / 1000.0).append('\n');
-			config.append("  users: [\n");
-			config.append(users.stream()
-				.map(user -> "    {user: " + quoted(user.username()) + ", password: " + quoted(user.password()) + "}")
-				.collect(Collectors.joining("\n")));
-			config.append("\n  ]\n}\n");
+			List<BrokerUser> users = options.auth().users();
+			if (users.size() > 1) {
+				config.append("  users: [\n");
+				config.append(users.stream()
+					.map(user -> "    {user: " + quoted(user.username()) + ", password: " + quoted(user.password()) + "}")
+					.collect(Collectors.joining("\n")));
+				config.append("\n  ]\n");
+			}
+			config.append("}\n");
 		}
 		return config.toString();
 	}

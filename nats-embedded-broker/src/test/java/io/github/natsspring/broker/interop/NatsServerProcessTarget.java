@@ -22,6 +22,8 @@ final class NatsServerProcessTarget implements NatsTarget {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
+	private Path binary;
+
 	private Path workDirectory;
 
 	private NatsBrokerOptions options;
@@ -32,7 +34,7 @@ final class NatsServerProcessTarget implements NatsTarget {
 
 	@Override
 	public void start(NatsBrokerOptions options) throws IOException {
-		Path binary = NatsServerBinary.require();
+		binary = NatsServerBinary.require();
 		this.options = options;
 		this.port = (options.port() != 0) ? options.port() : freeLoopbackPort();
 		if (workDirectory == null) {
@@ -65,6 +67,17 @@ final class NatsServerProcessTarget implements NatsTarget {
 	public void restart() throws Exception {
 		stopProcess();
 		start(options.toBuilder().port(port).build());
+	}
+
+	@Override
+	public void enterLameDuckMode() throws IOException, InterruptedException {
+		Process signal = new ProcessBuilder(binary.toString(), "--signal", "ldm=" + process.pid())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+			throw new IllegalStateException("nats-server --signal ldm failed");
+		}
 	}
 
 	@Override

@@ -25,6 +25,9 @@ interface NatsTarget extends AutoCloseable {
 	/** Stops the server and starts it again on the same port with the same options. */
 	void restart() throws Exception;
 
+	/** Puts the server in lame-duck mode: no new clients, connected ones told and then closed gradually. */
+	void enterLameDuckMode() throws Exception;
+
 	/** Stops the server; idempotent. */
 	void stop() throws Exception;
 

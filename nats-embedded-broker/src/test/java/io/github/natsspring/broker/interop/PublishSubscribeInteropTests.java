@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import io.nats.client.api.ServerInfo;
 import io.nats.client.impl.Headers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +140,57 @@ class PublishSubscribeInteropTests extends InteropScenario {
 			i++;
 		}
 		assertThat(i).isEqualTo(count);
+	}
+
+	@InteropTest
+	void jnatsSeesTheServerInfoItNeeds(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind);
+
+		ServerInfo info = connect(target).getServerInfo();
+
+		assertThat(info.getServerId()).isNotBlank();
+		assertThat(info.getProtocolVersion()).isEqualTo(1);
+		assertThat(info.isHeadersSupported()).isTrue();
+		assertThat(info.isAuthRequired()).isFalse();
+		assertThat(info.getMaxPayload()).isEqualTo(1024 * 1024);
+		assertThat(info.getPort()).isEqualTo(target.port());
+		assertThat(info.getClientIp()).isEqualTo("127.0.0.1");
+		assertThat(info.getClientId()).isPositive();
+	}
+
+	@InteropTest
+	void autoUnsubscribeStopsAfterTheGivenNumberOfMessages(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind);
+		Connection connection = connect(target);
+		Subscription subscription = connection.subscribe("limited");
+		subscription.unsubscribe(3);
+		connection.flush(RECEIVE_TIMEOUT);
+
+		for (int i = 0; i < 5; i++) {
+			connection.publish("limited", bytes(Integer.toString(i)));
+		}
+		connection.flush(RECEIVE_TIMEOUT);
+
+		assertThat(drainSubjects(subscription, 3)).hasSize(3);
+		assertThat(subscription.isActive()).isFalse();
+		assertThat(connection.getStatistics().getInMsgs()).isEqualTo(3);
+	}
+
+	@InteropTest
+	void noEchoConnectionDoesNotReceiveItsOwnMessages(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind);
+		Connection quiet = connect(options(target).noEcho());
+		Subscription own = quiet.subscribe("echo");
+		Connection other = connect(target);
+		Subscription others = other.subscribe("echo");
+		other.flush(RECEIVE_TIMEOUT);
+		quiet.flush(RECEIVE_TIMEOUT);
+
+		quiet.publish("echo", bytes("from quiet"));
+		quiet.flush(RECEIVE_TIMEOUT);
+
+		assertThat(others.nextMessage(RECEIVE_TIMEOUT)).isNotNull();
+		assertThat(own.nextMessage(Duration.ofMillis(200))).isNull();
 	}
 
 	private static List<String> drainSubjects(Subscription subscription, int expected) throws InterruptedException {

@@ -1,0 +1,83 @@
+package io.github.natsspring.broker.interop;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.NatsBrokerOptions;
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Keeping connections alive or ending them: server pings, stale clients, auth timeout, lame-duck mode. */
+class LivenessInteropTests extends InteropScenario {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final BrokerLimits FAST_PINGS = BrokerLimits.defaults()
+		.withPingInterval(Duration.ofMillis(100))
+		.withMaxPingsOut(2);
+
+	@InteropTest
+	void jnatsAnswersServerPingsAndStaysConnected(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, withLimits(FAST_PINGS));
+		Connection connection = connect(target);
+
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> connection.getStatus() == Connection.Status.CONNECTED);
+		assertThat(connection.getStatistics().getReconnects()).isZero();
+	}
+
+	@InteropTest
+	void clientThatNeverAnswersPingsIsClosedAsStale(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, withLimits(FAST_PINGS));
+		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
+
+		socket.send("CONNECT {\"verbose\":false}\r\n");
+
+		assertThat(socket.readLine()).isEqualTo("PING");
+		assertThat(socket.readLine()).isEqualTo("PING");
+		assertThat(socket.readLine()).isEqualTo("-ERR 'Stale Connection'");
+		assertThat(socket.readUntilClosed()).isZero();
+	}
+
+	@InteropTest
+	void clientThatNeverSendsConnectIsClosedAfterTheAuthTimeout(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, NatsBrokerOptions.loopbackRandomPort()
+			.toBuilder()
+			.auth(BrokerAuth.token("s3cr3t"))
+			.limits(BrokerLimits.defaults().withAuthTimeout(Duration.ofMillis(300)))
+			.build());
+		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
+		long started = System.nanoTime();
+
+		assertThat(socket.readLine()).isEqualTo("-ERR 'Authentication Timeout'");
+		assertThat(socket.readUntilClosed()).isZero();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
+	}
+
+	@InteropTest
+	void lameDuckModeIsAnnouncedToJnatsWhichIsThenDisconnected(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, NatsBrokerOptions.loopbackRandomPort()
+			.toBuilder()
+			.lameDuckGracePeriod(Duration.ofMillis(200))
+			.lameDuckDuration(Duration.ofSeconds(30))
+			.build());
+		Queue<ConnectionListener.Events> events = new ConcurrentLinkedQueue<>();
+		connect(options(target).maxReconnects(0).connectionListener((connection, event) -> events.add(event)));
+
+		target.enterLameDuckMode();
+
+		await().atMost(TIMEOUT).until(() -> events.contains(ConnectionListener.Events.LAME_DUCK));
+		await().atMost(TIMEOUT).until(() -> events.contains(ConnectionListener.Events.DISCONNECTED));
+	}
+
+	private static NatsBrokerOptions withLimits(BrokerLimits limits) {
+		return NatsBrokerOptions.loopbackRandomPort().toBuilder().limits(limits).build();
+	}
+}
