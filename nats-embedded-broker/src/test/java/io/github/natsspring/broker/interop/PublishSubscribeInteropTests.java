@@ -176,23 +176,6 @@ class PublishSubscribeInteropTests extends InteropScenario {
 		assertThat(connection.getStatistics().getInMsgs()).isEqualTo(3);
 	}
 
-	@InteropTest
-	void noEchoConnectionDoesNotReceiveItsOwnMessages(TargetKind kind) throws Exception {
-		NatsTarget target = start(kind);
-		Connection quiet = connect(options(target).noEcho());
-		Subscription own = quiet.subscribe("echo");
-		Connection other = connect(target);
-		Subscription others = other.subscribe("echo");
-		other.flush(RECEIVE_TIMEOUT);
-		quiet.flush(RECEIVE_TIMEOUT);
-
-		quiet.publish("echo", bytes("from quiet"));
-		quiet.flush(RECEIVE_TIMEOUT);
-
-		assertThat(others.nextMessage(RECEIVE_TIMEOUT)).isNotNull();
-		assertThat(own.nextMessage(Duration.ofMillis(200))).isNull();
-	}
-
 	private static List<String> drainSubjects(Subscription subscription, int expected) throws InterruptedException {
 		List<String> subjects = new ArrayList<>();
 		for (int i = 0; i < expected; i++) {
