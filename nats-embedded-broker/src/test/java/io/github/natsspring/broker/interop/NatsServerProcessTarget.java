@@ -3,9 +3,7 @@ package io.github.natsspring.broker.interop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +40,7 @@ final class NatsServerProcessTarget implements NatsTarget {
 		}
 		NatsServerCommandLine commandLine = new NatsServerCommandLine(options);
 		Path configFile = Files.writeString(workDirectory.resolve("nats-server.conf"), commandLine.configFile());
+		// readiness comes from the log: a probe connection would count against max_connections for a while
 		Path log = workDirectory.resolve("nats-server.log");
 		process = new ProcessBuilder(commandLine.command(binary, port, configFile)).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
@@ -50,7 +49,7 @@ final class NatsServerProcessTarget implements NatsTarget {
 			await().atMost(STARTUP_TIMEOUT)
 				.pollInterval(Duration.ofMillis(20))
 				.failFast("nats-server exited", () -> !process.isAlive())
-				.until(this::acceptsConnections);
+				.until(() -> Files.readString(log).contains("Server is ready"));
 		}
 		catch (RuntimeException ex) {
 			stopProcess();
@@ -106,16 +105,6 @@ final class NatsServerProcessTarget implements NatsTarget {
 			Thread.currentThread().interrupt();
 		}
 		process = null;
-	}
-
-	private boolean acceptsConnections() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	private static int freeLoopbackPort() throws IOException {
