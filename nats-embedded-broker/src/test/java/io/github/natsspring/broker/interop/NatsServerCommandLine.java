@@ -1,0 +1,78 @@
+package io.github.natsspring.broker.interop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerUser;
+import io.github.natsspring.broker.NatsBrokerOptions;
+
+/**
+ * Translates broker options into nats-server's flags and configuration file, so both targets of a scenario
+ * run with the same settings. A token and a single user go on the command line as {@code --auth} and
+ * {@code --user/--pass}; several users, the authentication timeout, the lame-duck settings and every limit
+ * go into the configuration file.
+ */
+final class NatsServerCommandLine {
+
+	private final NatsBrokerOptions options;
+
+	NatsServerCommandLine(NatsBrokerOptions options) {
+		this.options = options;
+	}
+
+	/** The full command for the given executable, port and configuration file. */
+	List<String> command(Path binary, int port, Path configFile) {
+		List<String> command = new ArrayList<>(
+				List.of(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-c", configFile.toString()));
+		if (options.serverName() != null) {
+			command.addAll(List.of("-n", options.serverName()));
+		}
+		BrokerAuth auth = options.auth();
+		if (auth.token() != null) {
+			command.addAll(List.of("--auth", auth.token()));
+		}
+		if (auth.users().size() == 1) {
+			BrokerUser user = auth.users().get(0);
+			command.addAll(List.of("--user", user.username(), "--pass", user.password()));
+		}
+		return command;
+	}
+
+	/** The configuration file's content: limits, lame-duck settings, and the authentication block when needed. */
+	String configFile() {
+		BrokerLimits limits = options.limits();
+		StringBuilder config = new StringBuilder();
+		config.append("max_payload: ").append(limits.maxPayload()).append('\n');
+		config.append("max_pending: ").append(limits.maxPending()).append('\n');
+		config.append("max_control_line: ").append(limits.maxControlLine()).append('\n');
+		config.append("max_connections: ").append(limits.maxConnections()).append('\n');
+		config.append("max_subscriptions: ").append(limits.maxSubscriptions()).append('\n');
+		config.append("write_deadline: \"").append(limits.writeDeadline().toMillis()).append("ms\"\n");
+		config.append("ping_interval: \"").append(limits.pingInterval().toMillis()).append("ms\"\n");
+		config.append("ping_max: ").append(limits.maxPingsOut()).append('\n');
+		config.append("lame_duck_duration: \"").append(options.lameDuckDuration().toMillis()).append("ms\"\n");
+		config.append("lame_duck_grace_period: \"").append(options.lameDuckGracePeriod().toMillis()).append("ms\"\n");
+		if (options.auth().isRequired()) {
+			config.append("authorization {\n");
+			config.append("  timeout: ").append(limits.authTimeout().toMillis() / 1000.0).append('\n');
+			List<BrokerUser> users = options.auth().users();
+			if (users.size() > 1) {
+				config.append("  users: [\n");
+				config.append(users.stream()
+					.map(user -> "    {user: " + quoted(user.username()) + ", password: " + quoted(user.password()) + "}")
+					.collect(Collectors.joining("\n")));
+				config.append("\n  ]\n");
+			}
+			config.append("}\n");
+		}
+		return config.toString();
+	}
+
+	private static String quoted(String value) {
+		return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+	}
+}
