@@ -202,8 +202,9 @@ public final class BrokerServer {
 	}
 
 	/**
-	 * Lame-duck mode: stops accepting at once; after the grace period tells clients and closes them spread
-	 * over the lame-duck duration; then shuts down.
+	 * Lame-duck mode as nats-server does it: stops accepting at once and tells the clients that can take
+	 * asynchronous INFO; after the grace period closes clients spread over the rest of the lame-duck duration;
+	 * then shuts down.
 	 */
 	public void enterLameDuckMode() {
 		if (!this.acceptingClients) {
@@ -212,28 +213,29 @@ public final class BrokerServer {
 		this.acceptingClients = false;
 		LOG.log(System.Logger.Level.INFO, "Entering lame duck mode, stop accepting new clients");
 		this.serverChannel.close();
-		long graceMillis = this.options.lameDuckGracePeriod().toMillis();
-		this.eventLoops.acceptor().schedule(this::lameDuckCloseClients, graceMillis, TimeUnit.MILLISECONDS);
-	}
-
-	private void lameDuckCloseClients() {
-		List<ClientConnection> toClose = new ArrayList<>(this.clients.values());
-		for (ClientConnection client : toClose) {
+		for (ClientConnection client : this.clients.values()) {
 			client.channel().eventLoop().execute(() -> {
 				if (client.acceptsAsyncInfo()) {
 					client.sendLameDuckInfo();
 				}
 			});
 		}
-		long durationMillis = Math.max(1, this.options.lameDuckDuration().toMillis()
+		long graceMillis = this.options.lameDuckGracePeriod().toMillis();
+		this.eventLoops.acceptor().schedule(this::lameDuckCloseClients, graceMillis, TimeUnit.MILLISECONDS);
+	}
+
+	private void lameDuckCloseClients() {
+		List<ClientConnection> toClose = new ArrayList<>(this.clients.values());
+		long spreadMillis = Math.max(1, this.options.lameDuckDuration().toMillis()
 				- this.options.lameDuckGracePeriod().toMillis());
-		long interval = toClose.isEmpty() ? 0 : durationMillis / toClose.size();
+		long interval = toClose.isEmpty() ? 0 : spreadMillis / toClose.size();
 		for (int i = 0; i < toClose.size(); i++) {
 			ClientConnection client = toClose.get(i);
 			this.eventLoops.acceptor().schedule(
 					() -> client.channel().eventLoop().execute(() -> client.closeAfterFlush("Server Shutdown")),
 					interval * i, TimeUnit.MILLISECONDS);
 		}
+		// shutdown() waits for the event loops, so it cannot run on one of them
 		this.eventLoops.acceptor().schedule(() -> new Thread(this::shutdown, "nats-broker-lame-duck-stop").start(),
 				interval * toClose.size() + 100, TimeUnit.MILLISECONDS);
 	}

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
-import io.github.natsspring.broker.protocol.ProtocolViolation;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * The Netty end of one client: hands each read to the protocol decoder, which calls the
- * {@link ClientConnection} for every operation (keeping partial frames itself), and ends each read batch
- * with one flush per client that got bytes.
+ * The Netty end of one client: hands each read to its {@link ClientConnection}, ends each read batch with
+ * one flush per client that got bytes, and turns socket events into connection events.
  */
 final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -21,15 +18,12 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
 	private final BrokerServer server;
 
-	private final ClientProtocolDecoder decoder;
-
 	private ClientConnection connection;
 
 	private ScheduledFuture<?> writeDeadlineTimer;
 
 	ClientChannelHandler(BrokerServer server) {
 		this.server = server;
-		this.decoder = new ClientProtocolDecoder(server.limits().maxControlLine(), server.limits().maxPayload());
 	}
 
 	@Override
@@ -42,16 +36,8 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		ByteBuf in = (ByteBuf) msg;
 		try {
-			ClientConnection client = this.connection;
-			if (client == null || client.isClosing()) {
-				return;
-			}
-			client.beginReadBatch();
-			try {
-				this.decoder.decode(in, client);
-			}
-			catch (ProtocolViolation violation) {
-				client.onViolation(violation);
+			if (this.connection != null) {
+				this.connection.read(in);
 			}
 		}
 		finally {
@@ -93,7 +79,6 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 		if (this.writeDeadlineTimer != null) {
 			this.writeDeadlineTimer.cancel(false);
 		}
-		this.decoder.release();
 		if (this.connection != null) {
 			this.connection.channelClosed();
 		}

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsspring.broker.protocol.ClientOpHandler;
+import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
 import io.github.natsspring.broker.protocol.ConnectOptions;
 import io.github.natsspring.broker.protocol.ProtocolViolation;
 import io.github.natsspring.broker.protocol.ServerFrames;
@@ -43,6 +44,10 @@ final class ClientConnection implements ClientOpHandler {
 
 	private final String remoteAddress;
 
+	private final ClientProtocolDecoder decoder;
+
+	private final PublishedMessage published = new PublishedMessage();
+
 	private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
 	/** Clients this connection's publishes queued bytes for during the current read batch. */
@@ -71,7 +76,8 @@ final class ClientConnection implements ClientOpHandler {
 
 	private int pingsOut;
 
-	private boolean firstPongReceived;
+	/** Whether a PING of the client was answered: nats-server's condition for sending it async INFO. */
+	private boolean pingAnswered;
 
 	private ScheduledFuture<?> authTimer;
 
@@ -88,6 +94,7 @@ final class ClientConnection implements ClientOpHandler {
 		this.channel = channel;
 		this.outbound = new OutboundQueue(channel, server.limits().maxPending());
 		this.remoteAddress = BrokerServer.describe(channel.remoteAddress());
+		this.decoder = new ClientProtocolDecoder(server.limits().maxControlLine(), server.limits().maxPayload());
 	}
 
 	long id() {
@@ -132,9 +139,21 @@ final class ClientConnection implements ClientOpHandler {
 		debug("Client connection created");
 	}
 
-	/** Marks the start of a read batch: replies and deliveries are flushed at its end. */
-	void beginReadBatch() {
+	/**
+	 * Decodes the bytes of one read and runs the operations they hold; replies and deliveries are flushed
+	 * at the end of the read batch ({@link #endReadBatch()}).
+	 */
+	void read(ByteBuf in) {
+		if (isClosing()) {
+			return;
+		}
 		this.inReadBatch = true;
+		try {
+			this.decoder.decode(in, this);
+		}
+		catch (ProtocolViolation violation) {
+			onViolation(violation);
+		}
 	}
 
 	/** Ends a read batch: one write per client that got bytes during it. */
@@ -151,8 +170,7 @@ final class ClientConnection implements ClientOpHandler {
 		batch.clear();
 	}
 
-	/** Reports a protocol violation found by the decoder. */
-	void onViolation(ProtocolViolation violation) {
+	private void onViolation(ProtocolViolation violation) {
 		trace("Protocol violation: " + violation.getMessage());
 		if (violation.errText() != null) {
 			if (violation.closesConnection()) {
@@ -213,6 +231,7 @@ final class ClientConnection implements ClientOpHandler {
 		}
 		trace("<<- [PING]");
 		send(ServerFrames::writePong);
+		this.pingAnswered = true;
 	}
 
 	@Override
@@ -222,7 +241,6 @@ final class ClientConnection implements ClientOpHandler {
 		}
 		trace("<<- [PONG]");
 		this.pingsOut = 0;
-		this.firstPongReceived = true;
 	}
 
 	@Override
@@ -253,7 +271,11 @@ final class ClientConnection implements ClientOpHandler {
 			sendErr("Invalid Publish Subject");
 		}
 		sendOkIfVerbose();
-		this.server.router().route(this, subject, replyTo, headerSize, message);
+		PublishedMessage toRoute = this.published;
+		toRoute.fill(subject, replyTo, headerSize, headerSize < 0 ? 0 : this.decoder.headerSizeDigits(),
+				this.decoder.sizeDigits(), message);
+		this.server.router().route(this, toRoute);
+		toRoute.clearContent();
 	}
 
 	@Override
@@ -332,8 +354,7 @@ final class ClientConnection implements ClientOpHandler {
 	 * Queues one message for a subscription of this client. Called on the publisher's event loop.
 	 * @return whether the message was queued
 	 */
-	boolean deliver(Subscription subscription, byte[] subject, byte[] replyTo, int headerSize, ByteBuf message,
-			ClientConnection publisher) {
+	boolean deliver(Subscription subscription, PublishedMessage message, ClientConnection publisher) {
 		ByteBuf out = this.outbound.lock();
 		if (out == null) {
 			return false;
@@ -346,17 +367,21 @@ final class ClientConnection implements ClientOpHandler {
 		boolean reachedMax;
 		OutboundQueue.AppendResult result;
 		try {
-			if (headerSize >= 0 && this.headers) {
-				ServerFrames.writeHmsg(out, subject, subscription.sidBytes, replyTo, headerSize, message);
+			ByteBuf content = message.content;
+			if (!message.hasHeaders()) {
+				ServerFrames.writeMsg(out, message.subjectBytes, subscription.sidBytes, message.replyToBytes, content,
+						message.sizeDigits);
 			}
-			else if (headerSize >= 0) {
-				ServerFrames.writeMsg(out, subject, subscription.sidBytes, replyTo,
-						message.slice(message.readerIndex() + headerSize, message.readableBytes() - headerSize));
+			else if (this.headers) {
+				ServerFrames.writeHmsg(out, message.subjectBytes, subscription.sidBytes, message.replyToBytes,
+						message.headerSize, message.headerSizeDigits, content, message.sizeDigits);
 			}
 			else {
-				ServerFrames.writeMsg(out, subject, subscription.sidBytes, replyTo, message);
+				ServerFrames.writeMsg(out, message.subjectBytes, subscription.sidBytes, message.replyToBytes,
+						content.slice(content.readerIndex() + message.headerSize,
+								content.readableBytes() - message.headerSize));
 			}
-			subscription.delivered++;
+		subscription.delivered++;
 			reachedMax = max > 0 && subscription.delivered >= max;
 		}
 		finally {
@@ -445,7 +470,17 @@ final class ClientConnection implements ClientOpHandler {
 
 	/** Whether this client may receive asynchronous INFO updates (lame duck, cluster URLs). */
 	boolean acceptsAsyncInfo() {
-		return this.protocol >= 1 && this.firstPongReceived;
+		return this.protocol >= 1 && this.pingAnswered;
+	}
+
+	/** Whether this client receives its own publishes (CONNECT echo, on before CONNECT). */
+	boolean echo() {
+		return this.echo;
+	}
+
+	/** Whether a request of this client that reaches nobody is answered with the no-responders status. */
+	boolean wantsNoResponders() {
+		return this.noResponders;
 	}
 
 	/** Sends an INFO with {@code ldm:true}, telling the client the server is going away. */
@@ -525,6 +560,7 @@ final class ClientConnection implements ClientOpHandler {
 		debug("Client connection closed: " + reason);
 		cancel(this.authTimer);
 		cancel(this.pingTimer);
+		this.decoder.release();
 		for (Subscription subscription : this.subscriptions.values()) {
 			this.server.router().unsubscribe(subscription);
 		}
