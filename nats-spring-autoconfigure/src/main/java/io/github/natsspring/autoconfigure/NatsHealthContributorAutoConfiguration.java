@@ -2,6 +2,7 @@ package io.github.natsspring.autoconfigure;
 
 import io.nats.client.Connection;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,7 +23,8 @@ public final class NatsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "natsHealthIndicator")
-	HealthIndicator natsHealthIndicator(Connection connection, NatsConnectionDetails connectionDetails) {
-		return new NatsHealthIndicator(connection, NatsMode.of(connectionDetails));
+	HealthIndicator natsHealthIndicator(Connection connection, ObjectProvider<NatsConnectionDetails> connectionDetails) {
+		// a Connection the application built itself comes without connection details: it is not the embedded broker
+		return new NatsHealthIndicator(connection, NatsMode.of(connectionDetails.getIfAvailable()));
 	}
 }

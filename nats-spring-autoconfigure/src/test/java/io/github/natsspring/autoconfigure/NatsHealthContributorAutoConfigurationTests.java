@@ -3,6 +3,8 @@ package io.github.natsspring.autoconfigure;
 import java.util.Map;
 
 import io.github.natsspring.broker.NatsBroker;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,5 +90,19 @@ class NatsHealthContributorAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("nats.servers=" + server.getUrl())
 			.withBean("natsHealthIndicator", HealthIndicator.class, () -> own)
 			.run((context) -> assertThat(context.getBean("natsHealthIndicator")).isSameAs(own));
+	}
+
+	@Test
+	void applicationConnectionWithoutTheAutoConfigurationIsReportedAsRemote() throws Exception {
+		try (Connection own = Nats.connect(server.getUrl())) {
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(NatsHealthContributorAutoConfiguration.class))
+				.withBean(Connection.class, () -> own)
+				.run((context) -> {
+					Health health = context.getBean("natsHealthIndicator", HealthIndicator.class).health();
+					assertThat(health.getStatus()).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).containsEntry("mode", "remote");
+				});
+		}
 	}
 }

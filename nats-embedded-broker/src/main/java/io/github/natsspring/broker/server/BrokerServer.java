@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.server;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.NatsBrokerException;
@@ -69,6 +71,9 @@ public final class BrokerServer {
 
 	private volatile boolean acceptingClients = true;
 
+	/** Set while the loopback warm-up client is served: it needs no auth and stays out of the logs. */
+	private volatile boolean warmingUp;
+
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		this.serverId = ServerIds.generate();
@@ -87,8 +92,6 @@ public final class BrokerServer {
 	}
 
 	private void bind() {
-		// Clients may connect as soon as the port is bound: have the protocol code loaded by then.
-		StartupWarmUp.run(info(this.options.port()), ALLOCATOR, this.eventLoops.socketChannelType());
 		BrokerLimits limits = this.options.limits();
 		ServerBootstrap bootstrap = new ServerBootstrap().group(this.eventLoops.acceptor(), this.eventLoops.workers())
 			.channel(this.eventLoops.serverChannelType())
@@ -105,6 +108,7 @@ public final class BrokerServer {
 					channel.pipeline().addLast(new ClientChannelHandler(BrokerServer.this));
 				}
 			});
+		warmUp(bootstrap);
 		try {
 			this.serverChannel = bootstrap.bind(this.options.host(), this.options.port()).syncUninterruptibly().channel();
 		}
@@ -115,6 +119,36 @@ public final class BrokerServer {
 		}
 		this.port = ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
 		this.info = info(this.port);
+	}
+
+	/**
+	 * Clients may connect as soon as the real port is bound: serve one scripted client on a private loopback
+	 * port first, without auth and out of the logs and client ids, so the per-client code is loaded by then.
+	 */
+	private void warmUp(ServerBootstrap bootstrap) {
+		this.warmingUp = true;
+		Channel listener = null;
+		try {
+			listener = bootstrap.bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
+			int warmUpPort = ((InetSocketAddress) listener.localAddress()).getPort();
+			this.info = info(warmUpPort);
+			LoopbackWarmUp.run(warmUpPort);
+			for (ClientConnection client : new ArrayList<>(this.clients.values())) {
+				client.channel().closeFuture().awaitUninterruptibly(CLIENT_CLOSE_TIMEOUT.toMillis());
+				// the inactive event that unregisters the client is queued on its loop after the close
+				client.channel().eventLoop().submit(() -> { }).awaitUninterruptibly(CLIENT_CLOSE_TIMEOUT.toMillis());
+			}
+		}
+		catch (RuntimeException ex) {
+			LOG.log(System.Logger.Level.DEBUG, "Warm-up listener failed: " + ex);
+		}
+		finally {
+			if (listener != null) {
+				listener.close().syncUninterruptibly();
+			}
+			this.clientIds.set(0);
+			this.warmingUp = false;
+		}
 	}
 
 	private ServerInfo info(int boundPort) {
@@ -172,11 +206,11 @@ public final class BrokerServer {
 	}
 
 	BrokerLogging logging() {
-		return this.options.logging();
+		return this.warmingUp ? BrokerLogging.DEFAULT : this.options.logging();
 	}
 
 	Authenticator authenticator() {
-		return this.authenticator;
+		return this.warmingUp ? Authenticator.of(BrokerAuth.none()) : this.authenticator;
 	}
 
 	MessageRouter router() {
