@@ -1,0 +1,77 @@
+package io.github.natsspring.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.natsspring.bench.load.IdleConnectionsScenario;
+import io.github.natsspring.bench.load.Metric;
+import io.github.natsspring.bench.load.RequestReplyScenario;
+import io.github.natsspring.bench.load.RunLimits;
+import io.github.natsspring.bench.load.Scenario;
+import io.github.natsspring.bench.load.ThroughputScenario;
+import io.github.natsspring.bench.load.ThroughputShape;
+
+/**
+ * The broker-versus-nats-server scenarios with their run sizes for the chosen mode, and the targets of issue 4
+ * that are judged from them.
+ *
+ * @param scenarios the scenarios in run order, each with its number of measured repetitions
+ * @param targets the targets to judge after the run
+ */
+record BenchmarkPlan(List<PlannedScenario> scenarios, List<Target> targets) {
+
+	/**
+	 * A scenario and how often it is measured on each server.
+	 *
+	 * @param scenario the scenario
+	 * @param repetitions measured runs per server
+	 */
+	record PlannedScenario(Scenario scenario, int repetitions) {
+	}
+
+	static BenchmarkPlan of(BenchmarkOptions options) {
+		RunLimits throughput = options.quick() ? new RunLimits(1_000_000, Duration.ofSeconds(2))
+				: new RunLimits(5_000_000, Duration.ofSeconds(6));
+		RunLimits requests = options.quick() ? new RunLimits(10_000, Duration.ofSeconds(3))
+				: new RunLimits(50_000, Duration.ofSeconds(10));
+		RunLimits flowWhileHeld = options.quick() ? new RunLimits(200_000, Duration.ofSeconds(2))
+				: new RunLimits(1_000_000, Duration.ofSeconds(4));
+		int repetitions = options.effectiveRepetitions();
+
+		Scenario publishOnly = new ThroughputScenario(ThroughputShape.publishOnly(16), throughput);
+		Scenario pubSub16 = new ThroughputScenario(ThroughputShape.pubSub(16), throughput);
+		Scenario pubSub128 = new ThroughputScenario(ThroughputShape.pubSub(128), throughput);
+		Scenario pubSub1k = new ThroughputScenario(ThroughputShape.pubSub(1024), throughput);
+		Scenario fanOut = new ThroughputScenario(ThroughputShape.fanOut(128, 4), throughput);
+		Scenario queueGroup = new ThroughputScenario(ThroughputShape.queueGroup(128, 4), throughput);
+		Scenario requestReply = new RequestReplyScenario(128, requests);
+		Scenario idle = new IdleConnectionsScenario(options.connections(), flowWhileHeld);
+		List<Scenario> throughputScenarios = List.of(publishOnly, pubSub16, pubSub128, pubSub1k, fanOut, queueGroup);
+
+		List<PlannedScenario> planned = new ArrayList<>();
+		for (Scenario scenario : throughputScenarios) {
+			planned.add(new PlannedScenario(scenario, repetitions));
+		}
+		planned.add(new PlannedScenario(requestReply, repetitions));
+		planned.add(new PlannedScenario(idle, options.quick() ? 1 : Math.min(3, repetitions)));
+		planned.removeIf((entry) -> !options.selects(entry.scenario().name()));
+
+		List<Target> targets = List.of(
+				Target.ratioAtMost("server CPU per msg, pub/sub 16 B ≤ 1.25×", pubSub16, Metric.CPU_PER_MESSAGE, 1.25),
+				Target.ratioAtMost("server CPU per msg, pub/sub 128 B ≤ 1.25×", pubSub128, Metric.CPU_PER_MESSAGE,
+						1.25),
+				Target.ratioAtLeastInAll("throughput ≥ 0.8× in every row", throughputScenarios, Metric.MESSAGES_PER_SECOND,
+						0.8),
+				Target.ratioAtMost("request-reply p50 ≤ 1.2×", requestReply, RequestReplyScenario.P50, 1.2),
+				Target.ratioAtMost("request-reply p99 ≤ 1.5×", requestReply, RequestReplyScenario.P99, 1.5),
+				Target.candidateAtMost("heap per idle connection ≤ 10 KB", idle,
+						IdleConnectionsScenario.HEAP_PER_CONNECTION, 10),
+				Target.ratioAtLeastInAll("throughput while connections are held ≥ 0.8×", List.of(idle),
+						IdleConnectionsScenario.THROUGHPUT_WHILE_HELD, 0.8),
+				Target.noCandidateLoss("no message loss under load"),
+				Target.notMeasured("starter overhead (NatsTemplate, @NatsListener) ≤ 1.15× raw jnats"));
+		return new BenchmarkPlan(List.copyOf(planned), targets);
+	}
+
+}
