@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,7 @@ public final class BrokerBenchmark {
 		ServerCommand candidate = candidateCommand(options);
 		BenchmarkPlan plan = BenchmarkPlan.of(options);
 		Instant started = Instant.now();
+		String loadBefore = MachineDescription.loadAverage();
 		Path logs = options.resultsDirectory().resolve("logs-" + FILE_TIME.format(started));
 		PrintStream progress = System.err;
 
@@ -58,7 +60,9 @@ public final class BrokerBenchmark {
 				results.add(runner.run(planned.scenario(), planned.repetitions()));
 			}
 		}
-		String report = report(options, args, reference, candidate, serverFacts, plan, results,
+		String load = "- load average (1/5/15 min) before: " + loadBefore + ", after: "
+				+ MachineDescription.loadAverage() + "\n";
+		String report = report(options, args, reference, candidate, serverFacts + load, plan, results,
 				Duration.between(started, Instant.now()));
 		System.out.print(report);
 		Path reportFile = options.resultsDirectory().resolve("report-" + FILE_TIME.format(started) + ".md");
@@ -98,7 +102,7 @@ public final class BrokerBenchmark {
 			ServerCommand candidate, String serverFacts, BenchmarkPlan plan, List<ScenarioResult> results,
 			Duration took) {
 		StringBuilder text = new StringBuilder();
-		text.append("## Run ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("\n\n");
+		text.append("## Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
 		text.append("Command: `java -jar nats-benchmarks/target/nats-benchmarks.jar")
 			.append(args.length == 0 ? "" : " " + String.join(" ", args))
 			.append("` (")

@@ -35,6 +35,19 @@ final class MachineDescription {
 		return text.toString();
 	}
 
+	/**
+	 * Reads the 1, 5 and 15 minute load averages, which show how much other work shared the machine.
+	 */
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
 	private static void line(StringBuilder text, String name, String value) {
 		text.append("- ").append(name).append(": ").append(value).append('\n');
 	}
