@@ -6,7 +6,7 @@ import java.util.Objects;
  * A user allowed to connect with a user name and password.
  *
  * @param username the name the client sends as {@code user} in CONNECT
- * @param password the password, in plain text or as a bcrypt hash ({@code $2a$…}) as nats-server accepts
+ * @param password the password, in plain text
  */
 public record BrokerUser(String username, String password) {
 

@@ -1,5 +1,9 @@
 package io.github.natsspring.broker;
 
+import java.util.Objects;
+
+import io.github.natsspring.broker.server.BrokerServer;
+
 /**
  * A NATS server speaking the client protocol on one TCP port, for embedding in an application.
  *
@@ -10,72 +14,107 @@ package io.github.natsspring.broker;
  * }
  * }</pre>
  *
- * Each instance owns its event loops, so several brokers can run in one JVM. Thread-safe.
+ * Each instance owns its event loops and state, so several brokers can run in one JVM. A stopped broker can be
+ * started again; it then gets a new server id. Thread-safe.
  */
 public final class NatsBroker implements AutoCloseable {
 
+	/**
+	 * The nats-server version this broker reports in INFO. Clients pick protocol features by this number, so it
+	 * names the release whose client protocol the broker matches (and is tested against), not this project's version.
+	 */
+	public static final String PROTOCOL_COMPATIBLE_VERSION = BrokerServer.PROTOCOL_COMPATIBLE_VERSION;
+
 	private final NatsBrokerOptions options;
 
+	private BrokerServer server;
+
 	public NatsBroker(NatsBrokerOptions options) {
-		this.options = java.util.Objects.requireNonNull(options, "options");
+		this.options = Objects.requireNonNull(options, "options");
 	}
 
 	/** The options this broker was created with. */
 	public NatsBrokerOptions getOptions() {
-		return options;
+		return this.options;
 	}
 
 	/**
 	 * Binds the port and starts accepting clients; returns once listening.
-	 * @throws NatsBrokerException if the port cannot be bound or the broker was already started
+	 * @throws NatsBrokerException if the port cannot be bound or the broker is already running
 	 */
-	public void start() {
-		throw new UnsupportedOperationException("not implemented yet");
+	public synchronized void start() {
+		if (isRunning()) {
+			throw new NatsBrokerException("Broker is already running on port " + this.server.port());
+		}
+		this.server = BrokerServer.start(this.options);
 	}
 
-	/** Whether the broker is accepting clients. */
-	public boolean isRunning() {
-		return false;
+	/** Whether the broker is accepting clients or still serving them. */
+	public synchronized boolean isRunning() {
+		return this.server != null && !this.server.isStopped();
 	}
 
 	/** The port actually bound (the chosen one when configured with port 0). */
-	public int getPort() {
-		throw new IllegalStateException("not started");
+	public synchronized int getPort() {
+		return running().port();
 	}
 
 	/** The URL clients connect to, e.g. {@code nats://127.0.0.1:4222}. */
-	public String getClientUrl() {
-		throw new IllegalStateException("not started");
+	public synchronized String getClientUrl() {
+		return running().clientUrl();
 	}
 
 	/** The unique id generated for this server, sent as {@code server_id} in INFO. */
-	public String getServerId() {
-		throw new IllegalStateException("not started");
+	public synchronized String getServerId() {
+		return running().serverId();
 	}
 
-	/** Number of clients connected right now. */
-	public int getConnectionCount() {
-		return 0;
+	/** The name sent as {@code server_name} in INFO: the configured one, else the server id. */
+	public synchronized String getServerName() {
+		return running().serverName();
+	}
+
+	/** Number of clients connected right now; 0 when not running. */
+	public synchronized int getConnectionCount() {
+		return this.server != null ? this.server.connectionCount() : 0;
+	}
+
+	/** Number of subscriptions across all clients; 0 when not running. */
+	public synchronized int getSubscriptionCount() {
+		return this.server != null ? this.server.subscriptionCount() : 0;
 	}
 
 	/**
 	 * Stops accepting clients, flushes what is queued to each connected client, closes them and releases
 	 * threads, buffers and the port. Idempotent.
 	 */
-	public void stop() {
+	public synchronized void stop() {
+		if (this.server != null) {
+			BrokerServer stopping = this.server;
+			this.server = null;
+			stopping.shutdown();
+		}
 	}
 
 	/**
-	 * Lame-duck mode as in nats-server: the listener closes at once; after the grace period clients are
-	 * told with {@code INFO {"ldm":true}} and closed gradually over the lame-duck duration; then the
-	 * broker stops. Returns immediately.
+	 * Lame-duck mode as in nats-server: the listener closes at once; after the grace period clients that
+	 * support it are told with {@code INFO {"ldm":true}}, and all are closed gradually over the lame-duck
+	 * duration; then the broker stops. Returns immediately.
 	 */
-	public void enterLameDuckMode() {
+	public synchronized void enterLameDuckMode() {
+		running().enterLameDuckMode();
 	}
 
 	/** Same as {@link #stop()}. */
 	@Override
 	public void close() {
 		stop();
+	}
+
+	private BrokerServer running() {
+		if (!isRunning()) {
+			throw new IllegalStateException("Broker is not running");
+		}
+		return this.server;
 	}
 }

@@ -1,0 +1,34 @@
+package io.github.natsspring.broker.auth;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.natsspring.broker.BrokerUser;
+import io.github.natsspring.broker.protocol.ConnectOptions;
+
+/** Accepts clients that send the name and password of one of the configured users. */
+final class UserPasswordAuthenticator implements Authenticator {
+
+	private final Map<String, String> passwordsByUser = new HashMap<>();
+
+	UserPasswordAuthenticator(List<BrokerUser> users) {
+		for (BrokerUser user : users) {
+			this.passwordsByUser.put(user.username(), user.password());
+		}
+	}
+
+	@Override
+	public boolean isRequired() {
+		return true;
+	}
+
+	@Override
+	public boolean authenticate(ConnectOptions connect) {
+		if (connect.user() == null) {
+			return false;
+		}
+		String expected = this.passwordsByUser.get(connect.user());
+		return expected != null && PasswordMatcher.matches(expected, connect.pass());
+	}
+}

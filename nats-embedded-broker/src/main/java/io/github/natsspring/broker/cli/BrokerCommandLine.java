@@ -1,0 +1,227 @@
+package io.github.natsspring.broker.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.ObjLongConsumer;
+
+import io.github.natsspring.broker.cli.GoValueSyntax.InvalidValueException;
+
+/**
+ * Reads nats-server's command line for the flags this broker supports, with the syntax of Go's {@code flag}
+ * package as nats-server 2.9.10 uses it: one or two dashes alike ({@code -port}, {@code --port}), values
+ * after {@code =} or as the next argument ({@code -p 4222}, {@code -p=4222}), boolean flags only with
+ * {@code =} ({@code -D=false}), no bundling ({@code -DV} is a flag of its own, {@code -VD} is unknown),
+ * parsing stops at the first argument that is not a flag or after {@code --}, and the last of repeated
+ * flags wins. Pure: no output, no exit.
+ */
+public final class BrokerCommandLine {
+
+	/** The name this program goes by in usage and error messages. */
+	public static final String PROGRAM_NAME = "nats-broker";
+
+	/** The text {@code -h} prints, shaped like nats-server's, listing only the supported flags. */
+	public static final String USAGE = """
+
+			Usage: nats-broker [options]
+
+			Server Options:
+			    -a, --addr, --net <host>         Bind to host address (default: 0.0.0.0)
+			    -p, --port <port>                Use port for clients (default: 4222, -1 for random)
+			    -n, --name
+			        --server_name <server_name>  Server name (default: auto)
+
+			Logging Options:
+			    -l, --log <file>                 File to redirect log output
+			    -T, --logtime                    Timestamp log entries (default: true)
+			    -D, --debug                      Enable debugging output
+			    -V, --trace                      Trace the raw protocol
+			    -VV                              Verbose trace (same as -V: there is no system account)
+			    -DV                              Debug and trace
+			    -DVV                             Debug and verbose trace (same as -DV)
+
+			Authorization Options:
+			        --user <user>                User required for connections
+			        --pass <password>            Password required for connections
+			        --auth <token>               Authorization token required for connections
+
+			Common Options:
+			    -h, --help                       Show this message
+			    -v, --version                    Show version
+			""";
+
+	private static final Map<String, Flag> FLAGS = Map.ofEntries(
+			Map.entry("a", Flag.text((values, value) -> values.host = value)),
+			Map.entry("addr", Flag.text((values, value) -> values.host = value)),
+			Map.entry("net", Flag.text((values, value) -> values.host = value)),
+			Map.entry("p", Flag.integer((values, value) -> values.port = value)),
+			Map.entry("port", Flag.integer((values, value) -> values.port = value)),
+			Map.entry("n", Flag.text((values, value) -> values.serverName = value)),
+			Map.entry("name", Flag.text((values, value) -> values.serverName = value)),
+			Map.entry("server_name", Flag.text((values, value) -> values.serverName = value)),
+			Map.entry("user", Flag.text((values, value) -> values.user = value)),
+			Map.entry("pass", Flag.text((values, value) -> values.password = value)),
+			Map.entry("auth", Flag.text((values, value) -> values.token = value)),
+			Map.entry("l", Flag.text((values, value) -> values.logFile = value)),
+			Map.entry("log", Flag.text((values, value) -> values.logFile = value)),
+			Map.entry("T", Flag.bool((values, value) -> values.logTime = value)),
+			Map.entry("logtime", Flag.bool((values, value) -> values.logTime = value)),
+			Map.entry("D", Flag.bool((values, value) -> values.debug = value)),
+			Map.entry("debug", Flag.bool((values, value) -> values.debug = value)),
+			Map.entry("V", Flag.bool((values, value) -> values.trace = value)),
+			Map.entry("trace", Flag.bool((values, value) -> values.trace = value)),
+			Map.entry("DV", Flag.bool((values, value) -> values.debugAndTrace = value)),
+			Map.entry("VV", Flag.bool((values, value) -> values.verboseTrace = value)),
+			Map.entry("DVV", Flag.bool((values, value) -> values.debugAndVerboseTrace = value)),
+			Map.entry("h", Flag.bool((values, value) -> values.help = value)),
+			Map.entry("help", Flag.bool((values, value) -> values.help = value)),
+			Map.entry("v", Flag.bool((values, value) -> values.version = value)),
+			Map.entry("version", Flag.bool((values, value) -> values.version = value)));
+
+	private BrokerCommandLine() {
+	}
+
+	/** Decides what the arguments ask for; never throws for any input. */
+	public static BrokerCommand parse(String... args) {
+		Values values = new Values();
+		List<String> remaining = Arrays.asList(args);
+		while (!remaining.isEmpty()) {
+			String arg = remaining.get(0);
+			if (arg.length() < 2 || arg.charAt(0) != '-') {
+				break;
+			}
+			if (arg.equals("--")) {
+				remaining = remaining.subList(1, remaining.size());
+				break;
+			}
+			String name = arg.substring(arg.charAt(1) == '-' ? 2 : 1);
+			if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(0) == '=') {
+				return new BrokerCommand.FlagError("bad flag syntax: " + arg);
+			}
+			remaining = remaining.subList(1, remaining.size());
+			String value = null;
+			int equals = name.indexOf('=', 1);
+			if (equals > 0) {
+				value = name.substring(equals + 1);
+				name = name.substring(0, equals);
+			}
+			Flag flag = FLAGS.get(name);
+			if (flag == null) {
+				return new BrokerCommand.FlagError("flag provided but not defined: -" + name);
+			}
+			if (value == null && !flag.isBool()) {
+				if (remaining.isEmpty()) {
+					return new BrokerCommand.FlagError("flag needs an argument: -" + name);
+				}
+				value = remaining.get(0);
+				remaining = remaining.subList(1, remaining.size());
+			}
+			try {
+				flag.apply(values, (value != null) ? value : "true");
+			}
+			catch (InvalidValueException ex) {
+				String format = flag.isBool() ? "invalid boolean value %s for -%s: %s"
+						: "invalid value %s for flag -%s: %s";
+				return new BrokerCommand.FlagError(
+						String.format(format, GoValueSyntax.quote(value), name, ex.getMessage()));
+			}
+		}
+		return decide(values, remaining);
+	}
+
+	private static BrokerCommand decide(Values values, List<String> positional) {
+		if (values.version) {
+			return new BrokerCommand.ShowVersion();
+		}
+		if (values.help) {
+			return new BrokerCommand.ShowHelp();
+		}
+		if (!positional.isEmpty()) {
+			String command = positional.get(0);
+			return switch (command.toLowerCase(Locale.ROOT)) {
+				case "version" -> new BrokerCommand.ShowVersion();
+				case "help" -> new BrokerCommand.ShowHelp();
+				default -> new BrokerCommand.UnrecognizedCommand(command);
+			};
+		}
+		return new BrokerCommand.Start(values.toFlags());
+	}
+
+	/** How one flag takes its value: boolean flags take none unless given with {@code =}. */
+	private record Flag(boolean isBool, BiConsumer<Values, String> setter) {
+
+		static Flag text(BiConsumer<Values, String> setter) {
+			return new Flag(false, setter);
+		}
+
+		static Flag integer(ObjLongConsumer<Values> setter) {
+			return new Flag(false, (values, value) -> setter.accept(values, GoValueSyntax.parseInt(value)));
+		}
+
+		static Flag bool(BiConsumer<Values, Boolean> setter) {
+			return new Flag(true, (values, value) -> setter.accept(values, GoValueSyntax.parseBool(value)));
+		}
+
+		void apply(Values values, String value) {
+			setter.accept(values, value);
+		}
+	}
+
+	/** The flag values while parsing; the combined flags stay unset ({@code null}) unless given. */
+	private static final class Values {
+
+		private final BrokerFlags defaults = BrokerFlags.defaults();
+
+		String host = defaults.host();
+
+		long port = defaults.port();
+
+		String serverName = defaults.serverName();
+
+		String user = defaults.user();
+
+		String password = defaults.password();
+
+		String token = defaults.token();
+
+		String logFile = defaults.logFile();
+
+		boolean logTime = defaults.logTime();
+
+		boolean debug = defaults.debug();
+
+		boolean trace = defaults.trace();
+
+		Boolean debugAndTrace;
+
+		Boolean verboseTrace;
+
+		Boolean debugAndVerboseTrace;
+
+		boolean help;
+
+		boolean version;
+
+		// nats-server applies the combined flags after parsing, in the flag names' sorted order (DV, DVV, VV),
+		// so a given combined flag overrides -D and -V whatever their position.
+		BrokerFlags toFlags() {
+			boolean finalDebug = debug;
+			boolean finalTrace = trace;
+			if (debugAndTrace != null) {
+				finalDebug = debugAndTrace;
+				finalTrace = debugAndTrace;
+			}
+			if (debugAndVerboseTrace != null) {
+				finalDebug = debugAndVerboseTrace;
+				finalTrace = debugAndVerboseTrace;
+			}
+			if (verboseTrace != null) {
+				finalTrace = verboseTrace;
+			}
+			return new BrokerFlags(host, port, serverName, user, password, token, logFile, logTime, finalDebug,
+					finalTrace);
+		}
+	}
+}

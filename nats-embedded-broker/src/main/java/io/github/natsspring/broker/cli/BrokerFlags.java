@@ -1,0 +1,100 @@
+package io.github.natsspring.broker.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.BrokerUser;
+import io.github.natsspring.broker.NatsBrokerOptions;
+
+/**
+ * The values of the command-line flags, as given (empty strings for flags not given), before nats-server's
+ * defaulting rules turn them into {@link NatsBrokerOptions}.
+ *
+ * @param host {@code -a}: the address to listen on; empty for all interfaces
+ * @param port {@code -p}: 0 for the default port 4222, -1 for a random free port
+ * @param serverName {@code -n}: the server name; empty for the generated server id
+ * @param user {@code --user}: the user clients must authenticate as; empty for none
+ * @param password {@code --pass}: that user's password, plain or bcrypt
+ * @param token {@code --auth}: the token clients must present; empty for none
+ * @param logFile {@code -l}: the file to append the log to; empty for standard error
+ * @param logTime {@code -T}: whether log lines carry a timestamp
+ * @param debug {@code -D}: whether debug lines are logged
+ * @param trace {@code -V}: whether protocol trace lines are logged
+ */
+public record BrokerFlags(String host, long port, String serverName, String user, String password, String token,
+		String logFile, boolean logTime, boolean debug, boolean trace) {
+
+	/** nats-server's value for {@code -p} asking for a random free port. */
+	public static final long RANDOM_PORT = -1;
+
+	private static final String ALL_INTERFACES = "0.0.0.0";
+
+	private static final Pattern BCRYPT = Pattern.compile("^\\$2[abxy]\\$\\d{2}\\$.*", Pattern.DOTALL);
+
+	/** The values nats-server starts with when no flag is given. */
+	public static BrokerFlags defaults() {
+		return new BrokerFlags("", 0, "", "", "", "", "", true, false, false);
+	}
+
+	/** The address to listen on, after defaulting. */
+	public String listenHost() {
+		return host.isEmpty() ? ALL_INTERFACES : host;
+	}
+
+	/** The port to listen on after nats-server's mapping: 0 means 4222 and -1 means any free port (0). */
+	public long listenPort() {
+		if (port == 0) {
+			return NatsBrokerOptions.DEFAULT_PORT;
+		}
+		return (port == RANDOM_PORT) ? 0 : port;
+	}
+
+	/** Whether {@link #listenPort()} can be bound at all; nats-server only finds out when it tries to listen. */
+	public boolean hasBindablePort() {
+		return listenPort() >= 0 && listenPort() <= 65535;
+	}
+
+	/** The file to log to, if any. */
+	public Optional<Path> logPath() {
+		return logFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(logFile));
+	}
+
+	/**
+	 * Whether nats-server would warn about a plain-text password: it checks {@code --pass} even when no
+	 * {@code --user} makes it take effect.
+	 */
+	public boolean hasPlaintextPassword() {
+		return !password.isEmpty() && !BCRYPT.matcher(password).matches();
+	}
+
+	/**
+	 * The broker options these flags describe. As in nats-server, a token wins over a user, and
+	 * {@code --pass} without {@code --user} is ignored.
+	 * @throws IllegalArgumentException if the port cannot be bound or the options are invalid
+	 */
+	public NatsBrokerOptions toOptions() {
+		if (!hasBindablePort()) {
+			throw new IllegalArgumentException("invalid port " + listenPort());
+		}
+		return NatsBrokerOptions.builder()
+			.host(listenHost())
+			.port((int) listenPort())
+			.serverName(serverName.isEmpty() ? null : serverName)
+			.auth(auth())
+			.logging(new BrokerLogging(debug, trace))
+			.build();
+	}
+
+	private BrokerAuth auth() {
+		if (!token.isEmpty()) {
+			return BrokerAuth.token(token);
+		}
+		if (!user.isEmpty()) {
+			return BrokerAuth.users(new BrokerUser(user, password));
+		}
+		return BrokerAuth.none();
+	}
+}

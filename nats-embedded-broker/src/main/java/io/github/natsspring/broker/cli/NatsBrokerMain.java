@@ -1,0 +1,119 @@
+package io.github.natsspring.broker.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import io.github.natsspring.broker.NatsBroker;
+import io.github.natsspring.broker.NatsBrokerOptions;
+
+/**
+ * Runs the broker standalone ({@code java -jar nats-broker.jar}) as a drop-in for nats-server: the same flags,
+ * the same output on standard output and standard error, the same log lines and the same exit statuses.
+ *
+ * <ul>
+ * <li>{@code -h}, {@code -v}: usage or version on standard output, status 0.</li>
+ * <li>An undefined flag or a bad value: the reason on standard error, usage on standard output, status 0
+ * (nats-server's usage function exits with 0).</li>
+ * <li>A stray argument, invalid options, an unwritable log file, a port that cannot be bound: status 1.</li>
+ * <li>SIGINT: graceful stop, status 0; SIGTERM: graceful stop, status 1; SIGUSR2: lame-duck mode.</li>
+ * </ul>
+ */
+public final class NatsBrokerMain {
+
+	private static final DateTimeFormatter GO_LOG_TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
+
+	private NatsBrokerMain() {
+	}
+
+	/** Runs the command line, then exits the JVM with the status nats-server would exit with. */
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	private static int run(String[] args) {
+		BrokerCommand command = BrokerCommandLine.parse(args);
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		if (command instanceof BrokerCommand.ShowVersion) {
+			out.println(ProductVersion.versionLine());
+			return 0;
+		}
+		if (command instanceof BrokerCommand.ShowHelp) {
+			out.println(BrokerCommandLine.USAGE);
+			return 0;
+		}
+		if (command instanceof BrokerCommand.FlagError error) {
+			err.println(error.message());
+			out.println(BrokerCommandLine.USAGE);
+			return 0;
+		}
+		if (command instanceof BrokerCommand.UnrecognizedCommand unrecognized) {
+			err.println(BrokerCommandLine.PROGRAM_NAME + ": unrecognized command: "
+					+ GoValueSyntax.quote(unrecognized.argument()));
+			return 1;
+		}
+		try {
+			return serve(((BrokerCommand.Start) command).flags(), err);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
+
+	private static int serve(BrokerFlags flags, PrintStream err) throws InterruptedException {
+		// nats-server validates options before its logger exists and finds a bad port only when it listens.
+		NatsBrokerOptions options = null;
+		if (flags.hasBindablePort()) {
+			try {
+				options = flags.toOptions();
+			}
+			catch (IllegalArgumentException ex) {
+				err.println(BrokerCommandLine.PROGRAM_NAME + ": " + ex.getMessage());
+				return 1;
+			}
+		}
+		try {
+			ServerLogging.install(flags);
+		}
+		catch (IOException ex) {
+			err.println(LocalDateTime.now().format(GO_LOG_TIME) + " error opening file: open " + flags.logFile()
+					+ ": " + reason(ex));
+			return 1;
+		}
+		StartupBanner banner = new StartupBanner();
+		banner.starting();
+		if (options == null) {
+			banner.listenFailed(flags.listenHost(), flags.listenPort(), "invalid port");
+			return 1;
+		}
+		NatsBroker broker = new NatsBroker(options);
+		try {
+			broker.start();
+		}
+		catch (RuntimeException ex) {
+			banner.listenFailed(options.host(), options.port(), String.valueOf(ex.getMessage()));
+			broker.stop();
+			return 1;
+		}
+		BrokerProcess process = new BrokerProcess(broker, banner);
+		Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "nats-broker-shutdown"));
+		SignalHandlers.install(process, banner);
+		banner.ready(broker, options, flags.hasPlaintextPassword());
+		return process.awaitExit();
+	}
+
+	private static String reason(IOException ex) {
+		if (ex instanceof NoSuchFileException) {
+			return "no such file or directory";
+		}
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		return ex.getMessage();
+	}
+}

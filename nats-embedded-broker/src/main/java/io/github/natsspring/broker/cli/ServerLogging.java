@@ -1,0 +1,65 @@
+package io.github.natsspring.broker.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/**
+ * Routes {@code java.util.logging} (and so {@link System.Logger}) to nats-server-style log lines on
+ * standard error or appended to a file, with debug and trace lines as {@code -D} and {@code -V} choose.
+ */
+final class ServerLogging {
+
+	/** The parent of every logger of the broker. */
+	static final String BROKER_LOGGER_NAME = "io.github.natsspring.broker";
+
+	// java.util.logging holds loggers weakly: keep the configured one alive with its level.
+	private static final Logger BROKER_LOGGER = Logger.getLogger(BROKER_LOGGER_NAME);
+
+	private ServerLogging() {
+	}
+
+	/**
+	 * Replaces the JVM's logging setup with one handler as the flags describe.
+	 * @throws IOException if the log file cannot be opened for appending
+	 */
+	static void install(BrokerFlags flags) throws IOException {
+		NatsLogFormatter formatter = new NatsLogFormatter(flags.logTime(), flags.debug() || flags.trace());
+		Handler handler;
+		if (flags.logPath().isPresent()) {
+			handler = LogLineHandler.owning(openForAppend(flags.logPath().get()), formatter);
+		}
+		else {
+			handler = LogLineHandler.standardError(formatter);
+		}
+		handler.setLevel(Level.ALL);
+		handler.setFilter((record) -> LogLabel.of(record.getLevel()).isEnabled(flags.debug(), flags.trace()));
+		LogManager.getLogManager().reset();
+		Logger root = Logger.getLogger("");
+		root.setLevel(Level.INFO);
+		root.addHandler(handler);
+		BROKER_LOGGER.setLevel((flags.debug() || flags.trace()) ? Level.ALL : Level.INFO);
+	}
+
+	// Same as nats-server: append, create with mode 0660.
+	private static OutputStream openForAppend(Path path) throws IOException {
+		Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.APPEND);
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			FileAttribute<?> mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw----"));
+			return Channels.newOutputStream(Files.newByteChannel(path, options, mode));
+		}
+		return Files.newOutputStream(path, options.toArray(StandardOpenOption[]::new));
+	}
+}

@@ -1,0 +1,62 @@
+package io.github.natsspring.broker.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.github.natsspring.broker.cli.GoValueSyntax.InvalidValueException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class GoValueSyntaxTests {
+
+	@ParameterizedTest
+	@CsvSource({ "4222, 4222", "+4222, 4222", "-1, -1", "0, 0", "0x3a98, 15000", "0X3A98, 15000", "017777, 8191",
+			"0o17777, 8191", "0b101, 5", "1_0, 10", "0x_1F, 31", "0_17, 15", "-0x10, -16",
+			"9223372036854775807, 9223372036854775807", "-9223372036854775808, -9223372036854775808" })
+	void integersAreReadWithGoBaseZeroRules(String text, long expected) {
+		assertThat(GoValueSyntax.parseInt(text)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "abc", "08", "0x", "1__0", "_1", "1_", "0b2", "12a", "- 1", "+", "1.5", "٣" })
+	void malformedIntegersAreParseErrors(String text) {
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> GoValueSyntax.parseInt(text))
+			.withMessage("parse error");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "9223372036854775808", "-9223372036854775809", "0x10000000000000000" })
+	void integersBeyondSixtyFourBitsAreOutOfRange(String text) {
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> GoValueSyntax.parseInt(text))
+			.withMessage("value out of range");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, true", "t, true", "T, true", "TRUE, true", "true, true", "True, true", "0, false", "f, false",
+			"F, false", "FALSE, false", "false, false", "False, false" })
+	void booleansAreReadAsStrconvParseBool(String text, boolean expected) {
+		assertThat(GoValueSyntax.parseBool(text)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "yes", "tRUE", "on" })
+	void otherBooleanSpellingsAreParseErrors(String text) {
+		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> GoValueSyntax.parseBool(text))
+			.withMessage("parse error");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', value = { "foo|\"foo\"", "a b|\"a b\"", "a\"b|\"a\\\"b\"",
+			"a\\b|\"a\\\\b\"", "é|\"é\"" })
+	void stringsAreQuotedAsGoPercentQ(String text, String quoted) {
+		assertThat(GoValueSyntax.quote(text)).isEqualTo(quoted);
+	}
+
+	@Test
+	void controlCharactersAreEscapedAsGoPercentQ() {
+		assertThat(GoValueSyntax.quote("\t\n\r\u0007\u0001\u007f\u200b")).isEqualTo("\"\\t\\n\\r\\a\\x01\\x7f\\u200b\"");
+	}
+}
