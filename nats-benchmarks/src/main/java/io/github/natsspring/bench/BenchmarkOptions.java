@@ -36,7 +36,7 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 			  --broker-jvm-opts "..."  broker JVM options (default "-XX:+UseParallelGC -Xms512m -Xmx512m")
 			  --nats-server PATH       nats-server binary (default /usr/sbin/nats-server, else from PATH)
 			  --connections N          idle clients in the many-connections scenario (default 10000)
-			  --only a,b               run only scenarios whose name contains one of these texts
+			  --only "a;b"             run only scenarios whose name contains one of these texts
 			  --results DIR            where logs and the report go (default bench-results)
 			""";
 
@@ -66,7 +66,7 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 				case "--broker-jvm-opts" -> jvmOptions = words(value(args, ++i, arg));
 				case "--nats-server" -> natsServer = Path.of(value(args, ++i, arg));
 				case "--connections" -> connections = Integer.parseInt(value(args, ++i, arg));
-				case "--only" -> only = words(value(args, ++i, arg).replace(',', ' '));
+				case "--only" -> only = texts(value(args, ++i, arg));
 				case "--results" -> results = Path.of(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
 			}
@@ -106,6 +106,10 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 		List<String> words = new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
 		words.removeIf(String::isEmpty);
 		return List.copyOf(words);
+	}
+
+	private static List<String> texts(String list) {
+		return Arrays.stream(list.split(";")).map(String::trim).filter((text) -> !text.isEmpty()).toList();
 	}
 
 	private static Path defaultNatsServer() {

@@ -31,10 +31,10 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<Target> targets) {
 	}
 
 	static BenchmarkPlan of(BenchmarkOptions options) {
-		RunLimits throughput = options.quick() ? new RunLimits(1_000_000, Duration.ofSeconds(2))
+		RunLimits throughput = options.quick() ? new RunLimits(750_000, Duration.ofMillis(1500))
 				: new RunLimits(5_000_000, Duration.ofSeconds(6));
-		RunLimits requests = options.quick() ? new RunLimits(10_000, Duration.ofSeconds(3))
-				: new RunLimits(50_000, Duration.ofSeconds(10));
+		RunLimits requests = options.quick() ? new RunLimits(5_000, Duration.ofSeconds(2))
+				: new RunLimits(50_000, Duration.ofSeconds(8));
 		RunLimits flowWhileHeld = options.quick() ? new RunLimits(200_000, Duration.ofSeconds(2))
 				: new RunLimits(1_000_000, Duration.ofSeconds(4));
 		int repetitions = options.effectiveRepetitions();

@@ -56,6 +56,7 @@ public final class BrokerBenchmark {
 			serverFacts = describeServers(referenceServer, candidateServer);
 			progress.print(serverFacts);
 			InterleavedRunner runner = new InterleavedRunner(referenceServer, candidateServer, progress);
+			runner.warmUp(plan.scenarios().stream().map(BenchmarkPlan.PlannedScenario::scenario).toList());
 			for (BenchmarkPlan.PlannedScenario planned : plan.scenarios()) {
 				results.add(runner.run(planned.scenario(), planned.repetitions()));
 			}

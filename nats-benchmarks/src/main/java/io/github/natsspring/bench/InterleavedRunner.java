@@ -29,6 +29,18 @@ final class InterleavedRunner {
 		this.progress = progress;
 	}
 
+	/**
+	 * Runs the warm-up of every scenario on both servers before any measurement, so the JVM broker's JIT has
+	 * seen every code path (and the client's too) before the first measured run of the first scenario.
+	 */
+	void warmUp(List<Scenario> scenarios) throws Exception {
+		for (Scenario scenario : scenarios) {
+			this.progress.printf("global warm-up: %s%n", scenario.name());
+			runOnce(scenario, this.reference, Phase.WARM_UP);
+			runOnce(scenario, this.candidate, Phase.WARM_UP);
+		}
+	}
+
 	ScenarioResult run(Scenario scenario, int repetitions) throws Exception {
 		ScenarioResult result = new ScenarioResult(scenario);
 		this.progress.printf("%s: warm-up%n", scenario.name());

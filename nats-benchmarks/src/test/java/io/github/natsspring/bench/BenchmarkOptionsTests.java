@@ -36,7 +36,7 @@ class BenchmarkOptionsTests {
 
 	@Test
 	void onlySelectsScenariosContainingOneOfTheTexts() {
-		BenchmarkOptions options = BenchmarkOptions.parse("--only", "fan-out,request");
+		BenchmarkOptions options = BenchmarkOptions.parse("--only", "fan-out; request-reply, 128");
 
 		assertThat(options.selects("fan-out 1→4, 128 B")).isTrue();
 		assertThat(options.selects("request-reply, 128 B")).isTrue();
