@@ -110,7 +110,7 @@ public final class BrokerBenchmark {
 			.append(options.quick() ? "quick" : "full")
 			.append(" mode, ")
 			.append(options.effectiveRepetitions())
-			.append(" interleaved repetitions, medians; took ")
+			.append(" interleaved repetitions; median ± half the range of the runs; took ")
 			.append(took.toSeconds())
 			.append(" s)\n\n");
 		text.append(MachineDescription.describe(options));
@@ -121,8 +121,8 @@ public final class BrokerBenchmark {
 		ComparisonTable table = new ComparisonTable(reference.label(), candidate.label());
 		for (ScenarioResult result : results) {
 			for (Metric metric : result.scenario().metrics()) {
-				table.add(result.scenario().name(), metric.name(), metric.unit(), result.referenceMedian(metric),
-						result.candidateMedian(metric));
+				table.add(result.scenario().name(), metric.name(), metric.unit(), result.referenceValues(metric),
+						result.candidateValues(metric));
 			}
 		}
 		text.append(table.toMarkdown()).append('\n');

@@ -23,6 +23,8 @@ final class InterleavedRunner {
 
 	private final PrintStream progress;
 
+	private final long startNanos = System.nanoTime();
+
 	InterleavedRunner(ServerProcess reference, ServerProcess candidate, PrintStream progress) {
 		this.reference = reference;
 		this.candidate = candidate;
@@ -35,7 +37,7 @@ final class InterleavedRunner {
 	 */
 	void warmUp(List<Scenario> scenarios) throws Exception {
 		for (Scenario scenario : scenarios) {
-			this.progress.printf("global warm-up: %s%n", scenario.name());
+			log("global warm-up: " + scenario.name());
 			runOnce(scenario, this.reference, Phase.WARM_UP);
 			runOnce(scenario, this.candidate, Phase.WARM_UP);
 		}
@@ -43,7 +45,7 @@ final class InterleavedRunner {
 
 	ScenarioResult run(Scenario scenario, int repetitions) throws Exception {
 		ScenarioResult result = new ScenarioResult(scenario);
-		this.progress.printf("%s: warm-up%n", scenario.name());
+		log(scenario.name() + ": warm-up");
 		runOnce(scenario, this.reference, Phase.WARM_UP);
 		runOnce(scenario, this.candidate, Phase.WARM_UP);
 		for (int repetition = 0; repetition < repetitions; repetition++) {
@@ -75,8 +77,12 @@ final class InterleavedRunner {
 		if (sample.lostMessages() > 0) {
 			figures.add("LOST " + sample.lostMessages());
 		}
-		this.progress.printf("%s: run %d/%d %s: %s%n", result.scenario().name(), repetition + 1, repetitions,
-				server.label(), figures);
+		log(String.format("%s: run %d/%d %s: %s", result.scenario().name(), repetition + 1, repetitions,
+				server.label(), figures));
+	}
+
+	private void log(String line) {
+		this.progress.printf("[%6.1f s] %s%n", (System.nanoTime() - this.startNanos) / 1e9, line);
 	}
 
 }

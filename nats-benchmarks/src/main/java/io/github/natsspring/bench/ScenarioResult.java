@@ -21,6 +21,14 @@ record ScenarioResult(Scenario scenario, List<Sample> reference, List<Sample> ca
 		this(scenario, new ArrayList<>(), new ArrayList<>());
 	}
 
+	List<Double> referenceValues(Metric metric) {
+		return values(this.reference, metric);
+	}
+
+	List<Double> candidateValues(Metric metric) {
+		return values(this.candidate, metric);
+	}
+
 	double referenceMedian(Metric metric) {
 		return median(this.reference, metric);
 	}
@@ -42,7 +50,11 @@ record ScenarioResult(Scenario scenario, List<Sample> reference, List<Sample> ca
 	}
 
 	private static double median(List<Sample> samples, Metric metric) {
-		return Statistics.median(samples.stream().map((sample) -> sample.value(metric)).toList());
+		return Statistics.median(values(samples, metric));
+	}
+
+	private static List<Double> values(List<Sample> samples, Metric metric) {
+		return samples.stream().map((sample) -> sample.value(metric)).toList();
 	}
 
 }

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A markdown table comparing a reference and a candidate figure by figure, with the ratio candidate / reference.
+ * A markdown table comparing a reference and a candidate figure by figure: the median of repeated runs with their
+ * relative spread (half the range), and the ratio of the medians, candidate / reference.
  */
 public final class ComparisonTable {
 
@@ -29,10 +30,10 @@ public final class ComparisonTable {
 	 * @param group the scenario the figure belongs to
 	 * @param metric the figure's name
 	 * @param unit the figure's unit
-	 * @param reference the reference value
-	 * @param candidate the candidate value
+	 * @param reference the reference's values over repeated runs
+	 * @param candidate the candidate's values over repeated runs
 	 */
-	public void add(String group, String metric, String unit, double reference, double candidate) {
+	public void add(String group, String metric, String unit, List<Double> reference, List<Double> candidate) {
 		this.rows.add(new Row(group, metric, unit, reference, candidate));
 	}
 
@@ -59,18 +60,23 @@ public final class ComparisonTable {
 				.append(" | ")
 				.append(row.metric())
 				.append(" | ")
-				.append(Quantity.format(row.reference(), row.unit()))
+				.append(cell(row.reference(), row.unit()))
 				.append(" | ")
-				.append(Quantity.format(row.candidate(), row.unit()))
+				.append(cell(row.candidate(), row.unit()))
 				.append(" | ")
-				.append(Quantity.ratio(Statistics.ratio(row.candidate(), row.reference())))
+				.append(Quantity.ratio(Statistics.ratio(Statistics.median(row.candidate()),
+						Statistics.median(row.reference()))))
 				.append(" |\n");
 			previousGroup = row.group();
 		}
 		return text.toString();
 	}
 
-	private record Row(String group, String metric, String unit, double reference, double candidate) {
+	private static String cell(List<Double> values, String unit) {
+		return Quantity.formatWithSpread(Statistics.median(values), unit, Statistics.relativeSpread(values));
+	}
+
+	private record Row(String group, String metric, String unit, List<Double> reference, List<Double> candidate) {
 	}
 
 }

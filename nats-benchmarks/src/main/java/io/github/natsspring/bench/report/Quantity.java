@@ -36,6 +36,21 @@ public final class Quantity {
 	}
 
 	/**
+	 * Formats a value as {@link #format} does, followed by its relative spread, e.g. {@code 812 k msg/s ±4%}.
+	 * @param value the value, {@code NaN} when not applicable
+	 * @param unit the unit, empty for plain counts
+	 * @param spread the relative spread, {@code NaN} when unknown
+	 * @return the text
+	 */
+	public static String formatWithSpread(double value, String unit, double spread) {
+		String text = format(value, unit);
+		if (Double.isNaN(value) || Double.isNaN(spread)) {
+			return text;
+		}
+		return text + String.format(Locale.ROOT, " ±%.0f%%", spread * 100);
+	}
+
+	/**
 	 * Formats a ratio with two decimals followed by {@code ×}.
 	 * @param ratio the ratio, {@code NaN} when undefined
 	 * @return the text, {@code —} for {@code NaN}

@@ -27,6 +27,22 @@ public final class Statistics {
 	}
 
 	/**
+	 * Returns half the range of the values relative to their median: how far repeated runs scattered.
+	 * @param values the values, {@code NaN} entries ignored
+	 * @return (max − min) / (2 × median), or {@code NaN} with fewer than two numbers or a zero median
+	 */
+	public static double relativeSpread(Collection<Double> values) {
+		double[] numbers = values.stream().filter((value) -> !value.isNaN()).mapToDouble(Double::doubleValue).toArray();
+		double median = median(values);
+		if (numbers.length < 2 || median == 0) {
+			return Double.NaN;
+		}
+		double min = Arrays.stream(numbers).min().getAsDouble();
+		double max = Arrays.stream(numbers).max().getAsDouble();
+		return (max - min) / (2 * Math.abs(median));
+	}
+
+	/**
 	 * Returns {@code numerator / denominator}, or {@code NaN} when it is undefined.
 	 * @param numerator the candidate's value
 	 * @param denominator the reference value

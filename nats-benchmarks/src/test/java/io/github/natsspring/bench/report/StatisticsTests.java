@@ -29,6 +29,16 @@ class StatisticsTests {
 	}
 
 	@Test
+	void spreadIsHalfTheRangeRelativeToTheMedian() {
+		assertThat(Statistics.relativeSpread(List.of(90.0, 100.0, 110.0))).isEqualTo(0.1);
+	}
+
+	@Test
+	void spreadOfASingleRunIsUnknown() {
+		assertThat(Statistics.relativeSpread(List.of(100.0, Double.NaN))).isNaN();
+	}
+
+	@Test
 	void ratioIsUndefinedForAZeroOrMissingReference() {
 		assertThat(Statistics.ratio(1.0, 0.0)).isNaN();
 		assertThat(Statistics.ratio(1.0, Double.NaN)).isNaN();
