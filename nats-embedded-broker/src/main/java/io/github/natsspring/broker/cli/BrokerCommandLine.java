@@ -32,6 +32,7 @@ public final class BrokerCommandLine {
 			    -p, --port <port>                Use port for clients (default: 4222, -1 for random)
 			    -n, --name
 			        --server_name <server_name>  Server name (default: auto)
+			    -P, --pid <file>                 File to store PID
 
 			Logging Options:
 			    -l, --log <file>                 File to redirect log output
@@ -61,6 +62,8 @@ public final class BrokerCommandLine {
 			Map.entry("n", Flag.text((values, value) -> values.serverName = value)),
 			Map.entry("name", Flag.text((values, value) -> values.serverName = value)),
 			Map.entry("server_name", Flag.text((values, value) -> values.serverName = value)),
+			Map.entry("P", Flag.text((values, value) -> values.pidFile = value)),
+			Map.entry("pid", Flag.text((values, value) -> values.pidFile = value)),
 			Map.entry("user", Flag.text((values, value) -> values.user = value)),
 			Map.entry("pass", Flag.text((values, value) -> values.password = value)),
 			Map.entry("auth", Flag.text((values, value) -> values.token = value)),
@@ -180,6 +183,8 @@ public final class BrokerCommandLine {
 
 		String serverName = defaults.serverName();
 
+		String pidFile = defaults.pidFile();
+
 		String user = defaults.user();
 
 		String password = defaults.password();
@@ -220,8 +225,8 @@ public final class BrokerCommandLine {
 			if (verboseTrace != null) {
 				finalTrace = verboseTrace;
 			}
-			return new BrokerFlags(host, port, serverName, user, password, token, logFile, logTime, finalDebug,
-					finalTrace);
+			return new BrokerFlags(host, port, serverName, pidFile, user, password, token, logFile, logTime,
+					finalDebug, finalTrace);
 		}
 	}
 }

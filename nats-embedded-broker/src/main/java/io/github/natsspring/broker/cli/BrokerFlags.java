@@ -16,6 +16,7 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * @param host {@code -a}: the address to listen on; empty for all interfaces
  * @param port {@code -p}: 0 for the default port 4222, -1 for a random free port
  * @param serverName {@code -n}: the server name; empty for the generated server id
+ * @param pidFile {@code -P}: the file to write the process id to; empty for none
  * @param user {@code --user}: the user clients must authenticate as; empty for none
  * @param password {@code --pass}: that user's password, plain or bcrypt
  * @param token {@code --auth}: the token clients must present; empty for none
@@ -24,8 +25,8 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * @param debug {@code -D}: whether debug lines are logged
  * @param trace {@code -V}: whether protocol trace lines are logged
  */
-public record BrokerFlags(String host, long port, String serverName, String user, String password, String token,
-		String logFile, boolean logTime, boolean debug, boolean trace) {
+public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
+		String token, String logFile, boolean logTime, boolean debug, boolean trace) {
 
 	/** nats-server's value for {@code -p} asking for a random free port. */
 	public static final long RANDOM_PORT = -1;
@@ -36,7 +37,7 @@ public record BrokerFlags(String host, long port, String serverName, String user
 
 	/** The values nats-server starts with when no flag is given. */
 	public static BrokerFlags defaults() {
-		return new BrokerFlags("", 0, "", "", "", "", "", true, false, false);
+		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false);
 	}
 
 	/** The address to listen on, after defaulting. */
@@ -55,6 +56,11 @@ public record BrokerFlags(String host, long port, String serverName, String user
 	/** Whether {@link #listenPort()} can be bound at all; nats-server only finds out when it tries to listen. */
 	public boolean hasBindablePort() {
 		return listenPort() >= 0 && listenPort() <= 65535;
+	}
+
+	/** The file to write the process id to, if any. */
+	public Optional<Path> pidPath() {
+		return pidFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(pidFile));
 	}
 
 	/** The file to log to, if any. */

@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.cli;
 
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +11,8 @@ import io.github.natsspring.broker.NatsBroker;
 
 /**
  * A started broker as the process running it sees it: stopped once with the exit status the cause calls for,
- * or put in lame-duck mode, after which the process exits with status 0 when the broker has stopped by itself.
+ * or put in lame-duck mode, after which the process exits with status 0 when the broker has stopped by itself;
+ * its log file reopened after rotation.
  */
 final class BrokerProcess {
 
@@ -20,6 +22,8 @@ final class BrokerProcess {
 
 	private final StartupBanner banner;
 
+	private final ServerLogging logging;
+
 	private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
 	private final AtomicBoolean lameDuck = new AtomicBoolean();
@@ -28,9 +32,10 @@ final class BrokerProcess {
 
 	private volatile int exitStatus;
 
-	BrokerProcess(NatsBroker broker, StartupBanner banner) {
+	BrokerProcess(NatsBroker broker, StartupBanner banner, ServerLogging logging) {
 		this.broker = broker;
 		this.banner = banner;
+		this.logging = logging;
 	}
 
 	/** Stops the broker and lets {@link #awaitExit()} return this status; later calls do nothing. */
@@ -63,6 +68,26 @@ final class BrokerProcess {
 				shutdown(0);
 			}
 		}, LAME_DUCK_POLL_MILLIS, LAME_DUCK_POLL_MILLIS, TimeUnit.MILLISECONDS);
+	}
+
+	/** Reopens the log file, as after log rotation; only notes it when the log goes to standard error. */
+	void reopenLogFile() {
+		if (!logging.isToFile()) {
+			banner.logFileReopenIgnored();
+			return;
+		}
+		try {
+			logging.reopenFile();
+			banner.logFileReopened();
+		}
+		catch (IOException ex) {
+			banner.logFileReopenFailed(ex.toString());
+		}
+	}
+
+	/** nats-server reloads its configuration file; without one, as here, it logs why it cannot. */
+	void reloadConfiguration() {
+		banner.reloadUnsupported();
 	}
 
 	/** Whether lame-duck mode was entered; nats-server then ignores SIGTERM. */

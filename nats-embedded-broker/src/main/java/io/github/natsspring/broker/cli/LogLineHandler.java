@@ -41,6 +41,11 @@ final class LogLineHandler extends StreamHandler {
 		flush();
 	}
 
+	/** Writes to this stream from now on, closing the previous one. */
+	synchronized void switchTo(OutputStream out) {
+		setOutputStream(out);
+	}
+
 	@Override
 	public synchronized void close() {
 		if (ownsStream) {

@@ -2,8 +2,6 @@ package io.github.natsspring.broker.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -18,8 +16,10 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * <li>{@code -h}, {@code -v}: usage or version on standard output, status 0.</li>
  * <li>An undefined flag or a bad value: the reason on standard error, usage on standard output, status 0
  * (nats-server's usage function exits with 0).</li>
- * <li>A stray argument, invalid options, an unwritable log file, a port that cannot be bound: status 1.</li>
- * <li>SIGINT: graceful stop, status 0; SIGTERM: graceful stop, status 1; SIGUSR2: lame-duck mode.</li>
+ * <li>A stray argument, invalid options, an unwritable log or pid file, a port that cannot be bound:
+ * status 1.</li>
+ * <li>SIGINT: graceful stop, status 0; SIGTERM: graceful stop, status 1; SIGUSR2: lame-duck mode, then
+ * status 0; SIGUSR1: log file reopened; SIGHUP: reload refused (there is no configuration file).</li>
  * </ul>
  */
 public final class NatsBrokerMain {
@@ -77,16 +77,26 @@ public final class NatsBrokerMain {
 				return 1;
 			}
 		}
+		ServerLogging logging;
 		try {
-			ServerLogging.install(flags);
+			logging = ServerLogging.install(flags);
 		}
 		catch (IOException ex) {
-			err.println(LocalDateTime.now().format(GO_LOG_TIME) + " error opening file: open " + flags.logFile()
-					+ ": " + reason(ex));
+			err.println(LocalDateTime.now().format(GO_LOG_TIME) + " error opening file: "
+					+ GoOpenError.message(flags.logFile(), ex));
 			return 1;
 		}
 		StartupBanner banner = new StartupBanner();
 		banner.starting();
+		if (flags.pidPath().isPresent()) {
+			try {
+				PidFile.write(flags.pidPath().get());
+			}
+			catch (IOException ex) {
+				banner.pidFileFailed(GoOpenError.message(flags.pidFile(), ex));
+				return 1;
+			}
+		}
 		if (options == null) {
 			banner.listenFailed(flags.listenHost(), flags.listenPort(), "invalid port");
 			return 1;
@@ -100,20 +110,10 @@ public final class NatsBrokerMain {
 			broker.stop();
 			return 1;
 		}
-		BrokerProcess process = new BrokerProcess(broker, banner);
+		BrokerProcess process = new BrokerProcess(broker, banner, logging);
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "nats-broker-shutdown"));
 		SignalHandlers.install(process, banner);
 		banner.ready(broker, options, flags.hasPlaintextPassword());
 		return process.awaitExit();
-	}
-
-	private static String reason(IOException ex) {
-		if (ex instanceof NoSuchFileException) {
-			return "no such file or directory";
-		}
-		if (ex instanceof AccessDeniedException) {
-			return "permission denied";
-		}
-		return ex.getMessage();
 	}
 }

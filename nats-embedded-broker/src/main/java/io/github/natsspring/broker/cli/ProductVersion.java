@@ -12,7 +12,8 @@ final class ProductVersion {
 	static final String COMPATIBLE_NATS_SERVER = "2.9.10";
 
 	// Written by Maven into every jar it builds, the shaded one included; absent when run from classes.
-	private static final String POM_PROPERTIES = "/META-INF/maven/io.github.natsspring/nats-embedded-broker/pom.properties";
+	private static final String POM_PROPERTIES =
+			"/META-INF/maven/io.github.natsspring/nats-embedded-broker/pom.properties";
 
 	private static final String UNPACKAGED = "dev";
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -27,22 +27,24 @@ final class ServerLogging {
 	// java.util.logging holds loggers weakly: keep the configured one alive with its level.
 	private static final Logger BROKER_LOGGER = Logger.getLogger(BROKER_LOGGER_NAME);
 
-	private ServerLogging() {
+	private final LogLineHandler handler;
+
+	private final Optional<Path> file;
+
+	private ServerLogging(LogLineHandler handler, Optional<Path> file) {
+		this.handler = handler;
+		this.file = file;
 	}
 
 	/**
 	 * Replaces the JVM's logging setup with one handler as the flags describe.
 	 * @throws IOException if the log file cannot be opened for appending
 	 */
-	static void install(BrokerFlags flags) throws IOException {
+	static ServerLogging install(BrokerFlags flags) throws IOException {
 		NatsLogFormatter formatter = new NatsLogFormatter(flags.logTime(), flags.debug() || flags.trace());
-		Handler handler;
-		if (flags.logPath().isPresent()) {
-			handler = LogLineHandler.owning(openForAppend(flags.logPath().get()), formatter);
-		}
-		else {
-			handler = LogLineHandler.standardError(formatter);
-		}
+		Optional<Path> file = flags.logPath();
+		LogLineHandler handler = file.isPresent() ? LogLineHandler.owning(openForAppend(file.get()), formatter)
+				: LogLineHandler.standardError(formatter);
 		handler.setLevel(Level.ALL);
 		handler.setFilter((record) -> LogLabel.of(record.getLevel()).isEnabled(flags.debug(), flags.trace()));
 		LogManager.getLogManager().reset();
@@ -50,6 +52,22 @@ final class ServerLogging {
 		root.setLevel(Level.INFO);
 		root.addHandler(handler);
 		BROKER_LOGGER.setLevel((flags.debug() || flags.trace()) ? Level.ALL : Level.INFO);
+		return new ServerLogging(handler, file);
+	}
+
+	/** Whether the log goes to a file, which {@link #reopenFile()} can reopen after rotation. */
+	boolean isToFile() {
+		return file.isPresent();
+	}
+
+	/**
+	 * Continues the log in a freshly opened file at the same path, as after log rotation.
+	 * @throws IOException if the file cannot be opened; the log then stays on the old file
+	 */
+	void reopenFile() throws IOException {
+		if (file.isPresent()) {
+			handler.switchTo(openForAppend(file.get()));
+		}
 	}
 
 	// Same as nats-server: append, create with mode 0660.

@@ -4,10 +4,12 @@ import sun.misc.Signal;
 
 /**
  * nats-server's signal handling: SIGINT stops the server and exits with status 0, SIGTERM stops it and exits
- * with status 1 (ignored during lame-duck mode), SIGUSR2 enters lame-duck mode. {@code sun.misc.Signal}
- * (module {@code jdk.unsupported}) is the only way in Java 17 to pick the exit status of a signal; where a
- * signal cannot be handled (Windows, {@code -Xrs}) the JVM's default applies and the shutdown hook still
- * stops the broker.
+ * with status 1 (ignored during lame-duck mode), SIGUSR2 enters lame-duck mode, SIGUSR1 reopens the log file,
+ * SIGHUP asks for a configuration reload. {@code sun.misc.Signal} (module {@code jdk.unsupported}) is the only
+ * way in Java 17 to choose the exit status of a signal. Where a signal cannot be handled (Windows,
+ * {@code -Xrs}) the JVM's default applies and the shutdown hook still stops the broker; unlike Go, the JVM also
+ * leaves SIGINT and SIGHUP ignored when the process was started with them ignored ({@code nohup}, background
+ * jobs of a non-interactive shell).
  */
 final class SignalHandlers {
 
@@ -23,6 +25,8 @@ final class SignalHandlers {
 			}
 		});
 		handle("USR2", "user defined signal 2", banner, process::enterLameDuckMode);
+		handle("USR1", "user defined signal 1", banner, process::reopenLogFile);
+		handle("HUP", "hangup", banner, process::reloadConfiguration);
 	}
 
 	// The description is Go's name for the signal, which nats-server logs.

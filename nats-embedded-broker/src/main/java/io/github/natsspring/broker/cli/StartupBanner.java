@@ -6,9 +6,9 @@ import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
 /**
- * The lines nats-server logs when it starts and stops, worded the same where they apply to this broker,
- * so that scripts and people reading the log find what they look for ("Listening for client connections on",
- * "Server is ready", "Server Exiting..").
+ * The lines nats-server logs when it starts, handles a signal and stops, worded the same where they apply to
+ * this broker, so that scripts and people reading the log find what they look for ("Listening for client
+ * connections on", "Server is ready", "Server Exiting..").
  */
 final class StartupBanner {
 
@@ -44,6 +44,27 @@ final class StartupBanner {
 		logger.fine("Cannot handle SIG" + name + ": " + reason);
 	}
 
+	/** The error nats-server logs for SIGHUP when it was started without a configuration file. */
+	void reloadUnsupported() {
+		logger.severe("Failed to reload server configuration: can only reload config when a file is provided"
+				+ " using -c or --config");
+	}
+
+	/** The line after SIGUSR1 reopened the log file. */
+	void logFileReopened() {
+		logger.info("File log re-opened");
+	}
+
+	/** The line after SIGUSR1 when the log goes to standard error. */
+	void logFileReopenIgnored() {
+		logger.info("File log re-open ignored, not a file logger");
+	}
+
+	/** The error when SIGUSR1 could not reopen the log file. */
+	void logFileReopenFailed(String reason) {
+		logger.severe("File log re-open failed: " + reason);
+	}
+
 	/** The line when shutdown begins. */
 	void shuttingDown() {
 		logger.info("Initiating Shutdown...");
@@ -54,14 +75,15 @@ final class StartupBanner {
 		logger.info("Server Exiting..");
 	}
 
-	/** A fatal error, after which the process exits with status 1. */
-	void fatal(String message) {
-		logger.log(LogLabel.FATAL, message);
+	/** The fatal error when the pid file cannot be written; the process then exits with 1. */
+	void pidFileFailed(String reason) {
+		logger.log(LogLabel.FATAL, "Could not write pidfile: " + reason);
 	}
 
-	/** A fatal error binding the port, worded as nats-server's. */
+	/** The fatal error when the port cannot be bound, worded as nats-server's; the process then exits with 1. */
 	void listenFailed(String host, long port, String reason) {
-		fatal("Error listening on port: " + hostPort(host, port) + ", " + GoValueSyntax.quote(reason));
+		logger.log(LogLabel.FATAL,
+				"Error listening on port: " + hostPort(host, port) + ", " + GoValueSyntax.quote(reason));
 	}
 
 	// As Go's net.JoinHostPort: IPv6 literals in brackets.

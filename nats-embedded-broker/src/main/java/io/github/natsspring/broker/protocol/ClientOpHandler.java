@@ -12,7 +12,9 @@ import io.netty.buffer.ByteBuf;
 public interface ClientOpHandler {
 
 	/**
-	 * A CONNECT, its JSON already read over the options of any earlier CONNECT.
+	 * A CONNECT, its JSON already read over the options of any earlier CONNECT. nats-server then
+	 * authenticates, refuses {@code account}/{@code new_account} with {@code Authorization Violation},
+	 * and only then applies {@link ConnectOptions#validate()}; a violation thrown here stops decoding.
 	 * @param options the options now in force for the connection
 	 * @throws ProtocolViolation to stop decoding
 	 */

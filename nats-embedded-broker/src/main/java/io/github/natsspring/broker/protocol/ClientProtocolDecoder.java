@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 
 /**
@@ -15,7 +14,7 @@ import io.netty.buffer.Unpooled;
  * operation split across reads is kept here (a partial argument line is copied, bounded by the
  * maximum control line; a partial payload is copied into a buffer from the input's allocator), so
  * the caller may release its buffer after each call. Call {@link #release()} when the connection
- * closes.
+ * closes. Not thread-safe: it belongs to the connection's event loop.
  *
  * <p>Rules followed, as nats-server applies them:
  * <ul>
@@ -24,12 +23,16 @@ import io.netty.buffer.Unpooled;
  * the line ends (leading white space and empty lines included);</li>
  * <li>PING, PONG and +OK ignore anything between their name and the line feed;</li>
  * <li>PUB, HPUB, SUB, UNSUB and -ERR need a space or tab after their name, CONNECT and INFO do not;
- * any run of spaces and tabs separates arguments;</li>
+ * any run of spaces and tabs separates arguments (for SUB and UNSUB, CR and LF too); the first byte
+ * after the blanks always belongs to the argument, even a line feed;</li>
  * <li>a line ends at a line feed; when a carriage return occurs in the argument, the byte before the
  * line feed is dropped (for a proper {@code \r\n} that is the carriage return);</li>
  * <li>argument lines longer than the maximum control line are refused as soon as the bytes received
  * exceed it; operation names and the white space after them do not count;</li>
- * <li>sizes are 1 to 9 decimal digits; the payload must be followed by exactly {@code \r\n}.</li>
+ * <li>sizes are 1 to 9 decimal digits; the payload must be followed by exactly {@code \r\n};
+ * malformed PUB, HPUB, SUB, UNSUB, CONNECT or INFO arguments close silently, an HPUB before a CONNECT
+ * declaring headers too;</li>
+ * <li>HMSG is read up to its line feed, then refused; a client's -ERR ends decoding.</li>
  * </ul>
  */
 public final class ClientProtocolDecoder {
@@ -37,8 +40,6 @@ public final class ClientProtocolDecoder {
 	private static final byte CR = '\r';
 
 	private static final byte LF = '\n';
-
-	private static final int MAX_SIZE_DIGITS = 9;
 
 	private static final int INITIAL_LINE_CAPACITY = 256;
 
@@ -66,7 +67,10 @@ public final class ClientProtocolDecoder {
 		CONNECT("CONNECT", AfterName.ARGUMENT), PUB("PUB", AfterName.SEPARATOR), HPUB("HPUB", AfterName.SEPARATOR),
 		SUB("SUB", AfterName.SEPARATOR), UNSUB("UNSUB", AfterName.SEPARATOR), PING("PING", AfterName.REST_OF_LINE),
 		PONG("PONG", AfterName.REST_OF_LINE), INFO("INFO", AfterName.ARGUMENT), OK("+OK", AfterName.REST_OF_LINE),
-		ERR("-ERR", AfterName.SEPARATOR);
+		ERR("-ERR", AfterName.SEPARATOR),
+
+		/** Server-to-client only: nats-server reads its line, then refuses it from a client. */
+		HMSG("HMSG", AfterName.SEPARATOR);
 
 		private static final Op[] ALL = values();
 
@@ -94,12 +98,17 @@ public final class ClientProtocolDecoder {
 		}
 
 		static Op startingWith(byte first) {
-			for (Op candidate : ALL) {
-				if (candidate.name[0] == first) {
-					return candidate;
-				}
-			}
-			return null;
+			return switch (first) {
+				case 'P' -> PUB;
+				case 'S' -> SUB;
+				case 'U' -> UNSUB;
+				case 'H' -> HPUB;
+				case 'C' -> CONNECT;
+				case 'I' -> INFO;
+				case '+' -> OK;
+				case '-' -> ERR;
+				default -> null;
+			};
 		}
 	}
 
@@ -121,7 +130,7 @@ public final class ClientProtocolDecoder {
 
 	private boolean lineHasCr;
 
-	private final int[] tokens = new int[10];
+	private final ArgumentTokens arguments = new ArgumentTokens(4);
 
 	private String pendingSubject;
 
@@ -131,13 +140,13 @@ public final class ClientProtocolDecoder {
 
 	private int pendingSize;
 
+	private int pendingHeaderSizeDigits;
+
+	private int pendingSizeDigits;
+
 	private ByteBuf pendingPayload;
 
-	private byte[] lastSubjectBytes = new byte[0];
-
-	private ByteBuf lastSubjectView = Unpooled.EMPTY_BUFFER;
-
-	private String lastSubject = "";
+	private final RecentSubject recentSubject = new RecentSubject();
 
 	private ConnectOptions connectOptions = ConnectOptions.DEFAULTS;
 
@@ -171,6 +180,26 @@ public final class ClientProtocolDecoder {
 	 */
 	public ConnectOptions connectOptions() {
 		return this.connectOptions;
+	}
+
+	/**
+	 * How many digits the client wrote for the size of the PUB or HPUB being reported; meaningful only
+	 * during {@link ClientOpHandler#onPub} and {@link ClientOpHandler#onHpub}. nats-server echoes the
+	 * sizes as written, leading zeros included, in the MSG or HMSG it delivers (see
+	 * {@link ServerFrames#writeMsg(ByteBuf, byte[], byte[], byte[], ByteBuf, int)}).
+	 * @return the number of digits of the (total) size
+	 */
+	public int sizeDigits() {
+		return this.pendingSizeDigits;
+	}
+
+	/**
+	 * How many digits the client wrote for the header size of the HPUB being reported; meaningful only
+	 * during {@link ClientOpHandler#onHpub}.
+	 * @return the number of digits of the header size
+	 */
+	public int headerSizeDigits() {
+		return this.pendingHeaderSizeDigits;
 	}
 
 	/**
@@ -217,6 +246,11 @@ public final class ClientProtocolDecoder {
 	private int step(ByteBuf in, int index, int end, ClientOpHandler handler) throws ProtocolViolation {
 		switch (this.state) {
 			case OP_START -> {
+				if (end - index >= 4 && isPubThenBlank(in.getInt(index))) {
+					this.op = Op.PUB;
+					this.state = State.OP_SPACE;
+					return index + 4;
+				}
 				this.op = Op.startingWith(upperCase(in.getByte(index)));
 				if (this.op == null) {
 					throw unknownOperation();
@@ -319,8 +353,9 @@ public final class ClientProtocolDecoder {
 
 	/**
 	 * Looks for the end of the argument line. {@code argStart} is where the argument starts in
-	 * {@code in}, or -1 when its beginning is already in {@link #line}; the line feed is searched from
-	 * {@code searchFrom}.
+	 * {@code in} (its first byte is never the line's end), or -1 when its beginning is already in
+	 * {@link #line}; the line feed is searched from {@code searchFrom}. A complete argument is parsed
+	 * straight from {@code in} when it lies there whole, else from {@link #line}.
 	 */
 	private int scanArgument(ByteBuf in, int argStart, int searchFrom, int end, ClientOpHandler handler)
 			throws ProtocolViolation {
@@ -345,10 +380,9 @@ public final class ClientProtocolDecoder {
 		if (!this.lineHasCr && searchFrom < lf) {
 			this.lineHasCr = in.indexOf(searchFrom, lf, CR) >= 0;
 		}
-		int from = (argStart >= 0) ? argStart : searchFrom;
-		int argLength = this.lineLength + (lf - from) - (this.lineHasCr ? 1 : 0);
+		int argLength = this.lineLength + (lf - searchFrom) - (this.lineHasCr ? 1 : 0);
 		checkControlLine(argLength);
-		appendToLine(in, from, lf);
+		appendToLine(in, searchFrom, lf);
 		this.lineLength = 0;
 		this.state = State.OP_START;
 		processArgument(this.lineView, 0, argLength, handler);
@@ -387,6 +421,7 @@ public final class ClientProtocolDecoder {
 			case UNSUB -> unsub(buf, start, end, handler);
 			case CONNECT -> connect(buf, start, end, handler);
 			case INFO -> info(buf, start, end, handler);
+			case HMSG -> throw unknownOperation();
 			case ERR -> {
 				this.state = State.DONE;
 				handler.onErr(buf.toString(start, end - start, StandardCharsets.UTF_8));
@@ -396,31 +431,33 @@ public final class ClientProtocolDecoder {
 	}
 
 	private void startPub(ByteBuf buf, int start, int end) throws ProtocolViolation {
-		int count = tokenize(buf, start, end, false, 3);
+		int count = this.arguments.split(buf, start, end, false);
 		if (count != 2 && count != 3) {
 			throw silentClose("PUB needs 2 or 3 arguments, got " + count);
 		}
-		int size = parseSize(buf, this.tokens[2 * count - 2], this.tokens[2 * count - 1]);
+		int size = this.arguments.size(count - 1);
 		if (size < 0) {
 			throw silentClose("PUB has a bad or missing size");
 		}
 		checkPayload(size);
-		expectPayload(buf, count == 3, -1, size);
+		this.pendingHeaderSizeDigits = 0;
+		this.pendingSizeDigits = this.arguments.length(count - 1);
+		expectPayload(count == 3, -1, size);
 	}
 
 	private void startHpub(ByteBuf buf, int start, int end) throws ProtocolViolation {
 		if (!this.connectOptions.headers()) {
 			throw silentClose("HPUB from a client that did not declare headers");
 		}
-		int count = tokenize(buf, start, end, false, 4);
+		int count = this.arguments.split(buf, start, end, false);
 		if (count != 3 && count != 4) {
 			throw silentClose("HPUB needs 3 or 4 arguments, got " + count);
 		}
-		int headerSize = parseSize(buf, this.tokens[2 * count - 4], this.tokens[2 * count - 3]);
+		int headerSize = this.arguments.size(count - 2);
 		if (headerSize < 0) {
 			throw silentClose("HPUB has a bad or missing header size");
 		}
-		int size = parseSize(buf, this.tokens[2 * count - 2], this.tokens[2 * count - 1]);
+		int size = this.arguments.size(count - 1);
 		if (size < 0) {
 			throw silentClose("HPUB has a bad or missing total size");
 		}
@@ -428,7 +465,9 @@ public final class ClientProtocolDecoder {
 			throw silentClose("HPUB header size larger than total size");
 		}
 		checkPayload(size);
-		expectPayload(buf, count == 4, headerSize, size);
+		this.pendingHeaderSizeDigits = this.arguments.length(count - 2);
+		this.pendingSizeDigits = this.arguments.length(count - 1);
+		expectPayload(count == 4, headerSize, size);
 	}
 
 	private void checkPayload(int size) throws ProtocolViolation {
@@ -438,9 +477,10 @@ public final class ClientProtocolDecoder {
 		}
 	}
 
-	private void expectPayload(ByteBuf buf, boolean hasReply, int headerSize, int size) {
-		this.pendingSubject = subject(buf, this.tokens[0], this.tokens[1]);
-		this.pendingReply = hasReply ? string(buf, this.tokens[2], this.tokens[3]) : null;
+	private void expectPayload(boolean hasReply, int headerSize, int size) {
+		this.pendingSubject = this.recentSubject.of(this.arguments.buffer(), this.arguments.start(0),
+				this.arguments.length(0));
+		this.pendingReply = hasReply ? this.arguments.string(1) : null;
 		this.pendingHeaderSize = headerSize;
 		this.pendingSize = size;
 		this.state = State.PAYLOAD;
@@ -449,7 +489,7 @@ public final class ClientProtocolDecoder {
 	private int readPayload(ByteBuf in, int index, int end, ClientOpHandler handler) throws ProtocolViolation {
 		int size = this.pendingSize;
 		if (this.pendingPayload == null) {
-			if (end - index >= size + 2) {
+			if (end - index - 2 >= size) {
 				if (in.getByte(index + size) != CR || in.getByte(index + size + 1) != LF) {
 					throw unknownOperation();
 				}
@@ -481,110 +521,45 @@ public final class ClientProtocolDecoder {
 	}
 
 	private void sub(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		int count = tokenize(buf, start, end, true, 3);
+		int count = this.arguments.split(buf, start, end, true);
 		if (count != 2 && count != 3) {
 			throw silentClose("SUB needs 2 or 3 arguments, got " + count);
 		}
-		String subject = string(buf, this.tokens[0], this.tokens[1]);
-		String queue = (count == 3) ? string(buf, this.tokens[2], this.tokens[3]) : null;
-		String sid = string(buf, this.tokens[2 * count - 2], this.tokens[2 * count - 1]);
-		handler.onSub(subject, queue, sid);
+		String subject = this.arguments.string(0);
+		String queue = (count == 3) ? this.arguments.string(1) : null;
+		handler.onSub(subject, queue, this.arguments.string(count - 1));
 	}
 
 	private void unsub(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		int count = tokenize(buf, start, end, true, 2);
+		int count = this.arguments.split(buf, start, end, true);
 		if (count != 1 && count != 2) {
 			throw silentClose("UNSUB needs 1 or 2 arguments, got " + count);
 		}
-		String sid = string(buf, this.tokens[0], this.tokens[1]);
-		long max = (count == 2) ? parseSize(buf, this.tokens[2], this.tokens[3]) : -1;
-		handler.onUnsub(sid, max);
+		long max = (count == 2) ? this.arguments.size(1) : -1;
+		handler.onUnsub(this.arguments.string(0), max);
 	}
 
 	private void connect(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		byte[] json = ByteBufUtil.getBytes(buf, start, end - start);
-		this.connectOptions = ConnectOptions.parse(json, 0, json.length, this.connectOptions);
+		// Decoding to a String first replaces malformed UTF-8 as Go does instead of failing on it.
+		this.connectOptions = ConnectOptions.parse(string(buf, start, end), this.connectOptions);
 		handler.onConnect(this.connectOptions);
 	}
 
 	private void info(ByteBuf buf, int start, int end, ClientOpHandler handler) throws ProtocolViolation {
-		byte[] json = ByteBufUtil.getBytes(buf, start, end - start);
-		if (!ClientInfoJson.isAcceptable(json, 0, json.length)) {
-			throw silentClose("INFO argument is not a JSON object");
+		if (!ClientInfoJson.isAcceptable(string(buf, start, end))) {
+			throw silentClose("INFO argument is not a JSON object nats-server can read");
 		}
 		handler.onInfo();
 	}
 
-	/**
-	 * Splits {@code [start, end)} on runs of spaces and tabs (and of CR and LF when {@code lineBreaksSplit}),
-	 * recording token bounds in {@link #tokens}.
-	 * @return the number of tokens, or {@code max + 1} when there are more than {@code max}
-	 */
-	private int tokenize(ByteBuf buf, int start, int end, boolean lineBreaksSplit, int max) {
-		int count = 0;
-		int tokenStart = -1;
-		for (int i = start; i < end; i++) {
-			byte b = buf.getByte(i);
-			boolean separator = b == ' ' || b == '\t' || (lineBreaksSplit && (b == CR || b == LF));
-			if (separator) {
-				if (tokenStart >= 0) {
-					if (count == max) {
-						return max + 1;
-					}
-					this.tokens[2 * count] = tokenStart;
-					this.tokens[2 * count + 1] = i;
-					count++;
-					tokenStart = -1;
-				}
-			}
-			else if (tokenStart < 0) {
-				tokenStart = i;
-			}
-		}
-		if (tokenStart >= 0) {
-			if (count == max) {
-				return max + 1;
-			}
-			this.tokens[2 * count] = tokenStart;
-			this.tokens[2 * count + 1] = end;
-			count++;
-		}
-		return count;
-	}
-
-	/** nats-server's size rule: 1 to 9 decimal digits, else -1. */
-	private static int parseSize(ByteBuf buf, int start, int end) {
-		int length = end - start;
-		if (length == 0 || length > MAX_SIZE_DIGITS) {
-			return -1;
-		}
-		int value = 0;
-		for (int i = start; i < end; i++) {
-			int digit = buf.getByte(i) - '0';
-			if (digit < 0 || digit > 9) {
-				return -1;
-			}
-			value = value * 10 + digit;
-		}
-		return value;
-	}
-
-	/** A publish subject, reusing the previous String when a client keeps publishing to one subject. */
-	private String subject(ByteBuf buf, int start, int end) {
-		int length = end - start;
-		if (length == this.lastSubjectBytes.length && ByteBufUtil.equals(buf, start, this.lastSubjectView, 0, length)) {
-			return this.lastSubject;
-		}
-		byte[] bytes = new byte[length];
-		buf.getBytes(start, bytes);
-		this.lastSubjectBytes = bytes;
-		this.lastSubjectView = Unpooled.wrappedBuffer(bytes);
-		this.lastSubject = new String(bytes, StandardCharsets.UTF_8);
-		return this.lastSubject;
-	}
-
 	private static String string(ByteBuf buf, int start, int end) {
 		return buf.toString(start, end - start, StandardCharsets.UTF_8);
+	}
+
+	/** Whether four bytes (big-endian) are "PUB" in any case then a space or tab: the hot path in one read. */
+	private static boolean isPubThenBlank(int fourBytes) {
+		int last = fourBytes & 0xFF;
+		return ((fourBytes | 0x20202000) & 0xFFFFFF00) == 0x70756200 && (last == ' ' || last == '\t');
 	}
 
 	private static boolean isBlank(byte b) {

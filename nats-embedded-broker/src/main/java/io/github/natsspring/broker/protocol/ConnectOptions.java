@@ -1,6 +1,5 @@
 package io.github.natsspring.broker.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import tools.jackson.core.JacksonException;
@@ -67,23 +66,7 @@ public record ConnectOptions(boolean verbose, boolean pedantic, boolean echo, bo
 	 * the JSON
 	 */
 	public static ConnectOptions parse(String json, ConnectOptions base) throws ProtocolViolation {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		return parse(bytes, 0, bytes.length, base);
-	}
-
-	/**
-	 * Reads a UTF-8 CONNECT argument over options already held.
-	 * @param json the buffer holding the JSON
-	 * @param offset where the JSON starts
-	 * @param length how many bytes it has
-	 * @param base the options the connection holds so far
-	 * @return the options with every field present in the JSON replaced
-	 * @throws ProtocolViolation a {@link ProtocolViolation.Kind#SILENT_CLOSE} when nats-server would refuse
-	 * the JSON
-	 */
-	public static ConnectOptions parse(byte[] json, int offset, int length, ConnectOptions base)
-			throws ProtocolViolation {
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json, offset, length)) {
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
 			JsonToken root = parser.nextToken();
 			ConnectOptions options;
 			if (root == JsonToken.VALUE_NULL) {

@@ -55,15 +55,33 @@ public final class ServerFrames {
 	 * @param payload the payload, from its reader index; left unchanged
 	 */
 	public static void writeMsg(ByteBuf out, byte[] subject, byte[] sid, byte[] replyToOrNull, ByteBuf payload) {
+		writeMsg(out, subject, sid, replyToOrNull, payload, 0);
+	}
+
+	/**
+	 * Writes {@code MSG <subject> <sid> [reply] <size>\r\n<payload>\r\n} with the size padded with
+	 * leading zeros to {@code sizeDigits}, as nats-server echoes the size a publisher wrote
+	 * ({@link ClientProtocolDecoder#sizeDigits()}). A message published with HPUB and delivered as MSG
+	 * to a client without headers gets its size recomputed instead (pass 0).
+	 * @param out the connection's outbound buffer
+	 * @param subject the subject
+	 * @param sid the subscription id
+	 * @param replyToOrNull the reply subject, or {@code null}
+	 * @param payload the payload, from its reader index; left unchanged
+	 * @param sizeDigits the least number of digits for the size
+	 */
+	public static void writeMsg(ByteBuf out, byte[] subject, byte[] sid, byte[] replyToOrNull, ByteBuf payload,
+			int sizeDigits) {
 		int size = payload.readableBytes();
+		int sizeLength = Math.max(digits(size), sizeDigits);
 		int lineLength = MSG.length + subject.length + 1 + sid.length
-				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + 1 + digits(size) + CRLF;
+				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + 1 + sizeLength + CRLF;
 		out.ensureWritable(lineLength + size + CRLF);
 		out.writeBytes(MSG).writeBytes(subject).writeByte(SPACE).writeBytes(sid).writeByte(SPACE);
 		if (replyToOrNull != null) {
 			out.writeBytes(replyToOrNull).writeByte(SPACE);
 		}
-		writeDecimal(out, size);
+		writeDecimal(out, size, sizeLength);
 		writeCrlf(out);
 		out.writeBytes(payload, payload.readerIndex(), size);
 		writeCrlf(out);
@@ -80,18 +98,38 @@ public final class ServerFrames {
 	 */
 	public static void writeHmsg(ByteBuf out, byte[] subject, byte[] sid, byte[] replyToOrNull, int headerSize,
 			ByteBuf headersAndPayload) {
+		writeHmsg(out, subject, sid, replyToOrNull, headerSize, 0, headersAndPayload, 0);
+	}
+
+	/**
+	 * Writes {@code HMSG <subject> <sid> [reply] <header size> <total size>\r\n<headers+payload>\r\n}
+	 * with both sizes padded with leading zeros to the digits the publisher wrote, as nats-server does
+	 * ({@link ClientProtocolDecoder#headerSizeDigits()}, {@link ClientProtocolDecoder#sizeDigits()}).
+	 * @param out the connection's outbound buffer
+	 * @param subject the subject
+	 * @param sid the subscription id
+	 * @param replyToOrNull the reply subject, or {@code null}
+	 * @param headerSize how many leading bytes of {@code headersAndPayload} are headers
+	 * @param headerSizeDigits the least number of digits for the header size
+	 * @param headersAndPayload headers then payload, from its reader index; left unchanged
+	 * @param sizeDigits the least number of digits for the total size
+	 */
+	public static void writeHmsg(ByteBuf out, byte[] subject, byte[] sid, byte[] replyToOrNull, int headerSize,
+			int headerSizeDigits, ByteBuf headersAndPayload, int sizeDigits) {
 		int size = headersAndPayload.readableBytes();
+		int headerSizeLength = Math.max(digits(headerSize), headerSizeDigits);
+		int sizeLength = Math.max(digits(size), sizeDigits);
 		int lineLength = HMSG.length + subject.length + 1 + sid.length
-				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + 1 + digits(headerSize) + 1
-				+ digits(size) + CRLF;
+				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + headerSizeLength + 1 + sizeLength + 1
+				+ CRLF;
 		out.ensureWritable(lineLength + size + CRLF);
 		out.writeBytes(HMSG).writeBytes(subject).writeByte(SPACE).writeBytes(sid).writeByte(SPACE);
 		if (replyToOrNull != null) {
 			out.writeBytes(replyToOrNull).writeByte(SPACE);
 		}
-		writeDecimal(out, headerSize);
+		writeDecimal(out, headerSize, headerSizeLength);
 		out.writeByte(SPACE);
-		writeDecimal(out, size);
+		writeDecimal(out, size, sizeLength);
 		writeCrlf(out);
 		out.writeBytes(headersAndPayload, headersAndPayload.readerIndex(), size);
 		writeCrlf(out);
@@ -192,9 +230,8 @@ public final class ServerFrames {
 		out.writeShort(('\r' << 8) | '\n');
 	}
 
-	/** Writes a non-negative int as decimal digits; the caller made room for them. */
-	private static void writeDecimal(ByteBuf out, int value) {
-		int length = digits(value);
+	/** Writes a non-negative int as exactly {@code length} decimal digits; the caller made room for them. */
+	private static void writeDecimal(ByteBuf out, int value, int length) {
 		int end = out.writerIndex() + length;
 		int remaining = value;
 		for (int i = end - 1; i >= end - length; i--) {

@@ -17,6 +17,8 @@ import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.protocol.ServerInfo;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -37,6 +39,12 @@ public final class BrokerServer {
 
 	/** How long a graceful shutdown waits for clients to take what is queued for them. */
 	private static final Duration CLIENT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * Netty's pooled allocator with per-thread caches: the event loops are long-lived platform threads, which
+	 * is the case it is built for (4.2's adaptive default targets virtual threads).
+	 */
+	private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
 	private final NatsBrokerOptions options;
 
@@ -79,12 +87,15 @@ public final class BrokerServer {
 	}
 
 	private void bind() {
+		// Clients may connect as soon as the port is bound: have the protocol code loaded by then.
+		ProtocolWarmUp.run(info(this.options.port()), ALLOCATOR);
 		BrokerLimits limits = this.options.limits();
 		ServerBootstrap bootstrap = new ServerBootstrap().group(this.eventLoops.acceptor(), this.eventLoops.workers())
 			.channel(this.eventLoops.serverChannelType())
 			.option(ChannelOption.SO_BACKLOG, 1024)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
 			.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
 					new WriteBufferWaterMark((int) Math.min(limits.maxPending() / 2, 1 << 20),
 							(int) Math.min(limits.maxPending(), 4 << 20)))
@@ -103,12 +114,14 @@ public final class BrokerServer {
 					+ this.options.port() + ": " + ex.getMessage(), ex);
 		}
 		this.port = ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
+		this.info = info(this.port);
+	}
+
+	private ServerInfo info(int boundPort) {
 		// "go" stays out: this server is not written in Go, and clients only read the fields below
-		this.info = new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null,
-				this.options.host(), this.port, true, this.authenticator.isRequired(), false, false, false,
-				limits.maxPayload(), false, 0, null, null, null, null, false);
-		LOG.log(System.Logger.Level.INFO, "Listening for client connections on " + hostForUrl() + ":" + this.port);
-		LOG.log(System.Logger.Level.INFO, "Server is ready");
+		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
+				boundPort, true, this.authenticator.isRequired(), false, false, false,
+				this.options.limits().maxPayload(), false, 0, null, null, null, null, false);
 	}
 
 	/** The port bound. */
@@ -248,7 +261,6 @@ public final class BrokerServer {
 			future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		this.eventLoops.shutdown();
-		LOG.log(System.Logger.Level.INFO, "Server Exiting..");
 	}
 
 	static String describe(SocketAddress address) {

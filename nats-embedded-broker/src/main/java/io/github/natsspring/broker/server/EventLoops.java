@@ -13,6 +13,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 
 /**
  * The event loops of one broker: one acceptor thread and one worker per core, on the native epoll
@@ -39,9 +40,18 @@ final class EventLoops {
 		int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 		boolean epoll = Epoll.isAvailable() && !Boolean.getBoolean("natsbroker.noEpoll");
 		IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-		return new EventLoops(new MultiThreadIoEventLoopGroup(1, threads(prefix + "-accept"), factory),
+		EventLoops loops = new EventLoops(new MultiThreadIoEventLoopGroup(1, threads(prefix + "-accept"), factory),
 				new MultiThreadIoEventLoopGroup(workers, threads(prefix + "-io"), factory),
 				epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class);
+		loops.startThreads();
+		return loops;
+	}
+
+	/** Netty starts loop threads on their first task; start them now so the first clients do not wait. */
+	private void startThreads() {
+		for (EventExecutor loop : this.workers) {
+			loop.submit(() -> { }).syncUninterruptibly();
+		}
 	}
 
 	private static ThreadFactory threads(String prefix) {

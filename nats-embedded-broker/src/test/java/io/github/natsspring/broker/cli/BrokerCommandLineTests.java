@@ -19,7 +19,8 @@ class BrokerCommandLineTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "-a 127.0.0.2", "--addr 127.0.0.2", "--net 127.0.0.2", "-addr=127.0.0.2", "--net=127.0.0.2" })
+	@ValueSource(strings = { "-a 127.0.0.2", "--addr 127.0.0.2", "--net 127.0.0.2", "-addr=127.0.0.2",
+			"--net=127.0.0.2" })
 	void hostIsReadFromEveryAlias(String args) {
 		assertThat(flags(args).host()).isEqualTo("127.0.0.2");
 	}
@@ -28,6 +29,12 @@ class BrokerCommandLineTests {
 	@ValueSource(strings = { "-n edge", "--name edge", "--server_name edge", "-server_name=edge" })
 	void serverNameIsReadFromEveryAlias(String args) {
 		assertThat(flags(args).serverName()).isEqualTo("edge");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-P nats.pid", "--pid nats.pid", "-pid=nats.pid" })
+	void pidFileIsReadFromEveryAlias(String args) {
+		assertThat(flags(args).pidFile()).isEqualTo("nats.pid");
 	}
 
 	@Test
@@ -65,10 +72,11 @@ class BrokerCommandLineTests {
 	static Stream<Arguments> debugAndTraceFlags() {
 		return Stream.of(Arguments.of("", false, false), Arguments.of("-D", true, false),
 				Arguments.of("--debug", true, false), Arguments.of("-V", false, true),
-				Arguments.of("--trace", false, true), Arguments.of("-D -V", true, true), Arguments.of("-DV", true, true),
-				Arguments.of("-VV", false, true), Arguments.of("-DVV", true, true), Arguments.of("-D=false", false, false),
-				Arguments.of("-DV -D=false", true, true), Arguments.of("-D -DV=false", false, false),
-				Arguments.of("-V -VV=false", false, false), Arguments.of("-DVV -VV=false", true, false));
+				Arguments.of("--trace", false, true), Arguments.of("-D -V", true, true),
+				Arguments.of("-DV", true, true), Arguments.of("-VV", false, true), Arguments.of("-DVV", true, true),
+				Arguments.of("-D=false", false, false), Arguments.of("-DV -D=false", true, true),
+				Arguments.of("-D -DV=false", false, false), Arguments.of("-V -VV=false", false, false),
+				Arguments.of("-DVV -VV=false", true, false));
 	}
 
 	@ParameterizedTest(name = "[{index}] \"{0}\" -> debug={1}, trace={2}")
@@ -87,7 +95,8 @@ class BrokerCommandLineTests {
 				Arguments.of("-m 8222", "flag provided but not defined: -m"),
 				Arguments.of("-p abc", "invalid value \"abc\" for flag -p: parse error"),
 				Arguments.of("--port=abc", "invalid value \"abc\" for flag -port: parse error"),
-				Arguments.of("-p 99999999999999999999", "invalid value \"99999999999999999999\" for flag -p: value out of range"),
+				Arguments.of("-p 99999999999999999999",
+						"invalid value \"99999999999999999999\" for flag -p: value out of range"),
 				Arguments.of("-p", "flag needs an argument: -p"),
 				Arguments.of("-D=maybe", "invalid boolean value \"maybe\" for -D: parse error"),
 				Arguments.of("---port 1", "bad flag syntax: ---port"),

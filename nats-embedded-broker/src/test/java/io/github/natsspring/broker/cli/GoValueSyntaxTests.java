@@ -57,6 +57,7 @@ class GoValueSyntaxTests {
 
 	@Test
 	void controlCharactersAreEscapedAsGoPercentQ() {
-		assertThat(GoValueSyntax.quote("\t\n\r\u0007\u0001\u007f\u200b")).isEqualTo("\"\\t\\n\\r\\a\\x01\\x7f\\u200b\"");
+		assertThat(GoValueSyntax.quote("\t\n\r\u0007\u0001\u007f\u200b"))
+			.isEqualTo("\"\\t\\n\\r\\a\\x01\\x7f\\u200b\"");
 	}
 }

@@ -78,7 +78,8 @@ class NatsLogFormatterTests {
 		finally {
 			julLogger.removeHandler(capture);
 		}
-		assertThat(records).singleElement().satisfies((record) -> assertThat(LogLabel.of(record.getLevel())).isEqualTo(label));
+		assertThat(records).singleElement()
+			.satisfies((record) -> assertThat(LogLabel.of(record.getLevel())).isEqualTo(label));
 	}
 
 	@Test
@@ -93,7 +94,8 @@ class NatsLogFormatterTests {
 		LogRecord record = record(Level.SEVERE, "Error reading from client");
 		record.setThrown(new java.io.IOException("Connection reset"));
 		assertThat(formatter.format(record))
-			.isEqualTo("[5810] 2026/11/27 11:03:08.055149 [ERR] Error reading from client: java.io.IOException: Connection reset\n");
+			.isEqualTo("[5810] 2026/11/27 11:03:08.055149 [ERR] Error reading from client: "
+					+ "java.io.IOException: Connection reset\n");
 	}
 
 	@Test
@@ -102,8 +104,9 @@ class NatsLogFormatterTests {
 		LogRecord record = record(Level.SEVERE, "boom");
 		record.setThrown(new IllegalStateException("bad"));
 		String formatted = withStacks.format(record);
-		assertThat(formatted).startsWith("[5810] 2026/11/27 11:03:08.055149 [ERR] boom: java.lang.IllegalStateException: bad\n"
-				+ "java.lang.IllegalStateException: bad\n\tat ");
+		assertThat(formatted)
+			.startsWith("[5810] 2026/11/27 11:03:08.055149 [ERR] boom: java.lang.IllegalStateException: bad\n"
+					+ "java.lang.IllegalStateException: bad\n\tat ");
 	}
 
 	@ParameterizedTest

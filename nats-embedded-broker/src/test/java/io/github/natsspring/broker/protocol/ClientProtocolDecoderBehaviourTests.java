@@ -77,9 +77,22 @@ class ClientProtocolDecoderBehaviourTests {
 	}
 
 	@Test
-	void serverOnlyOperationsFromAClientAreUnknown() {
-		assertThat(DecoderRun.whole("MSG foo 1 2\r\n")).containsExactly(UNKNOWN);
-		assertThat(DecoderRun.whole("HMSG foo 1 2\r\n")).containsExactly(UNKNOWN);
+	void msgFromAClientIsUnknownAtItsFirstByte() {
+		assertThat(DecoderRun.whole("M")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("R")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("A")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("L")).containsExactly(UNKNOWN);
+	}
+
+	@Test
+	void hmsgFromAClientIsReadToTheLineFeedThenUnknown() {
+		// nats-server waits on "HMSG foo" and refuses at the line feed, after its control line check.
+		assertThat(DecoderRun.whole("HMSG foo 1 2")).isEmpty();
+		assertThat(DecoderRun.whole("hmsg\t foo 1 2\n")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMSG\r\n")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMX")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMSG " + "a".repeat(4096) + "\n")).containsExactly(UNKNOWN);
+		assertThat(DecoderRun.whole("HMSG " + "a".repeat(4097) + "\n")).containsExactly("VIOLATION MAX_CONTROL_LINE");
 	}
 
 	@Test
@@ -113,6 +126,14 @@ class ClientProtocolDecoderBehaviourTests {
 	void pubOverMaxPayloadIsRefusedOnItsControlLine() {
 		assertThat(DecoderRun.whole("PUB foo 1048577\r\n")).containsExactly(MAX_PAYLOAD);
 		assertThat(DecoderRun.whole("PUB foo 1048576\r\n")).isEmpty();
+	}
+
+	@Test
+	void payloadLimitIsCheckedWhereverTheControlLineIsSplit() {
+		String input = "PING\r\nPUB foo 1048577\r\nPING\r\n";
+		for (int offset = 0; offset <= input.length(); offset++) {
+			assertThat(DecoderRun.splitAt(input, offset)).as("split at %d", offset).containsExactly("PING", MAX_PAYLOAD);
+		}
 	}
 
 	@Test
@@ -189,6 +210,13 @@ class ClientProtocolDecoderBehaviourTests {
 	}
 
 	@Test
+	void connectWithMalformedUtf8InsideAStringIsAccepted() {
+		// Go replaces malformed UTF-8 in JSON strings instead of failing.
+		assertThat(DecoderRun.whole("CONNECT {\"name\":\"\u00ff\"}\r\n")).containsExactly(
+				"CONNECT verbose=true headers=false name=\ufffd");
+	}
+
+	@Test
 	void laterConnectKeepsFieldsItDoesNotMention() {
 		assertThat(DecoderRun.whole("CONNECT {\"verbose\":false}\r\nCONNECT {\"name\":\"x\"}\r\nCONNECT null\r\n"))
 			.containsExactly("CONNECT verbose=false headers=false name=null", "CONNECT verbose=false headers=false name=x",
@@ -200,6 +228,19 @@ class ClientProtocolDecoderBehaviourTests {
 		assertThat(DecoderRun.whole("INFO {}\r\nINFO null\r\nINFO\t{\"a\":[1]}\r\n")).containsExactly("INFO", "INFO", "INFO");
 		assertThat(DecoderRun.whole("INFO\r\n")).containsExactly(SILENT);
 		assertThat(DecoderRun.whole("INFO x\r\n")).containsExactly(SILENT);
+	}
+
+	@Test
+	void clientInfoWithAKnownFieldOfTheWrongTypeClosesSilently() {
+		assertThat(DecoderRun.whole("INFO {\"port\":\"x\"}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"connect_urls\":[1]}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"PORT\":\"x\"}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"client_id\":-1}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"max_payload\":3000000000}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"proto\":1.5}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"import\":1}\r\n")).containsExactly(SILENT);
+		assertThat(DecoderRun.whole("INFO {\"zz\":\"x\",\"PORT\":3000000000,\"connect_urls\":[\"a\",null]}\r\n"))
+			.containsExactly("INFO");
 	}
 
 	@Test
@@ -216,6 +257,28 @@ class ClientProtocolDecoderBehaviourTests {
 		// PUB splits its arguments on spaces and tabs only; SUB and UNSUB also on CR and LF.
 		assertThat(DecoderRun.whole("PUB foo\r 0\r\n\r\nSUB foo\r 1\r\n"))
 			.containsExactly("PUB foo\r null []", "SUB foo null 1");
+	}
+
+	@Test
+	void digitsOfTheSizesAsWrittenAreAvailableDuringTheCallback() throws ProtocolViolation {
+		ClientProtocolDecoder decoder = new ClientProtocolDecoder(4096, 1024);
+		List<String> seen = new ArrayList<>();
+		ClientOpHandler handler = new RecordingHandler() {
+
+			@Override
+			public void onPub(String subject, String replyTo, ByteBuf payload) {
+				seen.add("PUB " + decoder.sizeDigits());
+			}
+
+			@Override
+			public void onHpub(String subject, String replyTo, int headerSize, ByteBuf headersAndPayload) {
+				seen.add("HPUB " + decoder.headerSizeDigits() + " " + decoder.sizeDigits());
+			}
+		};
+		ByteBuf in = Unpooled.copiedBuffer(DecoderRun.bytes(
+				"CONNECT {\"headers\":true}\r\nPUB a 005\r\nhello\r\nPUB a 5\r\nhello\r\nHPUB a 012 0014\r\nNATS/1.0\r\n\r\nhi\r\n"));
+		decoder.decode(in, handler);
+		assertThat(seen).containsExactly("PUB 3", "PUB 1", "HPUB 3 4");
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.util.List;
 import io.netty.buffer.ByteBuf;
 
 /** Records every operation the decoder reports as one readable line. */
-final class RecordingHandler implements ClientOpHandler {
+class RecordingHandler implements ClientOpHandler {
 
 	final List<String> events = new ArrayList<>();
 

@@ -1,0 +1,189 @@
+package io.github.natsspring.broker.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class NatsBrokerMainProcessTests {
+
+	private static final Pattern LOG_LINE = Pattern
+		.compile("\\[(\\d+)] \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6} \\[(INF|DBG|TRC|WRN|ERR|FTL)] .*");
+
+	private static final Pattern LISTENING = Pattern
+		.compile("Listening for client connections on 127\\.0\\.0\\.1:(\\d+)\n");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void helpPrintsUsageOnStandardOutputAndExitsWithZero() {
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-h"));
+		assertThat(run.exitStatus()).isZero();
+		assertThat(run.stdout()).isEqualTo(BrokerCommandLine.USAGE + "\n");
+		assertThat(run.stderr()).isEmpty();
+	}
+
+	@Test
+	void versionPrintsOneLineOnStandardOutputAndExitsWithZero() {
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("--version"));
+		assertThat(run.exitStatus()).isZero();
+		assertThat(run.stdout()).matches("nats-broker: v\\S+ \\(compatible with nats-server v2\\.9\\.10\\)\n");
+		assertThat(run.stderr()).isEmpty();
+	}
+
+	@Test
+	void unknownFlagPrintsReasonOnStandardErrorAndUsageOnStandardOutputAndExitsWithZeroLikeNatsServer() {
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("--max_payload", "1024"));
+		assertThat(run.exitStatus()).isZero();
+		assertThat(run.stderr()).isEqualTo("flag provided but not defined: -max_payload\n");
+		assertThat(run.stdout()).isEqualTo(BrokerCommandLine.USAGE + "\n");
+	}
+
+	@Test
+	void strayArgumentIsAnUnrecognizedCommandWithExitStatusOne() {
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-p", "4222", "start"));
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(run.stderr()).isEqualTo("nats-broker: unrecognized command: \"start\"\n");
+		assertThat(run.stdout()).isEmpty();
+	}
+
+	@Test
+	void unbindablePortIsLoggedAsFatalInNatsServerFormatWithExitStatusOne() {
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-p", "99999"));
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(run.stderr().lines()).allSatisfy((line) -> assertThat(line).matches(LOG_LINE))
+			.allSatisfy((line) -> assertThat(line).startsWith("[" + run.pid() + "] "));
+		assertThat(run.stderr()).contains("[INF] Starting nats-broker\n")
+			.endsWith("[FTL] Error listening on port: 0.0.0.0:99999, \"invalid port\"\n");
+	}
+
+	@Test
+	void logFileReceivesTheLogInsteadOfStandardError() throws Exception {
+		Path log = dir.resolve("broker.log");
+		Files.writeString(log, "earlier line\n");
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-l", log.toString(), "-p", "99999"));
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(run.stderr()).isEmpty();
+		assertThat(Files.readString(log)).startsWith("earlier line\n[" + run.pid() + "] ")
+			.contains("[INF] Starting nats-broker\n")
+			.endsWith("[FTL] Error listening on port: 0.0.0.0:99999, \"invalid port\"\n");
+	}
+
+	@Test
+	void pidFileIsWrittenBeforeListening() throws Exception {
+		Path pidFile = dir.resolve("broker.pid");
+		Files.writeString(pidFile, "a longer stale content");
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-P", pidFile.toString(), "-p", "99999"));
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(Files.readString(pidFile)).isEqualTo(Long.toString(run.pid()));
+	}
+
+	@Test
+	void unwritableLogFileIsReportedLikeGoLogFatalWithExitStatusOne() {
+		Path log = dir.resolve("missing-dir").resolve("broker.log");
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-l", log.toString()));
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(run.stderr()).matches("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} error opening file: open "
+				+ Pattern.quote(log.toString()) + ": no such file or directory\n");
+	}
+
+	@Test
+	void startedBrokerLogsItsAddressServesClientsAndExitsWithOneOnSigterm() throws Exception {
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-n", "edge"))) {
+			int port = awaitListeningPort(run);
+			assertThat(firstLineFrom(port)).startsWith("INFO {");
+			assertThat(run.stderr()).contains("[INF]   Name:     edge\n").contains("[INF] Server is ready\n");
+			run.terminate();
+			assertThat(run.exitStatus()).isEqualTo(1);
+			assertThat(run.stderr()).contains("[INF] Initiating Shutdown...\n").endsWith("[INF] Server Exiting..\n");
+		}
+	}
+
+	@Test
+	void startedBrokerExitsWithZeroOnSigint() throws Exception {
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-D"))) {
+			awaitListeningPort(run);
+			run.signal("INT");
+			assertThat(run.exitStatus()).isZero();
+			assertThat(run.stderr()).contains("[DBG] Trapped \"interrupt\" signal\n")
+				.endsWith("[INF] Server Exiting..\n");
+		}
+	}
+
+	@Test
+	void sighupIsRefusedForLackOfConfigurationFileAndTheBrokerKeepsServing() throws Exception {
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1"))) {
+			int port = awaitListeningPort(run);
+			run.signal("HUP");
+			awaitLog(run::stderr, "[ERR] Failed to reload server configuration: can only reload config when a file"
+					+ " is provided using -c or --config\n");
+			assertThat(firstLineFrom(port)).startsWith("INFO {");
+			run.terminate();
+			assertThat(run.exitStatus()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void sigusr1ReopensTheLogFileAfterRotation() throws Exception {
+		Path log = dir.resolve("broker.log");
+		Path rotated = dir.resolve("broker.log.1");
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-l", log.toString()))) {
+			awaitLog(() -> readIfExists(log), "[INF] Server is ready\n");
+			Files.move(log, rotated);
+			run.signal("USR1");
+			awaitLog(() -> readIfExists(log), "[INF] File log re-opened\n");
+			run.terminate();
+			assertThat(run.exitStatus()).isEqualTo(1);
+			assertThat(Files.readString(log)).endsWith("[INF] Server Exiting..\n");
+			assertThat(Files.readString(rotated)).contains("[INF] Server is ready\n").doesNotContain("Server Exiting");
+		}
+	}
+
+	private static int awaitListeningPort(ProcessRun run) {
+		Matcher listening = LISTENING.matcher(awaitLog(run::stderr, "[INF] Server is ready\n"));
+		assertThat(listening.find()).as("listening line").isTrue();
+		return Integer.parseInt(listening.group(1));
+	}
+
+	// Fails at once when the broker logs a fatal error instead of waiting for the line that will never come.
+	private static String awaitLog(Callable<String> log, String expected) {
+		return await().atMost(Duration.ofSeconds(30)).until(() -> {
+			String text = log.call();
+			if (text.contains("[FTL]")) {
+				throw new AssertionError("broker failed:\n" + text);
+			}
+			return text;
+		}, (text) -> text.contains(expected));
+	}
+
+	private static String readIfExists(Path file) throws IOException {
+		return Files.exists(file) ? Files.readString(file) : "";
+	}
+
+	private static String firstLineFrom(int port) throws Exception {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+			socket.setSoTimeout(5000);
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			return reader.readLine();
+		}
+	}
+}
