@@ -88,7 +88,7 @@ public final class BrokerServer {
 
 	private void bind() {
 		// Clients may connect as soon as the port is bound: have the protocol code loaded by then.
-		ProtocolWarmUp.run(info(this.options.port()), ALLOCATOR);
+		StartupWarmUp.run(info(this.options.port()), ALLOCATOR, this.eventLoops.socketChannelType());
 		BrokerLimits limits = this.options.limits();
 		ServerBootstrap bootstrap = new ServerBootstrap().group(this.eventLoops.acceptor(), this.eventLoops.workers())
 			.channel(this.eventLoops.serverChannelType())

@@ -171,18 +171,22 @@ final class ClientConnection implements ClientOpHandler {
 
 	@Override
 	public void onConnect(ConnectOptions options) {
-		trace("<<- [CONNECT]");
-		if (this.server.authenticator().isRequired() && !this.server.authenticator().authenticate(options)) {
+		if (this.server.logging().trace()) {
+			trace("<<- [CONNECT " + options + "]");
+		}
+		boolean authorized = !this.server.authenticator().isRequired()
+				|| this.server.authenticator().authenticate(options);
+		// accounts are not supported yet: nats-server refuses an unknown account the same way
+		if (!authorized || options.account() != null || options.newAccount()) {
 			LOG.log(System.Logger.Level.ERROR, prefix() + "Authorization Error");
 			closeWithError("Authorization Violation");
 			return;
 		}
-		if (options.protocol() < 0 || options.protocol() > 1) {
-			closeWithError("invalid client protocol");
-			return;
+		try {
+			options.validate();
 		}
-		if (options.noResponders() && !options.headers()) {
-			closeWithError("no responders requires headers support");
+		catch (ProtocolViolation violation) {
+			closeWithError(violation.errText());
 			return;
 		}
 		cancel(this.authTimer);
@@ -207,6 +211,7 @@ final class ClientConnection implements ClientOpHandler {
 		if (!checkAuthenticated()) {
 			return;
 		}
+		trace("<<- [PING]");
 		send(ServerFrames::writePong);
 	}
 
@@ -215,6 +220,7 @@ final class ClientConnection implements ClientOpHandler {
 		if (!checkAuthenticated()) {
 			return;
 		}
+		trace("<<- [PONG]");
 		this.pingsOut = 0;
 		this.firstPongReceived = true;
 	}
@@ -231,12 +237,17 @@ final class ClientConnection implements ClientOpHandler {
 			close("HPUB without headers support");
 			return;
 		}
-		publish(subject, replyTo, headerSize, headersAndPayload);
+		// an empty header block is no header at all: nats-server delivers such a message as MSG
+		publish(subject, replyTo, headerSize == 0 ? -1 : headerSize, headersAndPayload);
 	}
 
 	private void publish(String subject, String replyTo, int headerSize, ByteBuf message) {
 		if (!checkAuthenticated()) {
 			return;
+		}
+		if (this.server.logging().trace()) {
+			trace("<<- [" + (headerSize < 0 ? "PUB " : "HPUB ") + subject + (replyTo != null ? " " + replyTo : "")
+					+ (headerSize < 0 ? "" : " " + headerSize) + " " + message.readableBytes() + "]");
 		}
 		if (this.pedantic && !Subjects.isValidPublishSubject(subject)) {
 			sendErr("Invalid Publish Subject");
@@ -249,6 +260,9 @@ final class ClientConnection implements ClientOpHandler {
 	public void onSub(String subject, String queue, String sid) {
 		if (!checkAuthenticated()) {
 			return;
+		}
+		if (this.server.logging().trace()) {
+			trace("<<- [SUB " + subject + (queue != null ? " " + queue : "") + " " + sid + "]");
 		}
 		if (!Subjects.isValidSubscribeSubject(subject)) {
 			sendErr("Invalid Subject");
@@ -272,6 +286,9 @@ final class ClientConnection implements ClientOpHandler {
 	public void onUnsub(String sid, long max) {
 		if (!checkAuthenticated()) {
 			return;
+		}
+		if (this.server.logging().trace()) {
+			trace("<<- [UNSUB " + sid + (max >= 0 ? " " + max : "") + "]");
 		}
 		Subscription subscription = this.subscriptions.get(sid);
 		if (subscription != null) {

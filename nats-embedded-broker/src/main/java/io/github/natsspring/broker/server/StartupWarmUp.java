@@ -8,26 +8,36 @@ import io.github.natsspring.broker.protocol.ConnectOptions;
 import io.github.natsspring.broker.protocol.ProtocolViolation;
 import io.github.natsspring.broker.protocol.ServerFrames;
 import io.github.natsspring.broker.protocol.ServerInfo;
+import io.github.natsspring.broker.subject.SubjectTrie;
+import io.github.natsspring.broker.subject.Subjects;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 
 /**
- * Runs the protocol code once before the first client arrives, so that the first client's INFO and CONNECT
- * do not pay for class loading and JSON setup (over a second on a busy machine, where clients and
- * conformance tools expect INFO at once).
+ * Runs the per-client code paths once before the port is bound, so that the first clients do not pay for
+ * class loading and JSON setup (hundreds of milliseconds on a busy machine, where clients and conformance
+ * tools expect INFO at once).
  */
-final class ProtocolWarmUp {
+final class StartupWarmUp {
 
 	private static final byte[] SAMPLE = ("CONNECT {\"verbose\":false,\"pedantic\":false,\"headers\":true,"
 			+ "\"no_responders\":true,\"protocol\":1,\"name\":\"warm-up\",\"lang\":\"java\",\"version\":\"0\"}\r\n"
 			+ "PING\r\nPONG\r\nSUB a.* q 1\r\nPUB a.b r 2\r\nhi\r\nHPUB a.b 12 14\r\nNATS/1.0\r\n\r\nhi\r\nUNSUB 1 1\r\n")
 		.getBytes(StandardCharsets.US_ASCII);
 
-	private ProtocolWarmUp() {
+	private StartupWarmUp() {
 	}
 
-	static void run(ServerInfo info, ByteBufAllocator allocator) {
+	static void run(ServerInfo info, ByteBufAllocator allocator, Class<?> socketChannelType) {
+		loadClasses(socketChannelType, ClientChannelHandler.class, ClientConnection.class, OutboundQueue.class,
+				Subscription.class);
+		SubjectTrie<Object> trie = new SubjectTrie<>();
+		Object subscriber = new Object();
+		trie.insert("warm.*", "q", subscriber);
+		trie.match("warm.up");
+		trie.remove("warm.*", "q", subscriber);
+		Subjects.isValidPublishSubject("warm.up");
 		ByteBuf out = allocator.directBuffer(1024);
 		ByteBuf in = Unpooled.wrappedBuffer(SAMPLE);
 		try {
@@ -40,6 +50,17 @@ final class ProtocolWarmUp {
 		finally {
 			out.release();
 			in.release();
+		}
+	}
+
+	private static void loadClasses(Class<?>... types) {
+		for (Class<?> type : types) {
+			try {
+				Class.forName(type.getName(), true, type.getClassLoader());
+			}
+			catch (ClassNotFoundException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 	}
 

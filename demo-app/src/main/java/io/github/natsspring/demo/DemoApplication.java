@@ -1,0 +1,17 @@
+package io.github.natsspring.demo;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * An order service on NATS: orders come in over REST and go out as events to a queue group of workers;
+ * price quotes are asked of a pricing service by request-reply. With no {@code nats.servers} configured
+ * everything runs on the embedded broker.
+ */
+@SpringBootApplication
+public class DemoApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(DemoApplication.class, args);
+	}
+}

@@ -1,0 +1,45 @@
+package io.github.natsspring.autoconfigure;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+
+/**
+ * Where the application's NATS connection goes and how it authenticates. Defined from {@code nats.*}
+ * properties by default. A bean of this type defined by the application (for example by Testcontainers or
+ * Docker Compose support) takes precedence and means remote mode: no embedded broker is started.
+ */
+public interface NatsConnectionDetails extends ConnectionDetails {
+
+	/**
+	 * The server URLs, e.g. {@code nats://localhost:4222}.
+	 * @return at least one URL
+	 */
+	List<String> getServers();
+
+	/**
+	 * The user name to authenticate with.
+	 * @return the user name, or {@code null} for none
+	 */
+	default @Nullable String getUsername() {
+		return null;
+	}
+
+	/**
+	 * The password to authenticate with.
+	 * @return the password, or {@code null} for none
+	 */
+	default @Nullable String getPassword() {
+		return null;
+	}
+
+	/**
+	 * The token to authenticate with.
+	 * @return the token, or {@code null} for none
+	 */
+	default @Nullable String getToken() {
+		return null;
+	}
+}

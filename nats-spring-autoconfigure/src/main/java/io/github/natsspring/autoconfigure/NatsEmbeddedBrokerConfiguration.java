@@ -1,0 +1,111 @@
+package io.github.natsspring.autoconfigure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerUser;
+import io.github.natsspring.broker.NatsBroker;
+import io.github.natsspring.broker.NatsBrokerOptions;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Starts the embedded broker when the application names no server: neither {@code nats.servers} nor a
+ * {@link NatsConnectionDetails} bean of its own. The connection then goes to the port the broker really
+ * bound, which is also published as {@code local.nats.port}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(NatsBroker.class)
+@ConditionalOnBooleanProperty(name = "nats.embedded.enabled", matchIfMissing = true)
+@Conditional(NatsEmbeddedBrokerConfiguration.NoServersConfiguredCondition.class)
+@ConditionalOnMissingBean(NatsConnectionDetails.class)
+class NatsEmbeddedBrokerConfiguration {
+
+	static final String LOCAL_PORT_PROPERTY = "local.nats.port";
+
+	private static final String PORTS_PROPERTY_SOURCE = "nats.ports";
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	@ConditionalOnMissingBean
+	NatsBroker natsBroker(NatsProperties properties, ObjectProvider<NatsBrokerOptionsCustomizer> customizers) {
+		NatsProperties.Embedded embedded = properties.getEmbedded();
+		NatsBrokerOptions.Builder options = NatsBrokerOptions.builder()
+			.host(embedded.getHost())
+			.port(embedded.getPort())
+			.serverName(embedded.getServerName())
+			.limits(BrokerLimits.defaults().withMaxPayload(Math.toIntExact(embedded.getMaxPayload().toBytes())))
+			.auth(auth(embedded));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
+		return new NatsBroker(options.build());
+	}
+
+	@Bean
+	NatsConnectionDetails embeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties,
+			ConfigurableEnvironment environment) {
+		publishPort(environment, broker.getPort());
+		return new EmbeddedNatsConnectionDetails(broker.getClientUrl(), properties.getEmbedded());
+	}
+
+	private static BrokerAuth auth(NatsProperties.Embedded embedded) {
+		MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
+			entries.put("nats.embedded.token", embedded.getToken());
+			entries.put("nats.embedded.username", embedded.getUsername());
+		});
+		if (embedded.getToken() != null) {
+			return BrokerAuth.token(embedded.getToken());
+		}
+		if (embedded.getUsername() != null) {
+			if (embedded.getPassword() == null) {
+				throw new IllegalStateException("nats.embedded.password must be set with nats.embedded.username");
+			}
+			return BrokerAuth.users(new BrokerUser(embedded.getUsername(), embedded.getPassword()));
+		}
+		return BrokerAuth.none();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void publishPort(ConfigurableEnvironment environment, int port) {
+		MutablePropertySources sources = environment.getPropertySources();
+		PropertySource<?> source = sources.get(PORTS_PROPERTY_SOURCE);
+		if (source == null) {
+			source = new MapPropertySource(PORTS_PROPERTY_SOURCE, new HashMap<>());
+			sources.addFirst(source);
+		}
+		((Map<String, Object>) source.getSource()).put(LOCAL_PORT_PROPERTY, port);
+	}
+
+	/**
+	 * Matches when {@code nats.servers} is empty, whichever form (comma list or indexed) it would be set in.
+	 */
+	static class NoServersConfiguredCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			boolean serversSet = Binder.get(context.getEnvironment())
+				.bind("nats.servers", Bindable.listOf(String.class))
+				.map((servers) -> !servers.isEmpty())
+				.orElse(false);
+			return serversSet ? ConditionOutcome.noMatch("nats.servers is set: remote mode")
+					: ConditionOutcome.match("nats.servers is not set");
+		}
+	}
+}

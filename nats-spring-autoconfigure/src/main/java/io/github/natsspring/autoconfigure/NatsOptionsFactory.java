@@ -1,0 +1,110 @@
+package io.github.natsspring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import io.nats.client.AuthHandler;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.io.Resource;
+
+/**
+ * Builds jnats {@link Options} from {@link NatsProperties} and {@link NatsConnectionDetails}; customizers are
+ * applied by the caller.
+ */
+class NatsOptionsFactory {
+
+	private final NatsProperties properties;
+
+	private final NatsConnectionDetails connectionDetails;
+
+	private final @Nullable SslBundles sslBundles;
+
+	NatsOptionsFactory(NatsProperties properties, NatsConnectionDetails connectionDetails,
+			@Nullable SslBundles sslBundles) {
+		this.properties = properties;
+		this.connectionDetails = connectionDetails;
+		this.sslBundles = sslBundles;
+	}
+
+	Options.Builder createBuilder(@Nullable String defaultConnectionName) {
+		Options.Builder builder = new Options.Builder();
+		PropertyMapper map = PropertyMapper.get();
+		builder.servers(this.connectionDetails.getServers().toArray(String[]::new));
+		String connectionName = (this.properties.getConnectionName() != null) ? this.properties.getConnectionName()
+				: defaultConnectionName;
+		map.from(connectionName).to(builder::connectionName);
+		map.from(this.properties::getConnectionTimeout).to(builder::connectionTimeout);
+		map.from(this.properties::getReconnectWait).to(builder::reconnectWait);
+		map.from(this.properties::getMaxReconnects).to(builder::maxReconnects);
+		map.from(this.properties::getPingInterval).to(builder::pingInterval);
+		map.from(this.properties::getInboxPrefix).to(builder::inboxPrefix);
+		map.from(this.properties::getReconnectBufferSize).as((size) -> size.toBytes()).to(builder::reconnectBufferSize);
+		if (this.properties.isNoEcho()) {
+			builder.noEcho();
+		}
+		applyCredentials(builder);
+		applySsl(builder);
+		builder.connectionListener(new LoggingConnectionListener());
+		return builder;
+	}
+
+	private void applyCredentials(Options.Builder builder) {
+		String username = this.connectionDetails.getUsername();
+		if (username != null) {
+			builder.userInfo(username, this.connectionDetails.getPassword());
+		}
+		String token = this.connectionDetails.getToken();
+		if (token != null) {
+			builder.token(token.toCharArray());
+		}
+		if (NatsMode.of(this.connectionDetails) == NatsMode.REMOTE) {
+			MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
+				entries.put("nats.credentials", this.properties.getCredentials());
+				entries.put("nats.nkey", this.properties.getNkey());
+			});
+			AuthHandler authHandler = authHandler();
+			if (authHandler != null) {
+				builder.authHandler(authHandler);
+			}
+		}
+	}
+
+	private @Nullable AuthHandler authHandler() {
+		Resource credentials = this.properties.getCredentials();
+		if (credentials != null) {
+			return Nats.staticCredentials(read(credentials));
+		}
+		String nkey = this.properties.getNkey();
+		if (nkey != null) {
+			return Nats.staticCredentials(null, nkey.toCharArray());
+		}
+		return null;
+	}
+
+	private static byte[] read(Resource resource) {
+		try (InputStream input = resource.getInputStream()) {
+			return input.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read NATS credentials from " + resource, ex);
+		}
+	}
+
+	private void applySsl(Options.Builder builder) {
+		String bundleName = this.properties.getSsl().getBundle();
+		if (bundleName == null) {
+			return;
+		}
+		if (this.sslBundles == null) {
+			throw new IllegalStateException("nats.ssl.bundle is set to '" + bundleName + "' but no SslBundles bean exists");
+		}
+		builder.sslContext(this.sslBundles.getBundle(bundleName).createSslContext());
+	}
+}

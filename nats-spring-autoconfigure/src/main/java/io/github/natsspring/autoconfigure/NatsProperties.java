@@ -1,0 +1,351 @@
+package io.github.natsspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for NATS: how the application connects, the embedded broker it starts when no
+ * servers are configured, and {@code NatsTemplate} defaults.
+ */
+@ConfigurationProperties("nats")
+public class NatsProperties {
+
+	/** NATS server URLs to connect to, e.g. nats://host:4222. Setting any means remote mode: no embedded broker. */
+	private List<String> servers = new ArrayList<>();
+
+	/** Name the connection reports to the server. Defaults to spring.application.name. */
+	private @Nullable String connectionName;
+
+	/** User name to authenticate with in remote mode. */
+	private @Nullable String username;
+
+	/** Password to authenticate with in remote mode. */
+	private @Nullable String password;
+
+	/** Token to authenticate with in remote mode. */
+	private @Nullable String token;
+
+	/** Credentials file (user JWT and NKey seed) to authenticate with in remote mode. */
+	private @Nullable Resource credentials;
+
+	/** NKey seed to authenticate with in remote mode, e.g. SUAB... */
+	private @Nullable String nkey;
+
+	/** How long one attempt to connect to a server may take. */
+	private Duration connectionTimeout = Duration.ofSeconds(2);
+
+	/** How long to wait between reconnect attempts to the same server. */
+	private Duration reconnectWait = Duration.ofSeconds(2);
+
+	/** Reconnect attempts before the connection gives up and closes; -1 retries forever. */
+	private int maxReconnects = -1;
+
+	/** How often the client pings the server to detect a dead connection. */
+	private Duration pingInterval = Duration.ofMinutes(2);
+
+	/** Prefix of the inbox subjects replies are received on. */
+	private String inboxPrefix = "_INBOX.";
+
+	/** Whether the server should not deliver this connection's own publishes back to its subscriptions. */
+	private boolean noEcho;
+
+	/** How much outgoing data is buffered while reconnecting; further publishes fail. */
+	private DataSize reconnectBufferSize = DataSize.ofMegabytes(8);
+
+	/** Longest time closing the application waits for the connection to drain. */
+	private Duration drainTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Whether startup fails when no server is reachable. When false, the application starts and the connection
+	 * keeps trying in the background; health reports DOWN until it connects.
+	 */
+	private boolean failFast;
+
+	/** TLS settings. */
+	private final Ssl ssl = new Ssl();
+
+	/** Embedded broker settings. */
+	private final Embedded embedded = new Embedded();
+
+	/** NatsTemplate settings. */
+	private final Template template = new Template();
+
+	public List<String> getServers() {
+		return this.servers;
+	}
+
+	public void setServers(List<String> servers) {
+		this.servers = servers;
+	}
+
+	public @Nullable String getConnectionName() {
+		return this.connectionName;
+	}
+
+	public void setConnectionName(@Nullable String connectionName) {
+		this.connectionName = connectionName;
+	}
+
+	public @Nullable String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(@Nullable String username) {
+		this.username = username;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public @Nullable String getToken() {
+		return this.token;
+	}
+
+	public void setToken(@Nullable String token) {
+		this.token = token;
+	}
+
+	public @Nullable Resource getCredentials() {
+		return this.credentials;
+	}
+
+	public void setCredentials(@Nullable Resource credentials) {
+		this.credentials = credentials;
+	}
+
+	public @Nullable String getNkey() {
+		return this.nkey;
+	}
+
+	public void setNkey(@Nullable String nkey) {
+		this.nkey = nkey;
+	}
+
+	public Duration getConnectionTimeout() {
+		return this.connectionTimeout;
+	}
+
+	public void setConnectionTimeout(Duration connectionTimeout) {
+		this.connectionTimeout = connectionTimeout;
+	}
+
+	public Duration getReconnectWait() {
+		return this.reconnectWait;
+	}
+
+	public void setReconnectWait(Duration reconnectWait) {
+		this.reconnectWait = reconnectWait;
+	}
+
+	public int getMaxReconnects() {
+		return this.maxReconnects;
+	}
+
+	public void setMaxReconnects(int maxReconnects) {
+		this.maxReconnects = maxReconnects;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public String getInboxPrefix() {
+		return this.inboxPrefix;
+	}
+
+	public void setInboxPrefix(String inboxPrefix) {
+		this.inboxPrefix = inboxPrefix;
+	}
+
+	public boolean isNoEcho() {
+		return this.noEcho;
+	}
+
+	public void setNoEcho(boolean noEcho) {
+		this.noEcho = noEcho;
+	}
+
+	public DataSize getReconnectBufferSize() {
+		return this.reconnectBufferSize;
+	}
+
+	public void setReconnectBufferSize(DataSize reconnectBufferSize) {
+		this.reconnectBufferSize = reconnectBufferSize;
+	}
+
+	public Duration getDrainTimeout() {
+		return this.drainTimeout;
+	}
+
+	public void setDrainTimeout(Duration drainTimeout) {
+		this.drainTimeout = drainTimeout;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	public Template getTemplate() {
+		return this.template;
+	}
+
+	/**
+	 * TLS settings of the client connection.
+	 */
+	public static class Ssl {
+
+		/** Name of the SSL bundle (spring.ssl.bundle.*) whose trust and key material secure the connection. */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Settings of the broker started inside the application when no servers are configured.
+	 */
+	public static class Embedded {
+
+		/** Whether to start an embedded broker when nats.servers is not set and the broker is on the classpath. */
+		private boolean enabled = true;
+
+		/** Address the embedded broker listens on. */
+		private String host = "127.0.0.1";
+
+		/** Port the embedded broker listens on; 0 picks a free one, published as local.nats.port. */
+		private int port = 4222;
+
+		/** Name the embedded broker reports in INFO. Defaults to its generated server id. */
+		private @Nullable String serverName;
+
+		/** Largest message payload the embedded broker accepts. */
+		private DataSize maxPayload = DataSize.ofMegabytes(1);
+
+		/** User name clients of the embedded broker must present; requires a password. */
+		private @Nullable String username;
+
+		/** Password clients of the embedded broker must present with the user name. */
+		private @Nullable String password;
+
+		/** Token clients of the embedded broker must present; excludes user name and password. */
+		private @Nullable String token;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable String getServerName() {
+			return this.serverName;
+		}
+
+		public void setServerName(@Nullable String serverName) {
+			this.serverName = serverName;
+		}
+
+		public DataSize getMaxPayload() {
+			return this.maxPayload;
+		}
+
+		public void setMaxPayload(DataSize maxPayload) {
+			this.maxPayload = maxPayload;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+	}
+
+	/**
+	 * Defaults of the auto-configured {@code NatsTemplate}.
+	 */
+	public static class Template {
+
+		/** How long a request waits for its reply unless the call gives a timeout. */
+		private Duration requestTimeout = Duration.ofSeconds(5);
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.github.natsspring.listener;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.nats.client.Connection;
+import io.nats.client.MessageHandler;
+
+import org.springframework.util.Assert;
+
+/**
+ * Creates a {@link NatsListenerContainer} per endpoint, filling in the defaults an endpoint leaves open.
+ * The connection is looked up when a container starts, not when it is created.
+ */
+public class NatsListenerContainerFactory {
+
+	private final Supplier<Connection> connection;
+
+	private int concurrency = 1;
+
+	private boolean autoStartup = true;
+
+	private Duration drainTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Creates a factory for containers on the given connection.
+	 * @param connection supplies the connection when a container starts
+	 */
+	public NatsListenerContainerFactory(Supplier<Connection> connection) {
+		this.connection = connection;
+	}
+
+	/**
+	 * Sets the concurrency of endpoints that have a queue group but no concurrency of their own.
+	 * @param concurrency the default concurrency, at least 1
+	 */
+	public void setConcurrency(int concurrency) {
+		Assert.isTrue(concurrency > 0, "concurrency must be at least 1");
+		this.concurrency = concurrency;
+	}
+
+	/**
+	 * Sets whether containers of endpoints without their own setting start with the context.
+	 * @param autoStartup the default
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	/**
+	 * Sets how long stopping a container waits for messages already received to be handled.
+	 * @param drainTimeout the drain timeout
+	 */
+	public void setDrainTimeout(Duration drainTimeout) {
+		Assert.isTrue(drainTimeout.toMillis() > 0, "drainTimeout must be positive");
+		this.drainTimeout = drainTimeout;
+	}
+
+	/**
+	 * Creates the container of an endpoint.
+	 * @param endpoint the endpoint
+	 * @param messageHandler the handler created by the endpoint
+	 * @return a container, not started
+	 * @throws IllegalStateException if the endpoint asks for concurrency without a queue group
+	 */
+	public NatsListenerContainer createListenerContainer(NatsListenerEndpoint endpoint, MessageHandler messageHandler) {
+		Integer requested = endpoint.getConcurrency();
+		if (requested != null && requested > 1 && endpoint.getQueue() == null) {
+			throw new IllegalStateException("NATS listener '" + endpoint.getId() + "' has concurrency " + requested
+					+ " but no queue group; every subscription would receive each message");
+		}
+		int concurrency = (requested != null) ? requested : (endpoint.getQueue() != null) ? this.concurrency : 1;
+		boolean autoStartup = (endpoint.getAutoStartup() != null) ? endpoint.getAutoStartup() : this.autoStartup;
+		return new NatsListenerContainer(endpoint, concurrency, autoStartup, messageHandler, this.connection,
+				this.drainTimeout);
+	}
+}
