@@ -11,15 +11,21 @@ import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.Scenario;
 import io.github.natsspring.bench.load.ThroughputScenario;
 import io.github.natsspring.bench.load.ThroughputShape;
+import io.github.natsspring.bench.starter.PublishCostScenario;
+import io.github.natsspring.bench.starter.ReceiveCostScenario;
+import io.github.natsspring.bench.starter.StarterSession;
 
 /**
- * The broker-versus-nats-server scenarios with their run sizes for the chosen mode, and the targets of issue 4
- * that are judged from them.
+ * The scenarios with their run sizes for the chosen mode: broker against nats-server, and the starter against
+ * raw jnats; and the targets of issue 4 that are judged from them.
  *
- * @param scenarios the scenarios in run order, each with its number of measured repetitions
+ * @param scenarios the broker-versus-nats-server scenarios in run order, each with its measured repetitions
+ * @param starterSession the starter application both sides of the starter comparisons use
+ * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server
  * @param targets the targets to judge after the run
  */
-record BenchmarkPlan(List<PlannedScenario> scenarios, List<Target> targets) {
+record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSession, List<StarterPair> starterPairs,
+		List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -28,6 +34,16 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<Target> targets) {
 	 * @param repetitions measured runs per server
 	 */
 	record PlannedScenario(Scenario scenario, int repetitions) {
+	}
+
+	/**
+	 * A raw jnats scenario and its starter counterpart.
+	 *
+	 * @param raw the raw jnats scenario, the reference
+	 * @param starter the starter scenario, the candidate
+	 * @param repetitions measured runs per side
+	 */
+	record StarterPair(Scenario raw, Scenario starter, int repetitions) {
 	}
 
 	static BenchmarkPlan of(BenchmarkOptions options) {
@@ -57,6 +73,16 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<Target> targets) {
 		planned.add(new PlannedScenario(idle, options.quick() ? 1 : Math.min(3, repetitions)));
 		planned.removeIf((entry) -> !options.selects(entry.scenario().name()));
 
+		StarterSession starterSession = new StarterSession();
+		Scenario rawPublish = PublishCostScenario.rawJnats(starterSession, 128, throughput);
+		Scenario rawReceive = ReceiveCostScenario.rawDispatcher(starterSession, 128, throughput);
+		List<StarterPair> starterPairs = new ArrayList<>(List.of(
+				new StarterPair(rawPublish, PublishCostScenario.natsTemplate(starterSession, 128, throughput),
+						repetitions),
+				new StarterPair(rawReceive, ReceiveCostScenario.natsListener(starterSession, 128, throughput),
+						repetitions)));
+		starterPairs.removeIf((pair) -> !options.selects(pair.raw().name()));
+
 		List<Target> targets = List.of(
 				Target.ratioAtMost("server CPU per msg, pub/sub 16 B ≤ 1.25×", pubSub16, Metric.CPU_PER_MESSAGE, 1.25),
 				Target.ratioAtMost("server CPU per msg, pub/sub 128 B ≤ 1.25×", pubSub128, Metric.CPU_PER_MESSAGE,
@@ -70,8 +96,11 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<Target> targets) {
 				Target.ratioAtLeastInAll("throughput while connections are held ≥ 0.8×", List.of(idle),
 						IdleConnectionsScenario.THROUGHPUT_WHILE_HELD, 0.8),
 				Target.noCandidateLoss("no message loss under load"),
-				Target.notMeasured("starter overhead (NatsTemplate, @NatsListener) ≤ 1.15× raw jnats"));
-		return new BenchmarkPlan(List.copyOf(planned), targets);
+				Target.ratioAtMost("NatsTemplate client CPU per msg ≤ 1.15× raw publish", rawPublish,
+						PublishCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
+				Target.ratioAtMost("@NatsListener client CPU per msg ≤ 1.15× raw Dispatcher", rawReceive,
+						ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15));
+		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), targets);
 	}
 
 }

@@ -12,20 +12,30 @@ import io.github.natsspring.bench.report.Quantity;
 import io.github.natsspring.bench.server.ServerProcess;
 
 /**
- * Runs each scenario against both servers, alternating the order every repetition (A B, B A, A B, …) so that
- * machine noise and drift hit both alike, after one discarded warm-up run on each.
+ * Runs a load on two sides, alternating the order every repetition (A B, B A, A B, …) so that machine noise and
+ * drift hit both alike, after one discarded warm-up run on each. The sides are either two servers under the
+ * same scenario (broker against nats-server) or one server under two scenarios (starter against raw jnats).
  */
 final class InterleavedRunner {
 
-	private final ServerProcess reference;
+	/**
+	 * One side of a comparison.
+	 *
+	 * @param label the column heading
+	 * @param server the server its load runs against
+	 */
+	record Side(String label, ServerProcess server) {
+	}
 
-	private final ServerProcess candidate;
+	private final Side reference;
+
+	private final Side candidate;
 
 	private final PrintStream progress;
 
 	private final long startNanos = System.nanoTime();
 
-	InterleavedRunner(ServerProcess reference, ServerProcess candidate, PrintStream progress) {
+	InterleavedRunner(Side reference, Side candidate, PrintStream progress) {
 		this.reference = reference;
 		this.candidate = candidate;
 		this.progress = progress;
@@ -43,31 +53,38 @@ final class InterleavedRunner {
 		}
 	}
 
+	/** Runs the same scenario on both sides. */
 	ScenarioResult run(Scenario scenario, int repetitions) throws Exception {
-		ScenarioResult result = new ScenarioResult(scenario);
-		log(scenario.name() + ": warm-up");
-		runOnce(scenario, this.reference, Phase.WARM_UP);
-		runOnce(scenario, this.candidate, Phase.WARM_UP);
+		return run(scenario, scenario, repetitions);
+	}
+
+	/** Runs one scenario on the reference side and another on the candidate side; results are filed under the first. */
+	ScenarioResult run(Scenario referenceLoad, Scenario candidateLoad, int repetitions) throws Exception {
+		ScenarioResult result = new ScenarioResult(referenceLoad);
+		log(referenceLoad.name() + ": warm-up");
+		runOnce(referenceLoad, this.reference, Phase.WARM_UP);
+		runOnce(candidateLoad, this.candidate, Phase.WARM_UP);
 		for (int repetition = 0; repetition < repetitions; repetition++) {
 			boolean referenceFirst = repetition % 2 == 0;
-			ServerProcess first = referenceFirst ? this.reference : this.candidate;
-			ServerProcess second = referenceFirst ? this.candidate : this.reference;
-			record(result, first, runOnce(scenario, first, Phase.MEASURED), repetition, repetitions);
-			record(result, second, runOnce(scenario, second, Phase.MEASURED), repetition, repetitions);
+			Side first = referenceFirst ? this.reference : this.candidate;
+			Side second = referenceFirst ? this.candidate : this.reference;
+			Scenario firstLoad = referenceFirst ? referenceLoad : candidateLoad;
+			Scenario secondLoad = referenceFirst ? candidateLoad : referenceLoad;
+			record(result, first, runOnce(firstLoad, first, Phase.MEASURED), repetition, repetitions);
+			record(result, second, runOnce(secondLoad, second, Phase.MEASURED), repetition, repetitions);
 		}
 		return result;
 	}
 
-	private static Sample runOnce(Scenario scenario, ServerProcess server, Phase phase) throws Exception {
-		server.checkAlive();
-		Sample sample = scenario.run(server, phase);
-		server.checkAlive();
+	private static Sample runOnce(Scenario scenario, Side side, Phase phase) throws Exception {
+		side.server().checkAlive();
+		Sample sample = scenario.run(side.server(), phase);
+		side.server().checkAlive();
 		return sample;
 	}
 
-	private void record(ScenarioResult result, ServerProcess server, Sample sample, int repetition,
-			int repetitions) {
-		boolean isReference = server == this.reference;
+	private void record(ScenarioResult result, Side side, Sample sample, int repetition, int repetitions) {
+		boolean isReference = side == this.reference;
 		(isReference ? result.reference() : result.candidate()).add(sample);
 		StringJoiner figures = new StringJoiner(", ");
 		List<Metric> metrics = result.scenario().metrics();
@@ -78,7 +95,7 @@ final class InterleavedRunner {
 			figures.add("LOST " + sample.lostMessages());
 		}
 		log(String.format("%s: run %d/%d %s: %s", result.scenario().name(), repetition + 1, repetitions,
-				server.label(), figures));
+				side.label(), figures));
 	}
 
 	private void log(String line) {

@@ -10,14 +10,22 @@ import io.nats.client.Options;
 /**
  * Opens the jnats connections every scenario uses, with identical options against every server.
  */
-final class NatsClients {
+public final class NatsClients {
 
 	private static final int OUTGOING_QUEUE_MESSAGES = 65_536;
 
 	private NatsClients() {
 	}
 
-	static Connection connect(String url, String name) throws IOException, InterruptedException {
+	/**
+	 * Connects to a server without reconnecting, with a large outgoing queue so publishing does not block early.
+	 * @param url the server URL
+	 * @param name the connection name, shown in server logs
+	 * @return the connection
+	 * @throws IOException when the server cannot be reached
+	 * @throws InterruptedException when interrupted while connecting
+	 */
+	public static Connection connect(String url, String name) throws IOException, InterruptedException {
 		Options options = Options.builder()
 			.server(url)
 			.connectionName(name)

@@ -2,7 +2,6 @@ package io.github.natsspring.bench.load;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import io.github.natsspring.bench.server.ServerProcess;
 import io.nats.client.Connection;
@@ -21,10 +20,6 @@ public final class ThroughputScenario implements Scenario {
 	private static final long MAX_WINDOW_MESSAGES = 100_000;
 
 	private static final int CHECK_EVERY_MASK = 255;
-
-	private static final long POLL_NANOS = 50_000;
-
-	private static final Duration DELIVERY_STALL_LIMIT = Duration.ofSeconds(5);
 
 	private final ThroughputShape shape;
 
@@ -77,46 +72,16 @@ public final class ThroughputScenario implements Scenario {
 					if (System.nanoTime() - deadline > 0) {
 						break;
 					}
-					awaitWindow(subscribers, published * perMessage, window, deadline);
+					Deliveries.awaitWindow(subscribers::delivered, published * perMessage, window, deadline);
 				}
 			}
 			publisher.flush(Duration.ofSeconds(30));
 			long expected = published * perMessage;
-			long end = (perMessage == 0) ? System.nanoTime() : awaitDeliveries(subscribers, expected);
+			long end = (perMessage == 0) ? System.nanoTime() : Deliveries.awaitAll(subscribers::delivered, expected);
 			long cpuAfter = server.cpuTicks();
 			long delivered = (perMessage == 0) ? published : subscribers.delivered();
 			return new ThroughputResult(published, delivered, Math.max(0, expected - delivered), end - start,
 					cpuAfter - cpuBefore);
-		}
-	}
-
-	private static void awaitWindow(SubscriberGroup subscribers, long due, long window, long deadline) {
-		while (due - subscribers.delivered() > window && System.nanoTime() - deadline < 0) {
-			LockSupport.parkNanos(POLL_NANOS);
-		}
-	}
-
-	/**
-	 * Waits until every due delivery arrived, or until deliveries stop progressing.
-	 * @return the time the last delivery was seen
-	 */
-	private static long awaitDeliveries(SubscriberGroup subscribers, long expected) {
-		long lastCount = subscribers.delivered();
-		long lastProgress = System.nanoTime();
-		while (true) {
-			long now = System.nanoTime();
-			long count = subscribers.delivered();
-			if (count >= expected) {
-				return now;
-			}
-			if (count != lastCount) {
-				lastCount = count;
-				lastProgress = now;
-			}
-			else if (now - lastProgress > DELIVERY_STALL_LIMIT.toNanos()) {
-				return lastProgress;
-			}
-			LockSupport.parkNanos(POLL_NANOS);
 		}
 	}
 
