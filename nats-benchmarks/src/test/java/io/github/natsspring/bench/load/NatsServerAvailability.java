@@ -12,12 +12,16 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Locates the reference nats-server: tests that need it fail when it is missing on CI and are skipped elsewhere.
  */
-final class NatsServerAvailability {
+public final class NatsServerAvailability {
 
 	private NatsServerAvailability() {
 	}
 
-	static Path require() {
+	/**
+	 * Returns the nats-server binary, failing on CI and skipping elsewhere when there is none.
+	 * @return the binary
+	 */
+	public static Path require() {
 		Optional<Path> found = Stream
 			.concat(Stream.of("/usr/sbin"), Stream.of(System.getenv().getOrDefault("PATH", "").split(":")))
 			.filter((directory) -> !directory.isEmpty())
