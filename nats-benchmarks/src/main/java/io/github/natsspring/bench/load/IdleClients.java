@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class IdleClients implements AutoCloseable {
 
-	private static final byte[] HANDSHAKE = "CONNECT {\"verbose\":false,\"pedantic\":false,\"lang\":\"nio\",\"version\":\"1\"}\r\nPING\r\n"
-		.getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] HANDSHAKE = ("CONNECT {\"verbose\":false,\"pedantic\":false,\"lang\":\"nio\","
+			+ "\"version\":\"1\"}\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -78,9 +78,9 @@ final class IdleClients implements AutoCloseable {
 		return clients;
 	}
 
-	/** Time from the first connect to the last handshake completed. */
+	/** Time from the first connect to the last handshake completed; zero when none completed. */
 	Duration acceptTime() {
-		return Duration.ofNanos(this.lastAcceptedNanos - this.startNanos);
+		return (this.accepted == 0) ? Duration.ZERO : Duration.ofNanos(this.lastAcceptedNanos - this.startNanos);
 	}
 
 	int accepted() {

@@ -1,6 +1,5 @@
 package io.github.natsspring.bench.load;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,14 +40,6 @@ public final class Sample {
 	 */
 	public double value(Metric metric) {
 		return this.values.getOrDefault(metric, Double.NaN);
-	}
-
-	/**
-	 * Returns all figures in the order they were recorded.
-	 * @return an unmodifiable view
-	 */
-	public Map<Metric, Double> values() {
-		return Collections.unmodifiableMap(this.values);
 	}
 
 	/**

@@ -23,8 +23,9 @@ import io.nats.client.Dispatcher;
 
 /**
  * Receiving cost on the client: a raw jnats {@link Dispatcher} or a {@link NatsListener} method, both counting
- * {@code byte[]} payloads on the starter application's connection, fed by the same raw jnats publisher. The figure is the client JVM's CPU time (GC
- * included) minus that of the publishing thread and its connection's threads, per delivered message.
+ * {@code byte[]} payloads on the starter application's connection, fed by the same raw jnats publisher. The
+ * figure is the client JVM's CPU time (GC included) minus that of the publishing thread and its connection's
+ * threads, per delivered message.
  */
 public final class ReceiveCostScenario implements Scenario {
 
