@@ -1,0 +1,33 @@
+package io.github.natsspring.bench.load;
+
+import java.util.List;
+
+import io.github.natsspring.bench.server.ServerProcess;
+
+/**
+ * One client load that is run, unchanged, against each server under test.
+ */
+public interface Scenario {
+
+	/**
+	 * Returns the name shown in the report.
+	 * @return the scenario name
+	 */
+	String name();
+
+	/**
+	 * Returns the figures each run records, in report order.
+	 * @return the metrics
+	 */
+	List<Metric> metrics();
+
+	/**
+	 * Runs the load once against a server.
+	 * @param server the server under test
+	 * @param phase whether this is a discarded warm-up run or a measured one
+	 * @return the figures of this run
+	 * @throws Exception when the client fails, which aborts the benchmark
+	 */
+	Sample run(ServerProcess server, Phase phase) throws Exception;
+
+}

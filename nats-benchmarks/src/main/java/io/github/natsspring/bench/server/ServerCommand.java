@@ -1,0 +1,74 @@
+package io.github.natsspring.bench.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to launch one NATS server under test: a label for the report and the command line without
+ * the listen address, which {@link ServerProcess} appends as nats-server style {@code -a}/{@code -p} flags.
+ *
+ * @param label the name shown in the report, e.g. {@code nats-server} or {@code broker}
+ * @param command the executable and its fixed arguments
+ * @param jvm whether the process is a JVM, so its heap can be inspected with {@code jcmd}/{@code jstat}
+ */
+public record ServerCommand(String label, List<String> command, boolean jvm) {
+
+	/**
+	 * Creates a command, copying the argument list.
+	 */
+	public ServerCommand {
+		command = List.copyOf(command);
+	}
+
+	/**
+	 * Describes the reference nats-server binary.
+	 * @param label the name shown in the report
+	 * @param executable the nats-server binary
+	 * @return the command
+	 */
+	public static ServerCommand natsServer(String label, Path executable) {
+		return new ServerCommand(label, List.of(executable.toString()), false);
+	}
+
+	/**
+	 * Describes the embedded broker started from its standalone jar.
+	 * @param label the name shown in the report
+	 * @param java the java launcher
+	 * @param jvmOptions the options given to the broker's JVM
+	 * @param jar the standalone broker jar
+	 * @return the command
+	 */
+	public static ServerCommand brokerJar(String label, Path java, List<String> jvmOptions, Path jar) {
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(jar.toString());
+		return new ServerCommand(label, command, true);
+	}
+
+	/**
+	 * Returns the full command line that makes the server listen on the given loopback port.
+	 * @param host the address to bind, always a loopback address
+	 * @param port the port to bind
+	 * @return the command line
+	 */
+	public List<String> listeningOn(String host, int port) {
+		List<String> line = new ArrayList<>(this.command);
+		line.add("-a");
+		line.add(host);
+		line.add("-p");
+		line.add(Integer.toString(port));
+		return line;
+	}
+
+	/**
+	 * Returns the command as one shell-like line for the report.
+	 * @return the command line joined by spaces
+	 */
+	public String describe() {
+		return String.join(" ", this.command);
+	}
+
+}

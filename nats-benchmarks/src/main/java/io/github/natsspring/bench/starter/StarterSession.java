@@ -1,0 +1,38 @@
+package io.github.natsspring.bench.starter;
+
+/**
+ * The starter application shared by the raw and the starter side of each comparison, started once the server
+ * under test runs. Both sides use its one jnats {@code Connection}, so only what the starter adds differs.
+ */
+public final class StarterSession implements AutoCloseable {
+
+	private StarterContext context;
+
+	/**
+	 * Starts the starter application against a server.
+	 * @param url the server's client URL
+	 */
+	public void start(String url) {
+		close();
+		this.context = StarterContext.start(url);
+	}
+
+	StarterContext context() {
+		if (this.context == null) {
+			throw new IllegalStateException("The starter application is not running");
+		}
+		return this.context;
+	}
+
+	/**
+	 * Stops the starter application, if running.
+	 */
+	@Override
+	public void close() {
+		if (this.context != null) {
+			this.context.close();
+			this.context = null;
+		}
+	}
+
+}
