@@ -1,13 +1,16 @@
 package io.github.natsspring.listener.adapter;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsspring.core.NatsHeaders;
 import io.nats.client.impl.Headers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Turns a received jnats message into a Spring {@link Message} with the raw payload. Every NATS header
@@ -21,6 +24,8 @@ public final class NatsInboundMessageMapper {
 	/** Spring message header holding the received jnats {@link io.nats.client.Message}. */
 	public static final String RAW_MESSAGE = "nats_rawMessage";
 
+	private static final byte[] EMPTY = new byte[0];
+
 	private NatsInboundMessageMapper() {
 	}
 
@@ -31,21 +36,21 @@ public final class NatsInboundMessageMapper {
 	 */
 	public static Message<byte[]> toMessage(io.nats.client.Message natsMessage) {
 		byte[] data = natsMessage.getData();
-		MessageBuilder<byte[]> builder = MessageBuilder.withPayload((data != null) ? data : new byte[0]);
 		Headers headers = natsMessage.getHeaders();
+		Map<String, Object> mapped = new HashMap<>((headers != null) ? headers.size() + 4 : 4);
 		if (headers != null) {
 			headers.forEach((name, values) -> {
 				if (!values.isEmpty()) {
-					builder.setHeader(name, (values.size() == 1) ? values.get(0) : List.copyOf(values));
+					mapped.put(name, (values.size() == 1) ? values.get(0) : List.copyOf(values));
 				}
 			});
 		}
-		builder.setHeader(NatsHeaders.SUBJECT, natsMessage.getSubject());
+		mapped.put(NatsHeaders.SUBJECT, natsMessage.getSubject());
 		if (natsMessage.getReplyTo() != null) {
-			builder.setHeader(NatsHeaders.REPLY_TO, natsMessage.getReplyTo());
+			mapped.put(NatsHeaders.REPLY_TO, natsMessage.getReplyTo());
 		}
-		builder.setHeader(RAW_MESSAGE, natsMessage);
-		return builder.build();
+		mapped.put(RAW_MESSAGE, natsMessage);
+		return new GenericMessage<>((data != null) ? data : EMPTY, new ReceivedMessageHeaders(mapped));
 	}
 
 	/**
@@ -55,5 +60,18 @@ public final class NatsInboundMessageMapper {
 	 */
 	public static io.nats.client.@Nullable Message rawMessage(Message<?> message) {
 		return message.getHeaders().get(RAW_MESSAGE, io.nats.client.Message.class);
+	}
+
+	/**
+	 * Headers of a received message, without the random id and timestamp Spring would otherwise generate
+	 * for every message: NATS messages carry no id, and generating one costs more than the rest of the mapping.
+	 */
+	private static final class ReceivedMessageHeaders extends MessageHeaders {
+
+		private static final long serialVersionUID = 1L;
+
+		ReceivedMessageHeaders(Map<String, Object> headers) {
+			super(headers, ID_VALUE_NONE, -1L);
+		}
 	}
 }
