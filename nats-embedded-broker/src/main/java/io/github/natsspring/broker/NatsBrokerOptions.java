@@ -31,8 +31,8 @@ public record NatsBrokerOptions(String host, int port, String serverName, Broker
 		if (port < 0 || port > 65535) {
 			throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
 		}
-		if (serverName != null && (serverName.isBlank() || serverName.chars().anyMatch(Character::isWhitespace))) {
-			throw new IllegalArgumentException("serverName must not be blank or contain spaces, was '" + serverName + "'");
+		if (serverName != null && serverName.isBlank()) {
+			throw new IllegalArgumentException("serverName must not be blank");
 		}
 	}
 
