@@ -1,8 +1,7 @@
 package io.github.natsspring.broker;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -98,23 +97,25 @@ class BrokerLimitsTests {
 				Connection healthy = Nats.connect(broker.getClientUrl());
 				RawClient publisher = new RawClient(broker.getPort())) {
 			slow.send("CONNECT {\"verbose\":false}\r\nSUB flood 1\r\nPING\r\n").readUntil("PONG\r\n", WAIT);
-			CountDownLatch lastArrived = new CountDownLatch(1);
-			healthy.createDispatcher((message) -> {
-				if (message.getData().length == 4) {
-					lastArrived.countDown();
-				}
-			}).subscribe("flood");
+			AtomicInteger received = new AtomicInteger();
+			healthy.createDispatcher((message) -> received.incrementAndGet()).subscribe("flood");
 			healthy.flush(WAIT);
 			publisher.send("CONNECT {\"verbose\":false}\r\n");
-			String batch = ("PUB flood 1000\r\n" + "x".repeat(1000) + "\r\n").repeat(100);
-			// the slow client never reads: its socket buffers fill, then its pending bytes pass max_pending
-			for (int round = 0; round < 500 && broker.getConnectionCount() == 3; round++) {
-				publisher.send(batch);
+			// 32 KB per round, each round taken by the healthy client before the next, so only the client that
+			// never reads piles up pending bytes: first in its socket buffers, then past max_pending
+			String round = ("PUB flood 1000\r\n" + "x".repeat(1000) + "\r\n").repeat(32);
+			int published = 0;
+			for (int i = 0; i < 4000 && broker.getConnectionCount() == 3; i++) {
+				publisher.send(round);
+				published += 32;
+				int expected = published;
+				await().atMost(WAIT).until(() -> received.get() == expected);
 			}
 			await().atMost(WAIT).until(() -> broker.getConnectionCount() == 2);
 			assertThat(slow.readUntilClosed(WAIT)).doesNotContain("-ERR");
 			publisher.send("PUB flood 4\r\nlast\r\n");
-			assertThat(lastArrived.await(10, TimeUnit.SECONDS)).isTrue();
+			int all = published + 1;
+			await().atMost(WAIT).until(() -> received.get() == all);
 			assertThat(healthy.getStatus()).isEqualTo(Connection.Status.CONNECTED);
 		}
 	}
