@@ -38,6 +38,17 @@ final class RawClient implements AutoCloseable {
 		return this;
 	}
 
+	RawClient send(byte[] data) throws IOException {
+		this.out.write(data);
+		this.out.flush();
+		return this;
+	}
+
+	/** Everything received so far, as bytes. */
+	byte[] bytes() {
+		return this.received.toByteArray();
+	}
+
 	/** Reads until the text received so far contains {@code expected}, or fails after the timeout. */
 	String readUntil(String expected, Duration timeout) throws IOException {
 		long deadline = System.nanoTime() + timeout.toNanos();

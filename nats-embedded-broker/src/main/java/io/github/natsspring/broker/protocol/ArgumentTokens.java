@@ -1,6 +1,5 @@
 package io.github.natsspring.broker.protocol;
 
-import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 
@@ -70,7 +69,7 @@ final class ArgumentTokens {
 	}
 
 	String string(int index) {
-		return this.buf.toString(start(index), length(index), StandardCharsets.UTF_8);
+		return this.buf.toString(start(index), length(index), WireText.CHARSET);
 	}
 
 	/** The argument as nats-server reads a size: 1 to 9 decimal digits, else -1. */

@@ -1,6 +1,5 @@
 package io.github.natsspring.broker.protocol;
 
-import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -21,7 +20,7 @@ final class RecentSubject {
 			byte[] copy = new byte[length];
 			buf.getBytes(start, copy);
 			this.bytes = Unpooled.wrappedBuffer(copy);
-			this.subject = new String(copy, StandardCharsets.UTF_8);
+			this.subject = new String(copy, WireText.CHARSET);
 		}
 		return this.subject;
 	}

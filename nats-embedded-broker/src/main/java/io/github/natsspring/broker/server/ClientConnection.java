@@ -606,10 +606,6 @@ final class ClientConnection implements ClientOpHandler {
 		}
 	}
 
-	static byte[] ascii(String value) {
-		return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
-	}
-
 	/** Writes one frame into an outbound buffer. */
 	@FunctionalInterface
 	private interface FrameWriter {

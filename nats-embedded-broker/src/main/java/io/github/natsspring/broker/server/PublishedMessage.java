@@ -1,7 +1,6 @@
 package io.github.natsspring.broker.server;
 
-import java.nio.charset.StandardCharsets;
-
+import io.github.natsspring.broker.protocol.WireText;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -35,7 +34,7 @@ final class PublishedMessage {
 	void fill(String subject, String replyTo, int headerSize, int headerSizeDigits, int sizeDigits, ByteBuf content) {
 		if (subject != this.subject) {
 			this.subject = subject;
-			this.subjectBytes = subject.getBytes(StandardCharsets.UTF_8);
+			this.subjectBytes = WireText.bytes(subject);
 		}
 		if (replyTo == null) {
 			this.replyTo = null;
@@ -43,7 +42,7 @@ final class PublishedMessage {
 		}
 		else if (replyTo != this.replyTo) {
 			this.replyTo = replyTo;
-			this.replyToBytes = replyTo.getBytes(StandardCharsets.UTF_8);
+			this.replyToBytes = WireText.bytes(replyTo);
 		}
 		this.headerSize = headerSize;
 		this.headerSizeDigits = headerSizeDigits;

@@ -1,6 +1,6 @@
 package io.github.natsspring.broker.server;
 
-import java.nio.charset.StandardCharsets;
+import io.github.natsspring.broker.protocol.WireText;
 
 /**
  * One SUB of one client. Delivery counting is guarded by the owning client's outbound lock, since
@@ -28,7 +28,7 @@ final class Subscription {
 		this.subject = subject;
 		this.queue = queue;
 		this.sid = sid;
-		this.sidBytes = sid.getBytes(StandardCharsets.UTF_8);
+		this.sidBytes = WireText.bytes(sid);
 	}
 
 	@Override
