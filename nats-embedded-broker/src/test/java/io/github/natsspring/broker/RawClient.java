@@ -73,12 +73,6 @@ final class RawClient implements AutoCloseable {
 		return text();
 	}
 
-	/** Reads what arrives within a short wait, then forgets everything received so far. */
-	void readAndDiscard() throws IOException {
-		readSome();
-		this.received.reset();
-	}
-
 	boolean isClosedByServer() {
 		return this.closedByServer;
 	}

@@ -53,20 +53,11 @@ final class ClientConnection implements ClientOpHandler {
 	/** Clients this connection's publishes queued bytes for during the current read batch. */
 	private final ArrayList<ClientConnection> flushBatch = new ArrayList<>();
 
-	// nats-server's options before CONNECT: verbose, pedantic and echo on, no headers.
-	private boolean verbose = true;
-
-	private boolean pedantic = true;
-
-	private boolean echo = true;
-
-	private volatile boolean headers;
-
-	private boolean noResponders;
-
-	private int protocol;
-
-	private ConnectOptions connectOptions;
+	/**
+	 * The CONNECT options in force; before CONNECT nats-server's defaults (verbose, pedantic and echo on, no
+	 * headers). Volatile: publishers on other event loops read {@code headers} when delivering.
+	 */
+	private volatile ConnectOptions options = ConnectOptions.DEFAULTS;
 
 	private boolean authenticated;
 
@@ -103,18 +94,6 @@ final class ClientConnection implements ClientOpHandler {
 
 	Channel channel() {
 		return this.channel;
-	}
-
-	ConnectOptions connectOptions() {
-		return this.connectOptions;
-	}
-
-	int subscriptionCount() {
-		return this.subscriptions.size();
-	}
-
-	boolean isClosed() {
-		return this.closed;
 	}
 
 	/** Whether bytes from this client are no longer processed (closed, or closing after an error). */
@@ -209,13 +188,7 @@ final class ClientConnection implements ClientOpHandler {
 		}
 		cancel(this.authTimer);
 		this.authenticated = true;
-		this.connectOptions = options;
-		this.verbose = options.verbose();
-		this.pedantic = options.pedantic();
-		this.echo = options.echo();
-		this.headers = options.headers();
-		this.noResponders = options.noResponders();
-		this.protocol = options.protocol();
+		this.options = options;
 		sendOkIfVerbose();
 		if (this.pingTimer == null) {
 			long firstPing = Math.min(FIRST_PING_MILLIS, this.server.limits().pingInterval().toMillis());
@@ -250,7 +223,7 @@ final class ClientConnection implements ClientOpHandler {
 
 	@Override
 	public void onHpub(String subject, String replyTo, int headerSize, ByteBuf headersAndPayload) {
-		if (!this.headers) {
+		if (!this.options.headers()) {
 			// nats-server closes silently when a client that did not declare headers sends HPUB
 			close("HPUB without headers support");
 			return;
@@ -267,7 +240,7 @@ final class ClientConnection implements ClientOpHandler {
 			trace("<<- [" + (headerSize < 0 ? "PUB " : "HPUB ") + subject + (replyTo != null ? " " + replyTo : "")
 					+ (headerSize < 0 ? "" : " " + headerSize) + " " + message.readableBytes() + "]");
 		}
-		if (this.pedantic && !Subjects.isValidPublishSubject(subject)) {
+		if (this.options.pedantic() && !Subjects.isValidPublishSubject(subject)) {
 			sendErr("Invalid Publish Subject");
 		}
 		sendOkIfVerbose();
@@ -372,7 +345,7 @@ final class ClientConnection implements ClientOpHandler {
 				ServerFrames.writeMsg(out, message.subjectBytes, subscription.sidBytes, message.replyToBytes, content,
 						message.sizeDigits);
 			}
-			else if (this.headers) {
+			else if (this.options.headers()) {
 				ServerFrames.writeHmsg(out, message.subjectBytes, subscription.sidBytes, message.replyToBytes,
 						message.headerSize, message.headerSizeDigits, content, message.sizeDigits);
 			}
@@ -430,14 +403,6 @@ final class ClientConnection implements ClientOpHandler {
 		}
 	}
 
-	Subscription subscriptionFor(String sid) {
-		return this.subscriptions.get(sid);
-	}
-
-	Iterable<Subscription> subscriptions() {
-		return this.subscriptions.values();
-	}
-
 	private void unsubscribe(Subscription subscription) {
 		if (this.subscriptions.remove(subscription.sid, subscription)) {
 			this.server.router().unsubscribe(subscription);
@@ -470,17 +435,17 @@ final class ClientConnection implements ClientOpHandler {
 
 	/** Whether this client may receive asynchronous INFO updates (lame duck, cluster URLs). */
 	boolean acceptsAsyncInfo() {
-		return this.protocol >= 1 && this.pingAnswered;
+		return this.options.protocol() >= 1 && this.pingAnswered;
 	}
 
 	/** Whether this client receives its own publishes (CONNECT echo, on before CONNECT). */
 	boolean echo() {
-		return this.echo;
+		return this.options.echo();
 	}
 
 	/** Whether a request of this client that reaches nobody is answered with the no-responders status. */
 	boolean wantsNoResponders() {
-		return this.noResponders;
+		return this.options.noResponders();
 	}
 
 	/** Sends an INFO with {@code ldm:true}, telling the client the server is going away. */
@@ -499,7 +464,7 @@ final class ClientConnection implements ClientOpHandler {
 	}
 
 	private void sendOkIfVerbose() {
-		if (this.verbose) {
+		if (this.options.verbose()) {
 			send(ServerFrames::writeOk);
 		}
 	}

@@ -3,7 +3,6 @@ package io.github.natsspring.broker.server;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -11,10 +10,8 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -67,11 +64,6 @@ final class EventLoops {
 
 	EventLoopGroup workers() {
 		return this.workers;
-	}
-
-	Class<? extends Channel> socketChannelType() {
-		return this.serverChannelType == EpollServerSocketChannel.class ? EpollSocketChannel.class
-				: NioSocketChannel.class;
 	}
 
 	Class<? extends ServerChannel> serverChannelType() {

@@ -117,17 +117,6 @@ final class OutboundQueue {
 		}
 	}
 
-	/** Bytes queued here and inside Netty, not yet accepted by the socket. */
-	long pendingBytes() {
-		this.lock.lock();
-		try {
-			return (this.buffer != null ? this.buffer.readableBytes() : 0) + nettyPendingBytes();
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
 	/** Drops what is queued and refuses further appends. */
 	void close() {
 		this.lock.lock();
