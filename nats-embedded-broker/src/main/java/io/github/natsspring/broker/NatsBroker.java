@@ -1,5 +1,6 @@
 package io.github.natsspring.broker;
 
+import java.util.List;
 import java.util.Objects;
 
 import io.github.natsspring.broker.server.BrokerServer;
@@ -82,6 +83,23 @@ public final class NatsBroker implements AutoCloseable {
 	/** Number of subscriptions across all clients; 0 when not running. */
 	public synchronized int getSubscriptionCount() {
 		return this.server != null ? this.server.subscriptionCount() : 0;
+	}
+
+	/**
+	 * Server-wide figures: messages and bytes in and out, slow consumers, connections and subscriptions. Gathered
+	 * from per-connection counters on each call, so reading them costs the message path nothing.
+	 * @return a snapshot, all zero when not running
+	 */
+	public synchronized BrokerStatistics getStatistics() {
+		return (this.server != null) ? this.server.statistics() : new BrokerStatistics(0, 0, 0, 0, 0, 0, 0, 0);
+	}
+
+	/**
+	 * What the broker knows about each connected client: traffic, pending bytes, subscriptions, round trip.
+	 * @return snapshots ordered by client id, empty when not running
+	 */
+	public synchronized List<ClientStatistics> getClientStatistics() {
+		return (this.server != null) ? this.server.clientStatistics() : List.of();
 	}
 
 	/**

@@ -2,54 +2,164 @@ package io.github.natsspring.broker;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Everything a {@link NatsBroker} needs to start. Immutable; build one with {@link #builder()}.
- *
- * @param host the address to listen on ({@code 0.0.0.0} for all interfaces)
- * @param port the port to listen on; 0 picks a free one, readable from {@link NatsBroker#getPort()}
- * @param serverName the name sent in INFO; {@code null} means the generated server id, as in nats-server
- * @param limits payload, connection, subscription and liveness limits
- * @param auth how clients authenticate
- * @param lameDuckDuration how long lame-duck mode spreads the closing of clients over
- * @param lameDuckGracePeriod how long clients get after the lame-duck INFO before closing starts
- * @param logging which debug and trace lines the broker logs
+ * Everything a {@link NatsBroker} needs to start, grouped per concern as nats-server's configuration is:
+ * where to listen, limits, authorization, lame duck, logging. Immutable; build one with {@link #builder()}.
  */
-public record NatsBrokerOptions(String host, int port, String serverName, BrokerLimits limits, BrokerAuth auth,
-		Duration lameDuckDuration, Duration lameDuckGracePeriod, BrokerLogging logging) {
+public final class NatsBrokerOptions {
 
 	/** The port NATS clients use unless told otherwise. */
 	public static final int DEFAULT_PORT = 4222;
 
-	public NatsBrokerOptions {
-		Objects.requireNonNull(host, "host");
-		Objects.requireNonNull(limits, "limits");
-		Objects.requireNonNull(auth, "auth");
-		Objects.requireNonNull(lameDuckDuration, "lameDuckDuration");
-		Objects.requireNonNull(lameDuckGracePeriod, "lameDuckGracePeriod");
-		Objects.requireNonNull(logging, "logging");
-		if (port < 0 || port > 65535) {
-			throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+	private final String host;
+
+	private final int port;
+
+	private final String serverName;
+
+	private final BrokerLimits limits;
+
+	private final BrokerAuth auth;
+
+	private final Duration lameDuckDuration;
+
+	private final Duration lameDuckGracePeriod;
+
+	private final BrokerLogging logging;
+
+	private final boolean startupWarmUp;
+
+	private NatsBrokerOptions(Builder builder) {
+		this.host = Objects.requireNonNull(builder.host, "host");
+		this.port = builder.port;
+		this.serverName = builder.serverName;
+		this.limits = Objects.requireNonNull(builder.limits, "limits");
+		this.auth = Objects.requireNonNull(builder.auth, "auth");
+		this.lameDuckDuration = Objects.requireNonNull(builder.lameDuckDuration, "lameDuckDuration");
+		this.lameDuckGracePeriod = Objects.requireNonNull(builder.lameDuckGracePeriod, "lameDuckGracePeriod");
+		this.logging = Objects.requireNonNull(builder.logging, "logging");
+		this.startupWarmUp = builder.startupWarmUp;
+		if (this.port < 0 || this.port > 65535) {
+			throw new IllegalArgumentException("port must be between 0 and 65535, was " + this.port);
 		}
-		if (serverName != null && serverName.isBlank()) {
+		if (this.serverName != null && this.serverName.isBlank()) {
 			throw new IllegalArgumentException("serverName must not be blank");
 		}
 	}
 
-	/** A builder starting from nats-server's defaults: all interfaces, port 4222, no auth. */
+	/**
+	 * A builder starting from nats-server's defaults: all interfaces, port 4222, no auth.
+	 * @return a new builder
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** Options for a test or embedded broker: loopback, a random port, defaults otherwise. */
+	/**
+	 * Options for a test or embedded broker: loopback, a random port, defaults otherwise.
+	 * @return the options
+	 */
 	public static NatsBrokerOptions loopbackRandomPort() {
 		return builder().host("127.0.0.1").port(0).build();
 	}
 
-	/** A builder holding these options, to derive changed copies. */
+	/**
+	 * A builder holding these options, to derive changed copies.
+	 * @return a new builder
+	 */
 	public Builder toBuilder() {
-		return new Builder().host(host).port(port).serverName(serverName).limits(limits).auth(auth)
-				.lameDuckDuration(lameDuckDuration).lameDuckGracePeriod(lameDuckGracePeriod).logging(logging);
+		return new Builder().host(this.host)
+			.port(this.port)
+			.serverName(this.serverName)
+			.limits(this.limits)
+			.auth(this.auth)
+			.lameDuckDuration(this.lameDuckDuration)
+			.lameDuckGracePeriod(this.lameDuckGracePeriod)
+			.logging(this.logging)
+			.startupWarmUp(this.startupWarmUp);
+	}
+
+	/**
+	 * The address to listen on.
+	 * @return a host name or address, {@code 0.0.0.0} for all interfaces
+	 */
+	public String host() {
+		return this.host;
+	}
+
+	/**
+	 * The port to listen on.
+	 * @return the port; 0 picks a free one, readable from {@link NatsBroker#getPort()}
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The name sent in INFO.
+	 * @return the name, or {@code null} for the generated server id, as in nats-server
+	 */
+	public String serverName() {
+		return this.serverName;
+	}
+
+	/**
+	 * Payload, connection, subscription, pending-bytes and liveness limits.
+	 * @return the limits
+	 */
+	public BrokerLimits limits() {
+		return this.limits;
+	}
+
+	/**
+	 * How clients authenticate.
+	 * @return the authorization settings
+	 */
+	public BrokerAuth auth() {
+		return this.auth;
+	}
+
+	/**
+	 * How long lame-duck mode spreads the closing of clients over.
+	 * @return the lame-duck duration
+	 */
+	public Duration lameDuckDuration() {
+		return this.lameDuckDuration;
+	}
+
+	/**
+	 * How long clients get after the lame-duck INFO before closing starts.
+	 * @return the grace period
+	 */
+	public Duration lameDuckGracePeriod() {
+		return this.lameDuckGracePeriod;
+	}
+
+	/**
+	 * Which debug and trace lines the broker logs.
+	 * @return the logging settings
+	 */
+	public BrokerLogging logging() {
+		return this.logging;
+	}
+
+	/**
+	 * Whether the broker serves one scripted client over a private loopback port before binding its port, so
+	 * that its first real clients find the per-client code loaded and compiled.
+	 * @return {@code true} unless turned off
+	 */
+	public boolean startupWarmUp() {
+		return this.startupWarmUp;
+	}
+
+	@Override
+	public String toString() {
+		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
+				+ ", limits=" + this.limits + ", auth=" + this.auth + ", lameDuckDuration=" + this.lameDuckDuration
+				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
+				+ ", startupWarmUp=" + this.startupWarmUp + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */
@@ -71,52 +181,121 @@ public record NatsBrokerOptions(String host, int port, String serverName, Broker
 
 		private BrokerLogging logging = BrokerLogging.DEFAULT;
 
+		private boolean startupWarmUp = true;
+
 		private Builder() {
 		}
 
+		/**
+		 * Sets the address to listen on (default {@code 0.0.0.0}).
+		 * @param host a host name or address
+		 * @return this builder
+		 */
 		public Builder host(String host) {
 			this.host = host;
 			return this;
 		}
 
+		/**
+		 * Sets the port to listen on (default 4222, 0 for a free one).
+		 * @param port the port
+		 * @return this builder
+		 */
 		public Builder port(int port) {
 			this.port = port;
 			return this;
 		}
 
+		/**
+		 * Sets the name sent in INFO (default: the server id).
+		 * @param serverName the name, or {@code null}
+		 * @return this builder
+		 */
 		public Builder serverName(String serverName) {
 			this.serverName = serverName;
 			return this;
 		}
 
+		/**
+		 * Sets the limits (default: nats-server's).
+		 * @param limits the limits
+		 * @return this builder
+		 */
 		public Builder limits(BrokerLimits limits) {
 			this.limits = limits;
 			return this;
 		}
 
+		/**
+		 * Changes some limits, keeping the others.
+		 * @param changes what to change, e.g. {@code (limits) -> limits.maxPayload(8192)}
+		 * @return this builder
+		 */
+		public Builder limits(Consumer<BrokerLimits.Builder> changes) {
+			BrokerLimits.Builder builder = this.limits.toBuilder();
+			changes.accept(builder);
+			this.limits = builder.build();
+			return this;
+		}
+
+		/**
+		 * Sets how clients authenticate (default: no authentication).
+		 * @param auth the authorization settings
+		 * @return this builder
+		 */
 		public Builder auth(BrokerAuth auth) {
 			this.auth = auth;
 			return this;
 		}
 
+		/**
+		 * Sets how long lame-duck mode spreads the closing of clients over (default 2 min).
+		 * @param lameDuckDuration the duration
+		 * @return this builder
+		 */
 		public Builder lameDuckDuration(Duration lameDuckDuration) {
 			this.lameDuckDuration = lameDuckDuration;
 			return this;
 		}
 
+		/**
+		 * Sets how long clients get after the lame-duck INFO before closing starts (default 10 s).
+		 * @param lameDuckGracePeriod the grace period
+		 * @return this builder
+		 */
 		public Builder lameDuckGracePeriod(Duration lameDuckGracePeriod) {
 			this.lameDuckGracePeriod = lameDuckGracePeriod;
 			return this;
 		}
 
+		/**
+		 * Sets which debug and trace lines are logged (default: neither).
+		 * @param logging the logging settings
+		 * @return this builder
+		 */
 		public Builder logging(BrokerLogging logging) {
 			this.logging = logging;
 			return this;
 		}
 
+		/**
+		 * Turns the startup warm-up on or off (default on). Off saves a few milliseconds of start time where the
+		 * first clients' latency does not matter.
+		 * @param startupWarmUp whether to warm up before binding
+		 * @return this builder
+		 */
+		public Builder startupWarmUp(boolean startupWarmUp) {
+			this.startupWarmUp = startupWarmUp;
+			return this;
+		}
+
+		/**
+		 * Builds the options.
+		 * @return the options
+		 * @throws IllegalArgumentException when a value is out of range
+		 */
 		public NatsBrokerOptions build() {
-			return new NatsBrokerOptions(host, port, serverName, limits, auth, lameDuckDuration, lameDuckGracePeriod,
-					logging);
+			return new NatsBrokerOptions(this);
 		}
 	}
 }

@@ -20,7 +20,7 @@ class BrokerLimitsTests {
 
 	@Test
 	void connectionsOverTheLimitGetInfoThenAnErrorAndAreClosed() throws Exception {
-		try (NatsBroker broker = started(BrokerLimits.defaults().withMaxConnections(1));
+		try (NatsBroker broker = started(BrokerLimits.builder().maxConnections(1).build());
 				RawClient first = new RawClient(broker.getPort())) {
 			first.send("CONNECT {}\r\nPING\r\n").readUntil("PONG\r\n", WAIT);
 			try (RawClient second = new RawClient(broker.getPort())) {
@@ -33,7 +33,7 @@ class BrokerLimitsTests {
 
 	@Test
 	void subscriptionsOverTheLimitAreRefusedWithoutClosing() throws Exception {
-		try (NatsBroker broker = started(BrokerLimits.defaults().withMaxSubscriptions(2));
+		try (NatsBroker broker = started(BrokerLimits.builder().maxSubscriptions(2).build());
 				RawClient client = new RawClient(broker.getPort())) {
 			client.send("CONNECT {\"verbose\":false}\r\nSUB a 1\r\nSUB b 2\r\nSUB c 3\r\nPING\r\n");
 			String received = client.readUntil("PONG\r\n", WAIT);
@@ -44,7 +44,7 @@ class BrokerLimitsTests {
 
 	@Test
 	void payloadOverTheLimitIsRefusedFromTheControlLineAndCloses() throws Exception {
-		try (NatsBroker broker = started(BrokerLimits.defaults().withMaxPayload(16));
+		try (NatsBroker broker = started(BrokerLimits.builder().maxPayload(16).build());
 				RawClient client = new RawClient(broker.getPort())) {
 			assertThat(client.readUntil("\r\n", WAIT)).contains("\"max_payload\":16");
 			client.send("CONNECT {\"verbose\":false}\r\nPUB foo 17\r\n");
@@ -54,7 +54,7 @@ class BrokerLimitsTests {
 
 	@Test
 	void clientsThatDoNotAuthenticateInTimeAreClosed() throws Exception {
-		BrokerLimits limits = BrokerLimits.defaults().withAuthTimeout(Duration.ofMillis(200));
+		BrokerLimits limits = BrokerLimits.builder().authTimeout(Duration.ofMillis(200)).build();
 		try (NatsBroker broker = new NatsBroker(NatsBrokerOptions.loopbackRandomPort().toBuilder()
 			.limits(limits).auth(BrokerAuth.token("s3cret")).build())) {
 			broker.start();
@@ -67,7 +67,7 @@ class BrokerLimitsTests {
 
 	@Test
 	void clientsThatStopAnsweringPingsAreClosedAsStale() throws Exception {
-		BrokerLimits limits = BrokerLimits.defaults().withPingInterval(Duration.ofMillis(100)).withMaxPingsOut(2);
+		BrokerLimits limits = BrokerLimits.builder().pingInterval(Duration.ofMillis(100)).maxPingsOut(2).build();
 		try (NatsBroker broker = started(limits); RawClient client = new RawClient(broker.getPort())) {
 			client.send("CONNECT {\"verbose\":false}\r\n");
 			String received = client.readUntilClosed(WAIT);
@@ -77,7 +77,7 @@ class BrokerLimitsTests {
 
 	@Test
 	void clientsThatAnswerPingsStayConnected() throws Exception {
-		BrokerLimits limits = BrokerLimits.defaults().withPingInterval(Duration.ofMillis(50)).withMaxPingsOut(1);
+		BrokerLimits limits = BrokerLimits.builder().pingInterval(Duration.ofMillis(50)).maxPingsOut(1).build();
 		try (NatsBroker broker = started(limits); RawClient client = new RawClient(broker.getPort())) {
 			client.send("CONNECT {\"verbose\":false}\r\n");
 			for (int i = 0; i < 5; i++) {
@@ -91,7 +91,11 @@ class BrokerLimitsTests {
 
 	@Test
 	void aSlowConsumerIsCutOffWhileOtherClientsCarryOn() throws Exception {
-		BrokerLimits limits = BrokerLimits.defaults().withMaxPayload(1024).withMaxPending(64 * 1024);
+		BrokerLimits limits = BrokerLimits.builder()
+			.maxPayload(1024)
+			.maxPending(64 * 1024)
+			.writeDeadline(Duration.ofSeconds(1))
+			.build();
 		try (NatsBroker broker = started(limits);
 				RawClient slow = new RawClient(broker.getPort());
 				Connection healthy = Nats.connect(broker.getClientUrl());
@@ -102,14 +106,15 @@ class BrokerLimitsTests {
 			healthy.flush(WAIT);
 			publisher.send("CONNECT {\"verbose\":false}\r\n");
 			// 32 KB per round, each round taken by the healthy client before the next, so only the client that
-			// never reads piles up pending bytes: first in its socket buffers, then past max_pending
+			// never reads piles up pending bytes: first in its socket buffers, then past half of max_pending, where
+			// the publisher is stalled, until max_pending or the write deadline cuts that client off
 			String round = ("PUB flood 1000\r\n" + "x".repeat(1000) + "\r\n").repeat(32);
 			int published = 0;
 			for (int i = 0; i < 4000 && broker.getConnectionCount() == 3; i++) {
 				publisher.send(round);
 				published += 32;
 				int expected = published;
-				await().atMost(WAIT).until(() -> received.get() == expected);
+				await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> received.get() == expected);
 			}
 			await().atMost(WAIT).until(() -> broker.getConnectionCount() == 2);
 			assertThat(slow.readUntilClosed(WAIT)).doesNotContain("-ERR");

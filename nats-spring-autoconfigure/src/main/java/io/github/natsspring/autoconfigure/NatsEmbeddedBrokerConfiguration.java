@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.natsspring.broker.BrokerAuth;
-import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -52,7 +51,7 @@ class NatsEmbeddedBrokerConfiguration {
 			.host(embedded.getHost())
 			.port(embedded.getPort())
 			.serverName(embedded.getServerName())
-			.limits(BrokerLimits.defaults().withMaxPayload(Math.toIntExact(embedded.getMaxPayload().toBytes())))
+			.limits((limits) -> limits.maxPayload(Math.toIntExact(embedded.getMaxPayload().toBytes())))
 			.auth(auth(embedded));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());

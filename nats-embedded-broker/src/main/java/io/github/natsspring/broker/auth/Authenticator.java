@@ -1,25 +1,33 @@
 package io.github.natsspring.broker.auth;
 
+import java.util.Optional;
+
 import io.github.natsspring.broker.BrokerAuth;
-import io.github.natsspring.broker.protocol.ConnectOptions;
 
 /**
- * Decides whether the credentials a client sent in CONNECT let it in. One implementation per scheme, so
- * nkeys, JWTs and TLS client certificates can be added beside token and user/password.
+ * Decides whether the credentials a client sent in CONNECT let it in, and as whom. One implementation per
+ * scheme, so that nkeys, JWTs and TLS client certificates can be added beside token and user/password.
  */
 public interface Authenticator {
 
-	/** Whether the client must authenticate at all (drives {@code auth_required} in INFO and the auth timer). */
+	/**
+	 * Whether the client must authenticate at all (drives {@code auth_required} in INFO and the auth timer).
+	 * @return {@code true} when credentials are checked
+	 */
 	boolean isRequired();
 
 	/**
 	 * Checks the credentials of one CONNECT.
-	 * @param connect the client's CONNECT options
-	 * @return whether the client is authenticated
+	 * @param context the CONNECT options and what the connection knows about the client
+	 * @return who the client is, or empty when it is refused
 	 */
-	boolean authenticate(ConnectOptions connect);
+	Optional<AuthResult> authenticate(AuthContext context);
 
-	/** The authenticator for the given configuration. */
+	/**
+	 * The authenticator for the given configuration.
+	 * @param auth how clients authenticate
+	 * @return the authenticator
+	 */
 	static Authenticator of(BrokerAuth auth) {
 		if (auth.token() != null) {
 			return new TokenAuthenticator(auth.token());
@@ -27,6 +35,14 @@ public interface Authenticator {
 		if (!auth.users().isEmpty()) {
 			return new UserPasswordAuthenticator(auth.users());
 		}
+		return NoAuthenticator.INSTANCE;
+	}
+
+	/**
+	 * The authenticator that lets every client in, anonymous and in the global account.
+	 * @return the authenticator for no authentication
+	 */
+	static Authenticator none() {
 		return NoAuthenticator.INSTANCE;
 	}
 }

@@ -1,11 +1,13 @@
 package io.github.natsspring.broker.auth;
 
-import io.github.natsspring.broker.protocol.ConnectOptions;
+import java.util.Optional;
 
 /** Lets every client in: no authentication configured. */
 final class NoAuthenticator implements Authenticator {
 
 	static final NoAuthenticator INSTANCE = new NoAuthenticator();
+
+	private static final Optional<AuthResult> ANONYMOUS = Optional.of(AuthResult.anonymous());
 
 	private NoAuthenticator() {
 	}
@@ -16,7 +18,7 @@ final class NoAuthenticator implements Authenticator {
 	}
 
 	@Override
-	public boolean authenticate(ConnectOptions connect) {
-		return true;
+	public Optional<AuthResult> authenticate(AuthContext context) {
+		return ANONYMOUS;
 	}
 }

@@ -1,6 +1,6 @@
 package io.github.natsspring.broker.auth;
 
-import io.github.natsspring.broker.protocol.ConnectOptions;
+import java.util.Optional;
 
 /** Accepts clients that send the configured {@code auth_token}. */
 final class TokenAuthenticator implements Authenticator {
@@ -17,7 +17,8 @@ final class TokenAuthenticator implements Authenticator {
 	}
 
 	@Override
-	public boolean authenticate(ConnectOptions connect) {
-		return PasswordMatcher.matches(token, connect.authToken());
+	public Optional<AuthResult> authenticate(AuthContext context) {
+		return PasswordMatcher.matches(this.token, context.connect().authToken()) ? Optional.of(AuthResult.anonymous())
+				: Optional.empty();
 	}
 }

@@ -3,6 +3,7 @@ package io.github.natsspring.broker.auth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.protocol.ConnectOptions;
@@ -24,11 +25,15 @@ final class UserPasswordAuthenticator implements Authenticator {
 	}
 
 	@Override
-	public boolean authenticate(ConnectOptions connect) {
+	public Optional<AuthResult> authenticate(AuthContext context) {
+		ConnectOptions connect = context.connect();
 		if (connect.user() == null) {
-			return false;
+			return Optional.empty();
 		}
 		String expected = this.passwordsByUser.get(connect.user());
-		return expected != null && PasswordMatcher.matches(expected, connect.pass());
+		if (expected == null || !PasswordMatcher.matches(expected, connect.pass())) {
+			return Optional.empty();
+		}
+		return Optional.of(AuthResult.user(connect.user()));
 	}
 }

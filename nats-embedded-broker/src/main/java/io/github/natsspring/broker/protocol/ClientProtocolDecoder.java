@@ -146,6 +146,9 @@ public final class ClientProtocolDecoder {
 
 	private ByteBuf pendingPayload;
 
+	/** Set by the handler to stop the current {@link #decode} call after the operation being reported. */
+	private boolean paused;
+
 	private final RecentSubject recentSubject = new RecentSubject();
 
 	private ConnectOptions connectOptions = ConnectOptions.DEFAULTS;
@@ -203,18 +206,20 @@ public final class ClientProtocolDecoder {
 	}
 
 	/**
-	 * Consumes every readable byte of {@code in}, reporting each complete operation to {@code handler}
-	 * and keeping what an incomplete one needs for the next call. After a violation, or after the
-	 * client's {@code -ERR}, further input is ignored.
-	 * @param in the bytes read from the client; its reader index is moved to its writer index
+	 * Consumes every readable byte of {@code in} (unless the handler {@link #pause() pauses} it), reporting
+	 * each complete operation to {@code handler} and keeping what an incomplete one needs for the next call.
+	 * After a violation, or after the client's {@code -ERR}, further input is ignored.
+	 * @param in the bytes read from the client; its reader index is moved to its writer index, or past the
+	 * operation during which the handler paused
 	 * @param handler receives the operations
 	 * @throws ProtocolViolation when the input breaks the protocol; operations before it were reported
 	 */
 	public void decode(ByteBuf in, ClientOpHandler handler) throws ProtocolViolation {
 		int index = in.readerIndex();
 		int end = in.writerIndex();
+		this.paused = false;
 		try {
-			while (index < end) {
+			while (index < end && !this.paused) {
 				index = step(in, index, end, handler);
 			}
 		}
@@ -226,6 +231,15 @@ public final class ClientProtocolDecoder {
 		finally {
 			in.readerIndex(index);
 		}
+	}
+
+	/**
+	 * Stops the {@link #decode} call in progress once the operation being reported returns; the bytes after it
+	 * stay unread in the input buffer, for the caller to decode later. Called by the handler, for instance when
+	 * the client must stop being read because a consumer of its messages fell behind.
+	 */
+	public void pause() {
+		this.paused = true;
 	}
 
 	/**

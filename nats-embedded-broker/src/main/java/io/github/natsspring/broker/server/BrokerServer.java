@@ -4,19 +4,29 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
-import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.BrokerStatistics;
+import io.github.natsspring.broker.ClientStatistics;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.account.Accounts;
 import io.github.natsspring.broker.auth.Authenticator;
+import io.github.natsspring.broker.connection.ClientChannelHandler;
+import io.github.natsspring.broker.connection.ClientConnection;
+import io.github.natsspring.broker.connection.ClientContext;
+import io.github.natsspring.broker.connection.ConnectionStatistics;
+import io.github.natsspring.broker.protocol.ConnectOptions;
 import io.github.natsspring.broker.protocol.ServerInfo;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -25,14 +35,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 
 /**
- * A running broker: the listening socket, the event loops, the connected clients and the router.
- * Created started by {@link #start(NatsBrokerOptions)}; {@link #shutdown()} releases everything.
+ * A running broker: the listening socket, the event loops, the accounts and the connected clients, and the
+ * context every client connection works in. Created started by {@link #start(NatsBrokerOptions)};
+ * {@link #shutdown()} releases everything.
  */
-public final class BrokerServer {
+public final class BrokerServer implements ClientContext {
 
 	private static final System.Logger LOG = System.getLogger(BrokerServer.class.getName());
 
@@ -54,11 +64,13 @@ public final class BrokerServer {
 
 	private final Authenticator authenticator;
 
-	private final MessageRouter router = new MessageRouter();
+	private final Accounts accounts = new Accounts();
 
 	private final Map<Long, ClientConnection> clients = new ConcurrentHashMap<>();
 
 	private final AtomicLong clientIds = new AtomicLong();
+
+	private final ServerCounters counters = new ServerCounters();
 
 	private final EventLoops eventLoops;
 
@@ -71,9 +83,6 @@ public final class BrokerServer {
 
 	private volatile boolean acceptingClients = true;
 
-	/** Set while the loopback warm-up client is served: it needs no auth and stays out of the logs. */
-	private volatile boolean warmingUp;
-
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		this.serverId = ServerIds.generate();
@@ -83,6 +92,8 @@ public final class BrokerServer {
 
 	/**
 	 * Binds the configured address and starts accepting clients.
+	 * @param options the broker's options
+	 * @return the running server
 	 * @throws NatsBrokerException when the address cannot be bound
 	 */
 	public static BrokerServer start(NatsBrokerOptions options) {
@@ -92,25 +103,13 @@ public final class BrokerServer {
 	}
 
 	private void bind() {
-		BrokerLimits limits = this.options.limits();
-		ServerBootstrap bootstrap = new ServerBootstrap().group(this.eventLoops.acceptor(), this.eventLoops.workers())
-			.channel(this.eventLoops.serverChannelType())
-			.option(ChannelOption.SO_BACKLOG, 1024)
-			.option(ChannelOption.SO_REUSEADDR, true)
-			.childOption(ChannelOption.TCP_NODELAY, true)
-			.childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
-			.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-					new WriteBufferWaterMark((int) Math.min(limits.maxPending() / 2, 1 << 20),
-							(int) Math.min(limits.maxPending(), 4 << 20)))
-			.childHandler(new ChannelInitializer<SocketChannel>() {
-				@Override
-				protected void initChannel(SocketChannel channel) {
-					channel.pipeline().addLast(new ClientChannelHandler(BrokerServer.this));
-				}
-			});
-		warmUp(bootstrap);
+		if (this.options.startupWarmUp()) {
+			warmUp();
+		}
 		try {
-			this.serverChannel = bootstrap.bind(this.options.host(), this.options.port()).syncUninterruptibly().channel();
+			this.serverChannel = bootstrap(this::open).bind(this.options.host(), this.options.port())
+				.syncUninterruptibly()
+				.channel();
 		}
 		catch (Exception ex) {
 			this.eventLoops.shutdown();
@@ -121,22 +120,33 @@ public final class BrokerServer {
 		this.info = info(this.port);
 	}
 
+	private ServerBootstrap bootstrap(Function<Channel, ClientConnection> opener) {
+		return new ServerBootstrap().group(this.eventLoops.acceptor(), this.eventLoops.workers())
+			.channel(this.eventLoops.serverChannelType())
+			.option(ChannelOption.SO_BACKLOG, 1024)
+			.option(ChannelOption.SO_REUSEADDR, true)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
+			.childHandler(new ChannelInitializer<SocketChannel>() {
+				@Override
+				protected void initChannel(SocketChannel channel) {
+					channel.pipeline().addLast(new ClientChannelHandler(opener));
+				}
+			});
+	}
+
 	/**
 	 * Clients may connect as soon as the real port is bound: serve one scripted client on a private loopback
-	 * port first, without auth and out of the logs and client ids, so the per-client code is loaded by then.
+	 * port first, in a context of its own, so the per-client code is loaded and run by then.
 	 */
-	private void warmUp(ServerBootstrap bootstrap) {
-		this.warmingUp = true;
+	private void warmUp() {
 		Channel listener = null;
 		try {
-			listener = bootstrap.bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
-			int warmUpPort = ((InetSocketAddress) listener.localAddress()).getPort();
-			this.info = info(warmUpPort);
-			LoopbackWarmUp.run(warmUpPort);
-			for (ClientConnection client : new ArrayList<>(this.clients.values())) {
+			WarmUpContext context = new WarmUpContext(this.options.limits(), this::info);
+			listener = bootstrap(context::open).bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
+			LoopbackWarmUp.run(((InetSocketAddress) listener.localAddress()).getPort());
+			for (ClientConnection client : context.openConnections()) {
 				client.channel().closeFuture().awaitUninterruptibly(CLIENT_CLOSE_TIMEOUT.toMillis());
-				// the inactive event that unregisters the client is queued on its loop after the close
-				client.channel().eventLoop().submit(() -> { }).awaitUninterruptibly(CLIENT_CLOSE_TIMEOUT.toMillis());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -146,8 +156,6 @@ public final class BrokerServer {
 			if (listener != null) {
 				listener.close().syncUninterruptibly();
 			}
-			this.clientIds.set(0);
-			this.warmingUp = false;
 		}
 	}
 
@@ -158,22 +166,86 @@ public final class BrokerServer {
 				this.options.limits().maxPayload(), false, 0, null, null, null, null, false);
 	}
 
-	/** The port bound. */
+	private ClientConnection open(Channel channel) {
+		ClientConnection client = new ClientConnection(this, this.clientIds.incrementAndGet(), channel);
+		boolean overLimit = !this.acceptingClients || this.clients.size() >= this.options.limits().maxConnections();
+		if (!overLimit) {
+			this.clients.put(client.id(), client);
+			this.counters.connectionAccepted();
+		}
+		client.start(overLimit);
+		return client;
+	}
+
+	// ---- the client context -----------------------------------------------------------------------------------
+
+	@Override
+	public BrokerLimits limits() {
+		return this.options.limits();
+	}
+
+	@Override
+	public BrokerLogging logging() {
+		return this.options.logging();
+	}
+
+	@Override
+	public Authenticator authenticator() {
+		return this.authenticator;
+	}
+
+	@Override
+	public Accounts accounts() {
+		return this.accounts;
+	}
+
+	@Override
+	public ServerInfo infoFor(ClientConnection client) {
+		return this.info.withClient(client.id(), clientIp(client.channel().remoteAddress()));
+	}
+
+	@Override
+	public void slowConsumer(ClientConnection client) {
+		this.counters.slowConsumer();
+	}
+
+	@Override
+	public void closed(ClientConnection client) {
+		if (this.clients.remove(client.id(), client)) {
+			this.counters.connectionClosed(client.statistics());
+		}
+	}
+
+	// ---- what the embedding API reads ---------------------------------------------------------------------------
+
+	/**
+	 * The port bound.
+	 * @return the client port
+	 */
 	public int port() {
 		return this.port;
 	}
 
-	/** The generated unique id of this server. */
+	/**
+	 * The generated unique id of this server.
+	 * @return the server id
+	 */
 	public String serverId() {
 		return this.serverId;
 	}
 
-	/** The name in INFO: the configured one, else the server id. */
+	/**
+	 * The name in INFO.
+	 * @return the configured name, else the server id
+	 */
 	public String serverName() {
-		return this.options.serverName() != null ? this.options.serverName() : this.serverId;
+		return (this.options.serverName() != null) ? this.options.serverName() : this.serverId;
 	}
 
-	/** A URL clients on this machine can use. */
+	/**
+	 * A URL clients on this machine can use.
+	 * @return e.g. {@code nats://127.0.0.1:4222}
+	 */
 	public String clientUrl() {
 		return "nats://" + hostForUrl() + ":" + this.port;
 	}
@@ -186,54 +258,79 @@ public final class BrokerServer {
 		return host.contains(":") ? "[" + host + "]" : host;
 	}
 
-	/** Whether {@link #shutdown()} ran, directly or at the end of lame-duck mode. */
+	/**
+	 * Whether {@link #shutdown()} ran, directly or at the end of lame-duck mode.
+	 * @return {@code true} once stopped
+	 */
 	public boolean isStopped() {
 		return this.eventLoops.isShutdown();
 	}
 
-	/** Number of connected clients. */
+	/**
+	 * The number of connected clients.
+	 * @return the connection count
+	 */
 	public int connectionCount() {
 		return this.clients.size();
 	}
 
-	/** Number of subscriptions across all clients. */
+	/**
+	 * The number of subscriptions across all accounts.
+	 * @return the subscription count
+	 */
 	public int subscriptionCount() {
-		return this.router.subscriptionCount();
+		return this.accounts.subscriptionCount();
 	}
 
-	BrokerLimits limits() {
-		return this.options.limits();
-	}
-
-	BrokerLogging logging() {
-		return this.warmingUp ? BrokerLogging.DEFAULT : this.options.logging();
-	}
-
-	Authenticator authenticator() {
-		return this.warmingUp ? Authenticator.of(BrokerAuth.none()) : this.authenticator;
-	}
-
-	MessageRouter router() {
-		return this.router;
-	}
-
-	ClientConnection register(Channel channel) {
-		ClientConnection client = new ClientConnection(this, this.clientIds.incrementAndGet(), channel);
-		boolean overLimit = !this.acceptingClients || this.clients.size() >= this.options.limits().maxConnections();
-		if (!overLimit) {
-			this.clients.put(client.id(), client);
+	/**
+	 * Server-wide figures: the closed connections' traffic plus that of every open one.
+	 * @return a snapshot
+	 */
+	public BrokerStatistics statistics() {
+		long inMessages = this.counters.closedInMessages();
+		long inBytes = this.counters.closedInBytes();
+		long outMessages = this.counters.closedOutMessages();
+		long outBytes = this.counters.closedOutBytes();
+		int connections = 0;
+		for (ClientConnection client : this.clients.values()) {
+			ConnectionStatistics statistics = client.statistics();
+			inMessages += statistics.inMessages();
+			inBytes += statistics.inBytes();
+			outMessages += statistics.outMessages();
+			outBytes += statistics.outBytes();
+			connections++;
 		}
-		client.start(overLimit);
-		return client;
+		return new BrokerStatistics(inMessages, inBytes, outMessages, outBytes, this.counters.slowConsumers(),
+				connections, this.counters.acceptedConnections(), subscriptionCount());
 	}
 
-	void unregister(ClientConnection client) {
-		this.clients.remove(client.id(), client);
+	/**
+	 * What is known about each connected client, by client id.
+	 * @return snapshots, ordered by id
+	 */
+	public List<ClientStatistics> clientStatistics() {
+		List<ClientStatistics> all = new ArrayList<>();
+		for (ClientConnection client : this.clients.values()) {
+			all.add(snapshot(client));
+		}
+		all.sort(Comparator.comparingLong(ClientStatistics::id));
+		return all;
 	}
 
-	ServerInfo infoFor(ClientConnection client) {
-		return this.info.withClient(client.id(), clientIp(client.channel().remoteAddress()));
+	private static ClientStatistics snapshot(ClientConnection client) {
+		ConnectionStatistics statistics = client.statistics();
+		ConnectOptions connect = client.connectOptions();
+		SocketAddress remote = client.channel().remoteAddress();
+		int remotePort = (remote instanceof InetSocketAddress inet) ? inet.getPort() : 0;
+		long roundTrip = statistics.roundTripNanos();
+		return new ClientStatistics(client.id(), connect.name(), connect.lang(), connect.version(), client.principal(),
+				clientIp(remote), remotePort, Instant.ofEpochMilli(statistics.startMillis()),
+				Instant.ofEpochMilli(statistics.lastActivityMillis()),
+				(roundTrip >= 0) ? Duration.ofNanos(roundTrip) : null, statistics.inMessages(), statistics.inBytes(),
+				statistics.outMessages(), statistics.outBytes(), client.pendingBytes(), client.subscriptionCount());
 	}
+
+	// ---- lame duck and shutdown ---------------------------------------------------------------------------------
 
 	/**
 	 * Lame-duck mode as nats-server does it: stops accepting at once and tells the clients that can take
@@ -297,13 +394,6 @@ public final class BrokerServer {
 			future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		this.eventLoops.shutdown();
-	}
-
-	static String describe(SocketAddress address) {
-		if (address instanceof InetSocketAddress inet) {
-			return clientIp(address) + ":" + inet.getPort();
-		}
-		return String.valueOf(address);
 	}
 
 	static String clientIp(SocketAddress address) {

@@ -57,6 +57,12 @@ abstract class InteropScenario {
 		return socket;
 	}
 
+	/** Closes the resource when the test ends, before the targets started earlier. */
+	protected <T extends AutoCloseable> T closeAtEnd(T resource) {
+		resources.push(resource);
+		return resource;
+	}
+
 	@AfterEach
 	void closeResources() throws Exception {
 		Exception failure = null;

@@ -27,7 +27,7 @@ class LimitsInteropTests extends InteropScenario {
 
 	@InteropTest
 	void jnatsRefusesToPublishMoreThanTheAdvertisedMaxPayload(TargetKind kind) throws Exception {
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults().withMaxPayload(SMALL_MAX_PAYLOAD)));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder().maxPayload(SMALL_MAX_PAYLOAD).build()));
 		Connection connection = connect(target);
 
 		assertThat(connection.getMaxPayload()).isEqualTo(SMALL_MAX_PAYLOAD);
@@ -41,7 +41,7 @@ class LimitsInteropTests extends InteropScenario {
 
 	@InteropTest
 	void serverRejectsAnOversizedPublishAndClosesTheConnection(TargetKind kind) throws Exception {
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults().withMaxPayload(SMALL_MAX_PAYLOAD)));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder().maxPayload(SMALL_MAX_PAYLOAD).build()));
 		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
 
 		socket.send("CONNECT {\"verbose\":false}\r\nPUB too.big " + (SMALL_MAX_PAYLOAD + 1) + "\r\n");
@@ -52,7 +52,7 @@ class LimitsInteropTests extends InteropScenario {
 
 	@InteropTest
 	void jnatsConnectionBeyondMaxConnectionsFails(TargetKind kind) throws Exception {
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults().withMaxConnections(1)));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder().maxConnections(1).build()));
 		Connection first = connect(target);
 
 		assertThatThrownBy(() -> connect(options(target).connectionTimeout(Duration.ofSeconds(1))))
@@ -63,7 +63,7 @@ class LimitsInteropTests extends InteropScenario {
 
 	@InteropTest
 	void connectionBeyondMaxConnectionsGetsInfoThenAnErrorAndIsClosed(TargetKind kind) throws Exception {
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults().withMaxConnections(1)));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder().maxConnections(1).build()));
 		connect(target);
 
 		RawNatsSocket extra = openRawSocket(target, 64 * 1024);
@@ -75,7 +75,7 @@ class LimitsInteropTests extends InteropScenario {
 
 	@InteropTest
 	void subscriptionBeyondMaxSubscriptionsIsReportedAndTheConnectionCarriesOn(TargetKind kind) throws Exception {
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults().withMaxSubscriptions(2)));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder().maxSubscriptions(2).build()));
 		Queue<String> errors = new ConcurrentLinkedQueue<>();
 		Connection connection = connect(options(target).errorListener(errorsInto(errors)));
 		Subscription first = connection.subscribe("one");
@@ -98,10 +98,11 @@ class LimitsInteropTests extends InteropScenario {
 	@InteropTest
 	void slowConsumerIsCutOffWhileHealthySubscriberReceivesEverything(TargetKind kind) throws Exception {
 		int maxPending = 64 * 1024;
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults()
-			.withMaxPayload(maxPending)
-			.withMaxPending(maxPending)
-			.withWriteDeadline(Duration.ofSeconds(1))));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder()
+			.maxPayload(maxPending)
+			.maxPending(maxPending)
+			.writeDeadline(Duration.ofSeconds(1))
+			.build()));
 		RawNatsSocket stalled = openRawSocket(target, 4096);
 		stalled.send("CONNECT {\"verbose\":false}\r\nSUB flood 1\r\nPING\r\n");
 		assertThat(stalled.readLine()).isEqualTo("PONG");

@@ -21,9 +21,10 @@ class LivenessInteropTests extends InteropScenario {
 	@InteropTest
 	void jnatsAnswersServerPingsAndStaysConnected(TargetKind kind) throws Exception {
 		// a stale verdict needs 750 ms without an answer: room for a busy machine, yet several pings a second
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults()
-			.withPingInterval(Duration.ofMillis(250))
-			.withMaxPingsOut(3)));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder()
+			.pingInterval(Duration.ofMillis(250))
+			.maxPingsOut(3)
+			.build()));
 		Connection connection = connect(target);
 
 		await().during(Duration.ofSeconds(1))
@@ -34,9 +35,10 @@ class LivenessInteropTests extends InteropScenario {
 
 	@InteropTest
 	void clientThatNeverAnswersPingsIsClosedAsStale(TargetKind kind) throws Exception {
-		NatsTarget target = start(kind, withLimits(BrokerLimits.defaults()
-			.withPingInterval(Duration.ofMillis(100))
-			.withMaxPingsOut(2)));
+		NatsTarget target = start(kind, withLimits(BrokerLimits.builder()
+			.pingInterval(Duration.ofMillis(100))
+			.maxPingsOut(2)
+			.build()));
 		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
 
 		socket.send("CONNECT {\"verbose\":false}\r\n");
@@ -52,7 +54,7 @@ class LivenessInteropTests extends InteropScenario {
 		NatsTarget target = start(kind, NatsBrokerOptions.loopbackRandomPort()
 			.toBuilder()
 			.auth(BrokerAuth.token("s3cr3t"))
-			.limits(BrokerLimits.defaults().withAuthTimeout(Duration.ofMillis(300)))
+			.limits(BrokerLimits.builder().authTimeout(Duration.ofMillis(300)).build())
 			.build());
 		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
 		long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.subject;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -188,6 +189,42 @@ class SubjectTrieTests {
 
 		assertThat(trie.match("a.b.c")).isSameAs(SubjectMatch.empty());
 		assertThat(trie.count()).isZero();
+	}
+
+	@WithAndWithoutCache
+	void removingSeveralAtOnceLeavesTheOthersMatchingAndForgetsCachedResults(CacheMode mode) {
+		SubjectTrie<Subscriber> trie = mode.newTrie();
+		Map<Subscriber, String> subjects = Map.of(this.alice, "a.b", this.bob, "a.*", this.carol, "a.>", this.dave,
+				"a.b");
+		Map<Subscriber, String> queues = new HashMap<>();
+		queues.put(this.bob, "q");
+		subjects.forEach((subscriber, subject) -> trie.insert(subject, queues.get(subscriber), subscriber));
+		view(trie, "a.b");
+		long generation = trie.generation();
+
+		int removed = trie.removeAll(List.of(this.alice, this.bob, this.carol), subjects::get, queues::get);
+
+		assertThat(removed).isEqualTo(3);
+		assertThat(trie.count()).isEqualTo(1);
+		assertThat(trie.generation()).isGreaterThan(generation);
+		assertThat(trie.cachedSubjectCount()).isZero();
+		MatchView match = view(trie, "a.b");
+		assertThat(match.subscribers()).containsExactly("dave");
+		assertThat(match.queueGroups()).isEmpty();
+		assertThat(view(trie, "a.c.d").subscribers()).isEmpty();
+	}
+
+	@WithAndWithoutCache
+	void removingSeveralAtOnceSkipsThoseNotPresent(CacheMode mode) {
+		SubjectTrie<Subscriber> trie = mode.newTrie();
+		trie.insert("a.b", null, this.alice);
+		long generation = trie.generation();
+
+		int removed = trie.removeAll(List.of(this.bob, this.carol), (subscriber) -> "a.b", (subscriber) -> null);
+
+		assertThat(removed).isZero();
+		assertThat(trie.generation()).isEqualTo(generation);
+		assertThat(view(trie, "a.b").subscribers()).containsExactly("alice");
 	}
 
 	@WithAndWithoutCache

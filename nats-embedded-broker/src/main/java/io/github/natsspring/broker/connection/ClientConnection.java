@@ -1,0 +1,249 @@
+package io.github.natsspring.broker.connection;
+
+import io.github.natsspring.broker.account.Account;
+import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
+import io.github.natsspring.broker.protocol.ConnectOptions;
+import io.github.natsspring.broker.protocol.ProtocolViolation;
+import io.github.natsspring.broker.protocol.ServerFrames;
+import io.github.natsspring.broker.routing.MessageOrigin;
+import io.github.natsspring.broker.routing.PublishedMessage;
+import io.github.natsspring.broker.routing.Subscriber;
+import io.github.natsspring.broker.routing.SubscriberKind;
+import io.github.natsspring.broker.routing.Subscription;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+
+/**
+ * The server side of one client connection. Its jobs are split: {@link ClientSession} (CONNECT, who the client
+ * is), {@link ClientOperations} (the protocol's operations), {@link ClientDelivery} (messages out, on
+ * publishers' threads), {@link ClientLiveness} (auth timeout and pings) and {@link Connection} (outbound
+ * queue, overload policy, statistics, closing). This class ties them together and is the origin of the
+ * client's publishes.
+ */
+public final class ClientConnection extends Connection implements MessageOrigin {
+
+	private final ClientContext context;
+
+	private final ClientSession session;
+
+	private final ClientSubscriptions subscriptions = new ClientSubscriptions();
+
+	private final ClientDelivery delivery = new ClientDelivery(this);
+
+	private final ClientLiveness liveness;
+
+	private final ClientProtocolDecoder decoder;
+
+	private final ClientOperations operations;
+
+	/**
+	 * Creates the connection of an accepted client; {@link #start} sends INFO.
+	 * @param context what the connection needs from the server
+	 * @param id the client id
+	 * @param channel the client's channel
+	 */
+	public ClientConnection(ClientContext context, long id, Channel channel) {
+		super(id, channel, context.limits(), context.logging());
+		this.context = context;
+		this.session = new ClientSession(context.authenticator().isRequired(), context.accounts());
+		this.liveness = new ClientLiveness(this, context.limits());
+		this.decoder = new ClientProtocolDecoder(context.limits().maxControlLine(), context.limits().maxPayload());
+		this.operations = new ClientOperations(this, context, this.decoder);
+	}
+
+	@Override
+	public SubscriberKind kind() {
+		return SubscriberKind.CLIENT;
+	}
+
+	/**
+	 * Sends INFO and arms the authentication timer; a client over the connection limit gets its error and is
+	 * closed.
+	 * @param overConnectionLimit whether the server already holds its maximum of connections
+	 */
+	public void start(boolean overConnectionLimit) {
+		send((out) -> ServerFrames.writeInfo(out, this.context.infoFor(this)));
+		if (overConnectionLimit) {
+			closeWithError("maximum connections exceeded");
+			return;
+		}
+		if (!this.session.isAuthenticated()) {
+			this.liveness.awaitAuthentication();
+		}
+		log().debug("Client connection created");
+	}
+
+	@Override
+	protected void decode(ByteBuf in) {
+		try {
+			this.decoder.decode(in, this.operations);
+		}
+		catch (ProtocolViolation violation) {
+			onViolation(violation);
+		}
+	}
+
+	@Override
+	protected void pauseDecoding() {
+		this.decoder.pause();
+	}
+
+	private void onViolation(ProtocolViolation violation) {
+		log().trace("Protocol violation: " + violation.getMessage());
+		if (violation.errText() == null) {
+			close("Protocol violation");
+		}
+		else if (violation.closesConnection()) {
+			closeWithError(violation.errText());
+		}
+		else {
+			sendErr(violation.errText());
+		}
+	}
+
+	// ---- as a message origin ----------------------------------------------------------------------------------
+
+	@Override
+	public Subscriber self() {
+		return this.delivery;
+	}
+
+	@Override
+	public boolean echo() {
+		return this.session.options().echo();
+	}
+
+	@Override
+	public boolean wantsNoResponders() {
+		return this.session.options().noResponders();
+	}
+
+	@Override
+	public void answerNoResponders(Subscription replySubscription, PublishedMessage request) {
+		this.delivery.deliverNoResponders(replySubscription, request.replyToBytes());
+	}
+
+	// ---- what the server asks -----------------------------------------------------------------------------------
+
+	/**
+	 * The CONNECT options in force; any thread.
+	 * @return the options, nats-server's defaults before CONNECT
+	 */
+	public ConnectOptions connectOptions() {
+		return this.session.options();
+	}
+
+	/**
+	 * The user the client authenticated as.
+	 * @return the user name, or {@code null}
+	 */
+	public String principal() {
+		return this.session.principal();
+	}
+
+	/**
+	 * The number of subscriptions the client holds; any thread.
+	 * @return the subscription count
+	 */
+	public int subscriptionCount() {
+		return this.subscriptions.size();
+	}
+
+	/**
+	 * Whether this client may receive asynchronous INFO updates (lame duck, cluster URLs).
+	 * @return {@code true} for a protocol-1 client whose PING the server answered
+	 */
+	public boolean acceptsAsyncInfo() {
+		return this.session.options().protocol() >= 1 && this.liveness.isClientPingAnswered();
+	}
+
+	/**
+	 * Sends an INFO with {@code ldm:true}, telling the client the server is going away.
+	 */
+	public void sendLameDuckInfo() {
+		send((out) -> ServerFrames.writeInfo(out, this.context.infoFor(this).withLameDuckMode()));
+	}
+
+	// ---- for the parts ------------------------------------------------------------------------------------------
+
+	ClientSession session() {
+		return this.session;
+	}
+
+	ClientSubscriptions subscriptions() {
+		return this.subscriptions;
+	}
+
+	ClientDelivery delivery() {
+		return this.delivery;
+	}
+
+	ClientLiveness liveness() {
+		return this.liveness;
+	}
+
+	void unsubscribe(Subscription subscription) {
+		this.subscriptions.remove(subscription, this.session.account().router());
+	}
+
+	void sendPing() {
+		statistics().pingSent(System.nanoTime());
+		send(ServerFrames::writePing);
+	}
+
+	void sendErr(String text) {
+		send((out) -> ServerFrames.writeErr(out, text));
+	}
+
+	/** Queues a frame of the connection's own, flushed at the end of the read batch or at once outside one. */
+	void send(FrameWriter writer) {
+		OutboundQueue outbound = outbound();
+		ByteBuf out = outbound.beginAppend();
+		if (out == null) {
+			return;
+		}
+		try {
+			writer.write(out);
+		}
+		catch (RuntimeException ex) {
+			outbound.abortAppend();
+			throw ex;
+		}
+		outbound.endAppend();
+	}
+
+	/** Sends {@code -ERR '<text>'}, flushes it and closes, as nats-server does for closing errors. */
+	void closeWithError(String text) {
+		if (isClosing()) {
+			return;
+		}
+		sendErr(text);
+		closeAfterFlush("-ERR " + text);
+	}
+
+	@Override
+	protected void slowConsumer(String reason) {
+		this.context.slowConsumer(this);
+		super.slowConsumer(reason);
+	}
+
+	@Override
+	protected void released(String reason) {
+		log().debug("Client connection closed: " + reason);
+		this.liveness.stop();
+		this.decoder.release();
+		Account account = this.session.account();
+		if (account != null) {
+			this.subscriptions.removeAll(account.router());
+		}
+		this.context.closed(this);
+	}
+
+	/** Writes one frame into an outbound buffer. */
+	@FunctionalInterface
+	interface FrameWriter {
+
+		void write(ByteBuf out);
+
+	}
+}

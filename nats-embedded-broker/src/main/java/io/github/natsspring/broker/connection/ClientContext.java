@@ -1,0 +1,60 @@
+package io.github.natsspring.broker.connection;
+
+import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.account.Accounts;
+import io.github.natsspring.broker.auth.Authenticator;
+import io.github.natsspring.broker.protocol.ServerInfo;
+
+/**
+ * What a client connection needs from the server that accepted it. Each listener gives its connections
+ * its own context, so the startup warm-up's connection runs without authentication, quietly and in an
+ * account of its own while every real client gets the configured ones, and nothing reads a server-wide mode
+ * on every operation.
+ */
+public interface ClientContext {
+
+	/**
+	 * The limits clients are held to.
+	 * @return the limits
+	 */
+	BrokerLimits limits();
+
+	/**
+	 * Which debug and trace lines connections log.
+	 * @return the logging settings
+	 */
+	BrokerLogging logging();
+
+	/**
+	 * How clients authenticate.
+	 * @return the authenticator
+	 */
+	Authenticator authenticator();
+
+	/**
+	 * The accounts clients are bound to.
+	 * @return the accounts
+	 */
+	Accounts accounts();
+
+	/**
+	 * The INFO to send one client.
+	 * @param client the client
+	 * @return INFO with the client's id and address
+	 */
+	ServerInfo infoFor(ClientConnection client);
+
+	/**
+	 * Counts a client cut off as a slow consumer.
+	 * @param client the client
+	 */
+	void slowConsumer(ClientConnection client);
+
+	/**
+	 * Called once when a client closed, after its subscriptions were removed.
+	 * @param client the client
+	 */
+	void closed(ClientConnection client);
+
+}

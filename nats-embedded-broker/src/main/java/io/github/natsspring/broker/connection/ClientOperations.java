@@ -1,0 +1,208 @@
+package io.github.natsspring.broker.connection;
+
+import io.github.natsspring.broker.auth.AuthContext;
+import io.github.natsspring.broker.protocol.ClientOpHandler;
+import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
+import io.github.natsspring.broker.protocol.ConnectOptions;
+import io.github.natsspring.broker.protocol.ProtocolViolation;
+import io.github.natsspring.broker.protocol.ServerFrames;
+import io.github.natsspring.broker.routing.PublishedMessage;
+import io.github.natsspring.broker.routing.Subscription;
+import io.github.natsspring.broker.subject.Subjects;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The client protocol's operations as nats-server 2.9.10 answers them: CONNECT, PING/PONG, PUB/HPUB, SUB and
+ * UNSUB, each checked, traced and acknowledged as it does. Called by the decoder on the client's event loop.
+ */
+final class ClientOperations implements ClientOpHandler {
+
+	private final ClientConnection client;
+
+	private final ClientContext context;
+
+	private final ClientProtocolDecoder decoder;
+
+	private final ConnectionLog log;
+
+	private final PublishedMessage published = new PublishedMessage();
+
+	ClientOperations(ClientConnection client, ClientContext context, ClientProtocolDecoder decoder) {
+		this.client = client;
+		this.context = context;
+		this.decoder = decoder;
+		this.log = client.log();
+	}
+
+	@Override
+	public void onConnect(ConnectOptions options) {
+		if (this.client.isClosing()) {
+			return;
+		}
+		if (this.log.isTraceEnabled()) {
+			this.log.trace("<<- [CONNECT " + options + "]");
+		}
+		AuthContext authContext = new AuthContext(options, null, null, this.client.channel().remoteAddress());
+		if (!this.client.session().authenticate(this.context.authenticator(), authContext, this.context.accounts())) {
+			this.log.error("Authorization Error");
+			this.client.closeWithError("Authorization Violation");
+			return;
+		}
+		try {
+			options.validate();
+		}
+		catch (ProtocolViolation violation) {
+			this.client.closeWithError(violation.errText());
+			return;
+		}
+		this.client.session().apply(options);
+		this.client.liveness().connected();
+		sendOkIfVerbose();
+	}
+
+	@Override
+	public void onPing() {
+		if (!checkAuthenticated()) {
+			return;
+		}
+		this.log.trace("<<- [PING]");
+		this.client.send(ServerFrames::writePong);
+		this.client.liveness().clientPingAnswered();
+	}
+
+	@Override
+	public void onPong() {
+		if (!checkAuthenticated()) {
+			return;
+		}
+		this.log.trace("<<- [PONG]");
+		this.client.liveness().pongReceived();
+	}
+
+	@Override
+	public void onPub(String subject, String replyTo, ByteBuf payload) {
+		publish(subject, replyTo, -1, payload);
+	}
+
+	@Override
+	public void onHpub(String subject, String replyTo, int headerSize, ByteBuf headersAndPayload) {
+		if (!this.client.session().options().headers()) {
+			// nats-server closes silently when a client that did not declare headers sends HPUB
+			this.client.close("HPUB without headers support");
+			return;
+		}
+		// an empty header block is no header at all: nats-server delivers such a message as MSG
+		publish(subject, replyTo, (headerSize == 0) ? -1 : headerSize, headersAndPayload);
+	}
+
+	private void publish(String subject, String replyTo, int headerSize, ByteBuf message) {
+		if (!checkAuthenticated()) {
+			return;
+		}
+		if (this.log.isTraceEnabled()) {
+			this.log.trace("<<- [" + ((headerSize < 0) ? "PUB " : "HPUB ") + subject
+					+ ((replyTo != null) ? " " + replyTo : "") + ((headerSize < 0) ? "" : " " + headerSize) + " "
+					+ message.readableBytes() + "]");
+		}
+		ConnectOptions options = this.client.session().options();
+		if (options.pedantic() && !Subjects.isValidPublishSubject(subject)) {
+			this.client.sendErr("Invalid Publish Subject");
+		}
+		if (options.verbose()) {
+			this.client.send(ServerFrames::writeOk);
+		}
+		this.client.statistics().messageIn(message.readableBytes());
+		PublishedMessage toRoute = this.published;
+		toRoute.fill(subject, replyTo, headerSize, (headerSize < 0) ? 0 : this.decoder.headerSizeDigits(),
+				this.decoder.sizeDigits(), message);
+		this.client.session().account().router().route(this.client, toRoute);
+		toRoute.clearContent();
+	}
+
+	@Override
+	public void onSub(String subject, String queue, String sid) {
+		if (!checkAuthenticated()) {
+			return;
+		}
+		if (this.log.isTraceEnabled()) {
+			this.log.trace("<<- [SUB " + subject + ((queue != null) ? " " + queue : "") + " " + sid + "]");
+		}
+		if (!Subjects.isValidSubscribeSubject(subject)) {
+			this.client.sendErr("Invalid Subject");
+			return;
+		}
+		int maxSubscriptions = this.context.limits().maxSubscriptions();
+		ClientSubscriptions subscriptions = this.client.subscriptions();
+		if (maxSubscriptions > 0 && subscriptions.size() >= maxSubscriptions) {
+			this.log.error("Maximum Subscriptions Exceeded (max=" + maxSubscriptions + ")");
+			this.client.sendErr("maximum subscriptions exceeded");
+			return;
+		}
+		subscriptions.add(new Subscription(this.client.delivery(), subject, queue, sid),
+				this.client.session().account().router());
+		sendOkIfVerbose();
+	}
+
+	@Override
+	public void onUnsub(String sid, long max) {
+		if (!checkAuthenticated()) {
+			return;
+		}
+		if (this.log.isTraceEnabled()) {
+			this.log.trace("<<- [UNSUB " + sid + ((max >= 0) ? " " + max : "") + "]");
+		}
+		Subscription subscription = this.client.subscriptions().get(sid);
+		if (subscription != null) {
+			boolean removeNow;
+			OutboundQueue outbound = this.client.outbound();
+			outbound.lockState();
+			try {
+				removeNow = max <= 0 || subscription.delivered() >= max;
+				if (!removeNow) {
+					subscription.limitDeliveries(max);
+				}
+			}
+			finally {
+				outbound.unlockState();
+			}
+			if (removeNow) {
+				this.client.unsubscribe(subscription);
+			}
+		}
+		sendOkIfVerbose();
+	}
+
+	@Override
+	public void onInfo() {
+		// clients may send INFO (e.g. when acting as a route); nats-server ignores it from clients
+	}
+
+	@Override
+	public void onOk() {
+		// +OK from a client is ignored, as nats-server does
+	}
+
+	@Override
+	public void onErr(String message) {
+		this.log.debug("Client error: " + message);
+		this.client.close("Client sent -ERR");
+	}
+
+	private boolean checkAuthenticated() {
+		if (this.client.isClosing()) {
+			// closing after an error: nats-server parses nothing more from this client
+			return false;
+		}
+		if (this.client.session().isAuthenticated()) {
+			return true;
+		}
+		this.client.closeWithError("Authorization Violation");
+		return false;
+	}
+
+	private void sendOkIfVerbose() {
+		if (this.client.session().options().verbose()) {
+			this.client.send(ServerFrames::writeOk);
+		}
+	}
+}
