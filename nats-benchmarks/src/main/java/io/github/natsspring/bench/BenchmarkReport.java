@@ -17,7 +17,7 @@ final class BenchmarkReport {
 	/**
 	 * The measured results of one table.
 	 *
-	 * @param heading the section heading, or {@code null} for the tables that precede all headings
+	 * @param heading the section heading
 	 * @param description what the section measures, or {@code null}
 	 * @param referenceLabel the reference column
 	 * @param candidateLabel the candidate column
@@ -59,9 +59,7 @@ final class BenchmarkReport {
 		if (table.results().isEmpty()) {
 			return;
 		}
-		if (table.heading() != null) {
-			this.text.append("### ").append(table.heading()).append("\n\n");
-		}
+		this.text.append("### ").append(table.heading()).append("\n\n");
 		if (table.description() != null) {
 			this.text.append(table.description()).append("\n\n");
 		}

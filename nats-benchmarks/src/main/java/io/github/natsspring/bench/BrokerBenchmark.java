@@ -98,7 +98,7 @@ public final class BrokerBenchmark {
 				+ "- load average (1/5/15 min) before: " + loadBefore + ", after: " + MachineDescription.loadAverage()
 				+ "\n";
 		BenchmarkReport report = new BenchmarkReport(options, args, facts, Duration.between(started, Instant.now()));
-		report.add(new BenchmarkReport.Table(null, null, reference.label(), candidate.label(), results), true);
+		report.add(new BenchmarkReport.Table("jnats load", null, reference.label(), candidate.label(), results), true);
 		goTables.forEach((table) -> report.add(table, false));
 		if (!starterResults.isEmpty()) {
 			report.add(new BenchmarkReport.Table("Starter against raw jnats", "The starter against raw jnats, both on "
