@@ -30,7 +30,7 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 
 	static final String USAGE = """
 			Usage: java -jar nats-benchmarks.jar [options]
-			  --quick                  short run (3 repetitions, under 3 minutes); default is the full run
+			  --quick                  short run (3 repetitions, about 3 minutes with both loads); default is the full run
 			  --repetitions N          measured runs per server and scenario
 			  --reference-only         compare nats-server with a second nats-server (validates the tool)
 			  --broker-jar PATH        broker jar (default nats-embedded-broker/target/nats-broker.jar)
