@@ -49,15 +49,15 @@ public final class BrokerBenchmark {
 		ServerCommand reference = ServerCommand.natsServer("nats-server", options.natsServer());
 		ServerCommand candidate = candidateCommand(options);
 		BenchmarkPlan plan = BenchmarkPlan.of(options, GoLoadBuild.ofThisModule());
-		Instant started = Instant.now();
-		String loadBefore = MachineDescription.loadAverage();
-		Path logs = options.resultsDirectory().resolve("logs-" + FILE_TIME.format(started));
 		PrintStream progress = System.err;
 		String generatorFacts = "";
 		if (!plan.goSections().isEmpty()) {
 			progress.println("Building the nats.go load generator");
 			generatorFacts = "- nats.go load generator (natsload): " + plan.goBuild().generator().version() + "\n";
 		}
+		Instant started = Instant.now();
+		String loadBefore = MachineDescription.loadAverage();
+		Path logs = options.resultsDirectory().resolve("logs-" + FILE_TIME.format(started));
 
 		List<ScenarioResult> results = new ArrayList<>();
 		List<ScenarioResult> starterResults = new ArrayList<>();
