@@ -17,10 +17,11 @@ import java.util.List;
  * @param referenceOnly whether the candidate is a second nats-server instead of the broker, to validate the tool
  * @param connections the number of idle clients in the many-connections scenario
  * @param only substrings of the scenario names to run; empty for all
+ * @param load which clients drive the servers: jnats, the nats.go generator, or both
  * @param resultsDirectory where server logs and the report are written
  */
 public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, Path brokerJar,
-		List<String> brokerJvmOptions, boolean referenceOnly, int connections, List<String> only,
+		List<String> brokerJvmOptions, boolean referenceOnly, int connections, List<String> only, LoadClients load,
 		Path resultsDirectory) {
 
 	/** The broker JVM's default options: fixed heap and a throughput collector for a 2-core machine. */
@@ -29,7 +30,7 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 
 	static final String USAGE = """
 			Usage: java -jar nats-benchmarks.jar [options]
-			  --quick                  short run (3 repetitions, under 3 minutes); default is the full run
+			  --quick                  short run (3 repetitions, about 3 minutes with both loads); default is the full run
 			  --repetitions N          measured runs per server and scenario
 			  --reference-only         compare nats-server with a second nats-server (validates the tool)
 			  --broker-jar PATH        broker jar (default nats-embedded-broker/target/nats-broker.jar)
@@ -37,6 +38,8 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 			  --nats-server PATH       nats-server binary (default /usr/sbin/nats-server, else from PATH)
 			  --connections N          idle clients in the many-connections scenario (default 10000)
 			  --only "a;b"             run only scenarios whose name contains one of these texts
+			  --load go|jnats|both     which clients drive the servers (default both): the nats.go generator's
+			                           steady-state, cold-start and overload sections, the jnats rows, or all
 			  --results DIR            where logs and the report go (default bench-results)
 			""";
 
@@ -55,6 +58,7 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 		boolean referenceOnly = false;
 		int connections = 10_000;
 		List<String> only = List.of();
+		LoadClients load = LoadClients.BOTH;
 		Path results = Path.of("bench-results");
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -67,12 +71,13 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 				case "--nats-server" -> natsServer = Path.of(value(args, ++i, arg));
 				case "--connections" -> connections = Integer.parseInt(value(args, ++i, arg));
 				case "--only" -> only = texts(value(args, ++i, arg));
+				case "--load" -> load = LoadClients.parse(value(args, ++i, arg));
 				case "--results" -> results = Path.of(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
 			}
 		}
 		return new BenchmarkOptions(quick, repetitions, natsServer, brokerJar, jvmOptions, referenceOnly, connections,
-				only, results);
+				only, load, results);
 	}
 
 	/**

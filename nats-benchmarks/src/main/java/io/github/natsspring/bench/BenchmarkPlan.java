@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.natsspring.bench.goload.ColdStartScenario;
+import io.github.natsspring.bench.goload.GoLoadBuild;
+import io.github.natsspring.bench.goload.GoRequestReplyScenario;
+import io.github.natsspring.bench.goload.GoThroughputScenario;
+import io.github.natsspring.bench.goload.OverloadScenario;
 import io.github.natsspring.bench.load.IdleConnectionsScenario;
 import io.github.natsspring.bench.load.Metric;
 import io.github.natsspring.bench.load.RequestReplyScenario;
@@ -16,16 +21,19 @@ import io.github.natsspring.bench.starter.ReceiveCostScenario;
 import io.github.natsspring.bench.starter.StarterSession;
 
 /**
- * The scenarios with their run sizes for the chosen mode: broker against nats-server, and the starter against
- * raw jnats; and the targets of issue 4 that are judged from them.
+ * The scenarios with their run sizes for the chosen mode: broker against nats-server under jnats load, the
+ * starter against raw jnats, the sections driven by the nats.go generator; and the targets of issue 4 that are
+ * judged from the jnats rows.
  *
- * @param scenarios the broker-versus-nats-server scenarios in run order, each with its measured repetitions
+ * @param scenarios the jnats broker-versus-nats-server scenarios in run order, each with its measured repetitions
  * @param starterSession the starter application both sides of the starter comparisons use
  * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server
+ * @param goBuild the nats.go generator's build, run only when a section needs it
+ * @param goSections the broker-versus-nats-server sections under nats.go load, in run order
  * @param targets the targets to judge after the run
  */
 record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSession, List<StarterPair> starterPairs,
-		List<Target> targets) {
+		GoLoadBuild goBuild, List<PlannedSection> goSections, List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -46,7 +54,30 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 	record StarterPair(Scenario raw, Scenario starter, int repetitions) {
 	}
 
-	static BenchmarkPlan of(BenchmarkOptions options) {
+	/**
+	 * A titled group of scenarios reported in a table of its own.
+	 *
+	 * @param heading the section's heading in the report
+	 * @param description what the section measures, printed under the heading
+	 * @param warmedUpFirst whether its scenarios join the global warm-up before anything is measured
+	 * @param scenarios the scenarios in run order
+	 */
+	record PlannedSection(String heading, String description, boolean warmedUpFirst, List<PlannedScenario> scenarios) {
+	}
+
+	/**
+	 * Returns the scenarios whose warm-up runs once on both servers before any measurement.
+	 * @return the jnats scenarios and those of the sections warmed up first
+	 */
+	List<Scenario> warmUpScenarios() {
+		List<Scenario> warmUp = new ArrayList<>(this.scenarios.stream().map(PlannedScenario::scenario).toList());
+		this.goSections.stream()
+			.filter(PlannedSection::warmedUpFirst)
+			.forEach((section) -> section.scenarios().forEach((planned) -> warmUp.add(planned.scenario())));
+		return warmUp;
+	}
+
+	static BenchmarkPlan of(BenchmarkOptions options, GoLoadBuild goBuild) {
 		RunLimits throughput = options.quick() ? new RunLimits(750_000, Duration.ofMillis(1500))
 				: new RunLimits(5_000_000, Duration.ofSeconds(6));
 		RunLimits requests = options.quick() ? new RunLimits(5_000, Duration.ofSeconds(2))
@@ -71,7 +102,7 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 		}
 		planned.add(new PlannedScenario(requestReply, repetitions));
 		planned.add(new PlannedScenario(idle, options.quick() ? 1 : Math.min(3, repetitions)));
-		planned.removeIf((entry) -> !options.selects(entry.scenario().name()));
+		planned.removeIf((entry) -> !options.load().includesJnats() || !options.selects(entry.scenario().name()));
 
 		StarterSession starterSession = new StarterSession();
 		Scenario rawPublish = PublishCostScenario.rawJnats(starterSession, 128, throughput);
@@ -81,7 +112,7 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 						repetitions),
 				new StarterPair(rawReceive, ReceiveCostScenario.natsListener(starterSession, 128, throughput),
 						repetitions)));
-		starterPairs.removeIf((pair) -> !options.selects(pair.raw().name()));
+		starterPairs.removeIf((pair) -> !options.load().includesJnats() || !options.selects(pair.raw().name()));
 
 		List<Target> targets = List.of(
 				Target.ratioAtMost("server CPU per msg, pub/sub 16 B ≤ 1.25×", pubSub16, Metric.CPU_PER_MESSAGE, 1.25),
@@ -100,7 +131,59 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 						PublishCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
 				Target.ratioAtMost("@NatsListener client CPU per msg ≤ 1.15× raw Dispatcher", rawReceive,
 						ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15));
-		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), targets);
+		List<PlannedSection> goSections = options.load().includesGo() ? goSections(options, goBuild) : List.of();
+		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), goBuild, goSections,
+				targets);
+	}
+
+	private static List<PlannedSection> goSections(BenchmarkOptions options, GoLoadBuild build) {
+		// nats.go publishes several times faster than jnats, so its runs carry more messages for the same time.
+		RunLimits throughput = options.quick() ? new RunLimits(2_000_000, Duration.ofMillis(1500))
+				: new RunLimits(20_000_000, Duration.ofSeconds(6));
+		RunLimits requests = options.quick() ? new RunLimits(5_000, Duration.ofSeconds(2))
+				: new RunLimits(50_000, Duration.ofSeconds(8));
+		RunLimits firstMillion = new RunLimits(1_000_000, Duration.ofSeconds(30));
+		RunLimits overload = new RunLimits(3_000_000, Duration.ofSeconds(60));
+		int repetitions = options.effectiveRepetitions();
+
+		List<Scenario> steady = List.of(
+				new GoThroughputScenario(build, ThroughputShape.publishOnly(16), throughput),
+				new GoThroughputScenario(build, ThroughputShape.pubSub(16), throughput),
+				new GoThroughputScenario(build, ThroughputShape.pubSub(128), throughput),
+				new GoThroughputScenario(build, ThroughputShape.pubSub(1024), throughput),
+				new GoThroughputScenario(build, ThroughputShape.fanOut(128, 4), throughput),
+				new GoThroughputScenario(build, ThroughputShape.queueGroup(128, 4), throughput),
+				new GoRequestReplyScenario(build, 128, requests));
+		List<ThroughputShape> coldShapes = options.quick() ? List.of(ThroughputShape.pubSub(16))
+				: List.of(ThroughputShape.pubSub(16), ThroughputShape.pubSub(128));
+		List<Scenario> cold = coldShapes.stream()
+			.map((shape) -> (Scenario) new ColdStartScenario(build, shape, firstMillion))
+			.toList();
+		List<Scenario> flood = List.of(new OverloadScenario(build, 512, overload));
+
+		List<PlannedSection> sections = new ArrayList<>();
+		sections.add(section(options, "Steady state (nats.go load)", """
+				Both servers started once and warmed; a nats.go publisher within the same window as the jnats rows, \
+				nats.go subscribers on their own connections; server CPU per delivered message.""", true, steady,
+				repetitions));
+		sections.add(section(options, "Cold start (nats.go load)", """
+				A fresh server process for every run, not warmed: its first messages, measured from the go-ahead, \
+				and from the process launch (start-up included).""", false, cold, repetitions));
+		sections.add(section(options, "Overload (nats.go load)", """
+				A nats.go publisher with no window against one subscriber that reads as fast as it can and never \
+				drops on its own side: what the server loses, and whether it cuts the subscriber off.""", false, flood,
+				options.quick() ? 1 : Math.min(3, repetitions)));
+		sections.removeIf((section) -> section.scenarios().isEmpty());
+		return List.copyOf(sections);
+	}
+
+	private static PlannedSection section(BenchmarkOptions options, String heading, String description,
+			boolean warmedUpFirst, List<Scenario> scenarios, int repetitions) {
+		List<PlannedScenario> planned = scenarios.stream()
+			.filter((scenario) -> options.selects(scenario.name()))
+			.map((scenario) -> new PlannedScenario(scenario, repetitions))
+			.toList();
+		return new PlannedSection(heading, description, warmedUpFirst, planned);
 	}
 
 }

@@ -8,20 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.natsspring.bench.load.Metric;
-import io.github.natsspring.bench.report.ComparisonTable;
+import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerProcess;
 import io.github.natsspring.bench.starter.StarterSession;
 
 /**
  * Benchmarks the embedded broker against nats-server: both run as separate processes on loopback with the same
- * settings, the same jnats load runs against each, interleaved, and a markdown report with medians and
- * broker / nats-server ratios is printed and saved under the results directory. Then the starter's
+ * settings, the same load runs against each, interleaved, and a markdown report with medians and
+ * broker / nats-server ratios is printed and saved under the results directory. The load comes from jnats, from
+ * the nats.go generator {@code natsload} (steady state, cold start, overload), or both. The starter's
  * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server.
  */
 public final class BrokerBenchmark {
@@ -49,14 +48,20 @@ public final class BrokerBenchmark {
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		ServerCommand reference = ServerCommand.natsServer("nats-server", options.natsServer());
 		ServerCommand candidate = candidateCommand(options);
-		BenchmarkPlan plan = BenchmarkPlan.of(options);
+		BenchmarkPlan plan = BenchmarkPlan.of(options, GoLoadBuild.ofThisModule());
+		PrintStream progress = System.err;
+		String generatorFacts = "";
+		if (!plan.goSections().isEmpty()) {
+			progress.println("Building the nats.go load generator");
+			generatorFacts = "- nats.go load generator (natsload): " + plan.goBuild().generator().version() + "\n";
+		}
 		Instant started = Instant.now();
 		String loadBefore = MachineDescription.loadAverage();
 		Path logs = options.resultsDirectory().resolve("logs-" + FILE_TIME.format(started));
-		PrintStream progress = System.err;
 
 		List<ScenarioResult> results = new ArrayList<>();
 		List<ScenarioResult> starterResults = new ArrayList<>();
+		List<BenchmarkReport.Table> goTables = new ArrayList<>();
 		String serverFacts;
 		try (ServerProcess referenceServer = ServerProcess.start(reference, logs);
 				ServerProcess candidateServer = ServerProcess.start(candidate, logs)) {
@@ -65,7 +70,7 @@ public final class BrokerBenchmark {
 			InterleavedRunner runner = new InterleavedRunner(
 					new InterleavedRunner.Side(reference.label(), referenceServer),
 					new InterleavedRunner.Side(candidate.label(), candidateServer), progress);
-			runner.warmUp(plan.scenarios().stream().map(BenchmarkPlan.PlannedScenario::scenario).toList());
+			runner.warmUp(plan.warmUpScenarios());
 			for (BenchmarkPlan.PlannedScenario planned : plan.scenarios()) {
 				results.add(runner.run(planned.scenario(), planned.repetitions()));
 			}
@@ -80,14 +85,30 @@ public final class BrokerBenchmark {
 					}
 				}
 			}
+			for (BenchmarkPlan.PlannedSection section : plan.goSections()) {
+				List<ScenarioResult> sectionResults = new ArrayList<>();
+				for (BenchmarkPlan.PlannedScenario planned : section.scenarios()) {
+					sectionResults.add(runner.run(planned.scenario(), planned.repetitions()));
+				}
+				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
+						candidate.label(), sectionResults));
+			}
 		}
-		String load = "- load average (1/5/15 min) before: " + loadBefore + ", after: "
-				+ MachineDescription.loadAverage() + "\n";
-		String report = report(options, args, reference, candidate, serverFacts + load, plan, results,
-				starterResults, Duration.between(started, Instant.now()));
+		String facts = MachineDescription.describe(options) + generatorFacts + serverFacts
+				+ "- load average (1/5/15 min) before: " + loadBefore + ", after: " + MachineDescription.loadAverage()
+				+ "\n";
+		BenchmarkReport report = new BenchmarkReport(options, args, facts, Duration.between(started, Instant.now()));
+		report.add(new BenchmarkReport.Table("jnats load", null, reference.label(), candidate.label(), results), true);
+		goTables.forEach((table) -> report.add(table, false));
+		if (!starterResults.isEmpty()) {
+			report.add(new BenchmarkReport.Table("Starter against raw jnats", "The starter against raw jnats, both on "
+					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side).",
+					RAW_JNATS, STARTER, starterResults), true);
+		}
+		report.addTargets(plan.targets());
 		System.out.print(report);
 		Path reportFile = options.resultsDirectory().resolve("report-" + FILE_TIME.format(started) + ".md");
-		Files.writeString(reportFile, report);
+		Files.writeString(reportFile, report.toString());
 		progress.println("Report written to " + reportFile);
 	}
 
@@ -117,71 +138,6 @@ public final class BrokerBenchmark {
 				.append(")\n");
 		}
 		return text.toString();
-	}
-
-	private static String report(BenchmarkOptions options, String[] args, ServerCommand reference,
-			ServerCommand candidate, String serverFacts, BenchmarkPlan plan, List<ScenarioResult> results,
-			List<ScenarioResult> starterResults, Duration took) {
-		StringBuilder text = new StringBuilder();
-		text.append("## Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
-		text.append("Command: `java -jar nats-benchmarks/target/nats-benchmarks.jar")
-			.append(args.length == 0 ? "" : " " + String.join(" ", args))
-			.append("` (")
-			.append(options.quick() ? "quick" : "full")
-			.append(" mode, ")
-			.append(options.effectiveRepetitions())
-			.append(" interleaved repetitions; median ± half the range of the runs; took ")
-			.append(took.toSeconds())
-			.append(" s)\n\n");
-		text.append(MachineDescription.describe(options));
-		text.append(serverFacts).append('\n');
-		if (options.referenceOnly()) {
-			text.append("**Reference-only run: both columns are nats-server; this validates the tool, not the broker.**\n\n");
-		}
-		text.append(table(reference.label(), candidate.label(), results)).append('\n');
-		text.append(lossSummary(results, reference.label(), candidate.label())).append('\n');
-		if (!starterResults.isEmpty()) {
-			text.append("The starter against raw jnats, both on ")
-				.append(reference.label())
-				.append(" (client JVM CPU per message on the publishing or receiving side):\n\n");
-			text.append(table(RAW_JNATS, STARTER, starterResults)).append('\n');
-			text.append(lossSummary(starterResults, RAW_JNATS, STARTER)).append('\n');
-		}
-		List<ScenarioResult> allResults = new ArrayList<>(results);
-		allResults.addAll(starterResults);
-		text.append("| target (issue 4) | measured | verdict |\n|---|---:|---|\n");
-		for (Target target : plan.targets()) {
-			Target.Verdict verdict = target.verdict(allResults);
-			text.append("| ")
-				.append(target.description())
-				.append(" | ")
-				.append(verdict.measured())
-				.append(" | ")
-				.append(verdict.status())
-				.append(" |\n");
-		}
-		return text.toString();
-	}
-
-	private static String table(String referenceLabel, String candidateLabel, List<ScenarioResult> results) {
-		ComparisonTable table = new ComparisonTable(referenceLabel, candidateLabel);
-		for (ScenarioResult result : results) {
-			for (Metric metric : result.scenario().metrics()) {
-				table.add(result.scenario().name(), metric.name(), metric.unit(), result.referenceValues(metric),
-						result.candidateValues(metric));
-			}
-		}
-		return table.toMarkdown();
-	}
-
-	private static String lossSummary(List<ScenarioResult> results, String reference, String candidate) {
-		long referenceLost = results.stream().mapToLong(ScenarioResult::referenceLost).sum();
-		long candidateLost = results.stream().mapToLong(ScenarioResult::candidateLost).sum();
-		if (referenceLost == 0 && candidateLost == 0) {
-			return "Every published message was delivered in every measured run.\n";
-		}
-		return String.format("Messages lost in measured runs: %s %,d, %s %,d.%n", reference, referenceLost, candidate,
-				candidateLost);
 	}
 
 }

@@ -44,6 +44,27 @@ class BenchmarkOptionsTests {
 	}
 
 	@Test
+	void bothClientsDriveTheServersByDefault() {
+		BenchmarkOptions options = BenchmarkOptions.parse();
+
+		assertThat(options.load()).isEqualTo(LoadClients.BOTH);
+		assertThat(options.load().includesGo()).isTrue();
+		assertThat(options.load().includesJnats()).isTrue();
+	}
+
+	@Test
+	void loadChoosesOneClient() {
+		assertThat(BenchmarkOptions.parse("--load", "go").load().includesJnats()).isFalse();
+		assertThat(BenchmarkOptions.parse("--load", "JNATS").load().includesGo()).isFalse();
+	}
+
+	@Test
+	void rejectsAnUnknownLoad() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--load", "rust"))
+			.withMessageContaining("--load takes go, jnats or both");
+	}
+
+	@Test
 	void rejectsUnknownOptions() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--fast"))
 			.withMessageContaining("Unknown option --fast");

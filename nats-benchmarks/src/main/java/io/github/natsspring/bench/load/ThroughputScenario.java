@@ -15,10 +15,6 @@ import io.nats.client.Connection;
  */
 public final class ThroughputScenario implements Scenario {
 
-	private static final long WINDOW_BYTES = 8L * 1024 * 1024;
-
-	private static final long MAX_WINDOW_MESSAGES = 100_000;
-
 	private static final int CHECK_EVERY_MASK = 255;
 
 	private final ThroughputShape shape;
@@ -57,7 +53,7 @@ public final class ThroughputScenario implements Scenario {
 		String subject = "bench.throughput";
 		byte[] payload = new byte[this.shape.payloadBytes()];
 		long perMessage = this.shape.deliveriesPerMessage();
-		long window = Math.min(MAX_WINDOW_MESSAGES, WINDOW_BYTES / Math.max(1, payload.length)) * perMessage;
+		long window = this.shape.publisherWindow() * perMessage;
 		try (SubscriberGroup subscribers = SubscriberGroup.open(server.url(), subject, this.shape.queueGroup(),
 				this.shape.subscribers()); Connection publisher = NatsClients.connect(server.url(), "bench-pub")) {
 			publisher.flush(Duration.ofSeconds(10));

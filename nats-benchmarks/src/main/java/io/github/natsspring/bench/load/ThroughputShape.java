@@ -10,6 +10,10 @@ package io.github.natsspring.bench.load;
  */
 public record ThroughputShape(String name, int payloadBytes, int subscribers, String queueGroup) {
 
+	private static final long WINDOW_BYTES = 8L * 1024 * 1024;
+
+	private static final long MAX_WINDOW_MESSAGES = 100_000;
+
 	/**
 	 * A publisher with nobody subscribed: measures how fast the server reads and discards.
 	 * @param payloadBytes the payload size
@@ -59,6 +63,15 @@ public record ThroughputShape(String name, int payloadBytes, int subscribers, St
 			return 0;
 		}
 		return (this.queueGroup != null) ? 1 : this.subscribers;
+	}
+
+	/**
+	 * Returns how many messages a publisher may run ahead of the deliveries: small enough (8 MB or 100,000
+	 * messages) that no slow-consumer limit is ever hit, so every published message must arrive.
+	 * @return the window in messages
+	 */
+	public long publisherWindow() {
+		return Math.min(MAX_WINDOW_MESSAGES, WINDOW_BYTES / Math.max(1, this.payloadBytes));
 	}
 
 	private static String size(int bytes) {

@@ -6,11 +6,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One server under test running as a separate OS process on a free loopback port, with its output in a log file.
@@ -149,6 +152,21 @@ public final class ServerProcess implements AutoCloseable {
 	 */
 	public long openFileLimit() {
 		return ProcessMemory.readOpenFileLimit(pid());
+	}
+
+	/**
+	 * Counts the lines of the server's log so far that contain a text, e.g. its slow-consumer notices.
+	 * @param text the text to look for, case-insensitively
+	 * @return the number of lines containing it
+	 */
+	public long logLinesContaining(String text) {
+		String wanted = text.toLowerCase(Locale.ROOT);
+		try (Stream<String> lines = Files.lines(this.log, StandardCharsets.ISO_8859_1)) {
+			return lines.filter((line) -> line.toLowerCase(Locale.ROOT).contains(wanted)).count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the log " + this.log, ex);
+		}
 	}
 
 	/**

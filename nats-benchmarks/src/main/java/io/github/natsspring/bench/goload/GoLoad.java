@@ -1,0 +1,81 @@
+package io.github.natsspring.bench.goload;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.natsspring.bench.load.RunLimits;
+import io.github.natsspring.bench.load.ThroughputShape;
+
+/**
+ * One load for {@code natsload}, turned into its command-line flags.
+ *
+ * @param mode {@code publish}, {@code pubsub}, {@code overload} or {@code request}
+ * @param payloadBytes the payload size
+ * @param subscribers the subscriber connections (pub/sub only)
+ * @param queueGroup the queue group the subscribers join, or {@code null}
+ * @param window the most messages the publisher may run ahead of the deliveries, 0 for none
+ * @param limits the message (or request) count and the time bound
+ */
+public record GoLoad(String mode, int payloadBytes, int subscribers, String queueGroup, long window,
+		RunLimits limits) {
+
+	/** Deliveries that have not progressed for this long count as lost, as in the jnats scenarios. */
+	static final Duration STALL_LIMIT = Duration.ofSeconds(5);
+
+	/**
+	 * A windowed throughput load: publish-only when the shape has no subscribers, else pub/sub.
+	 * @param shape payload size and subscribers
+	 * @param limits message count and time bound
+	 * @return the load
+	 */
+	public static GoLoad throughput(ThroughputShape shape, RunLimits limits) {
+		String mode = (shape.subscribers() == 0) ? "publish" : "pubsub";
+		return new GoLoad(mode, shape.payloadBytes(), shape.subscribers(), shape.queueGroup(),
+				shape.publisherWindow(), limits);
+	}
+
+	/**
+	 * A publisher with no window against one subscriber that never limits what it buffers.
+	 * @param payloadBytes the payload size
+	 * @param limits message count and time bound
+	 * @return the load
+	 */
+	public static GoLoad overload(int payloadBytes, RunLimits limits) {
+		return new GoLoad("overload", payloadBytes, 1, null, 0, limits);
+	}
+
+	/**
+	 * Sequential request-reply round trips.
+	 * @param payloadBytes the size of each request and reply
+	 * @param limits request count and time bound
+	 * @return the load
+	 */
+	public static GoLoad requests(int payloadBytes, RunLimits limits) {
+		return new GoLoad("request", payloadBytes, 0, null, 0, limits);
+	}
+
+	/**
+	 * Returns the flags that run this load against a server, gated so the caller can bracket the measurement.
+	 * @param url the server URL, a loopback address
+	 * @return the flags
+	 */
+	public List<String> arguments(String url) {
+		List<String> flags = new ArrayList<>(List.of("-gate", "-url", url, "-mode", this.mode, "-msgs",
+				Long.toString(this.limits.messages()), "-size", Integer.toString(this.payloadBytes)));
+		if (this.subscribers > 0) {
+			flags.addAll(List.of("-subs", Integer.toString(this.subscribers)));
+		}
+		if (this.queueGroup != null) {
+			flags.addAll(List.of("-queue", this.queueGroup));
+		}
+		flags.addAll(List.of("-window", Long.toString(this.window), "-time", goDuration(this.limits.time()),
+				"-stall", goDuration(STALL_LIMIT)));
+		return flags;
+	}
+
+	private static String goDuration(Duration duration) {
+		return duration.toMillis() + "ms";
+	}
+
+}

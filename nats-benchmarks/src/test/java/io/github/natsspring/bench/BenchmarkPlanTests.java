@@ -1,0 +1,70 @@
+package io.github.natsspring.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.natsspring.bench.goload.GoLoadBuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchmarkPlanTests {
+
+	private final GoLoadBuild build = GoLoadBuild.inModule(Path.of("."));
+
+	@Test
+	void goLoadPlansTheThreeNatsGoSectionsAndNoJnatsRows() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "go"), this.build);
+
+		assertThat(plan.scenarios()).isEmpty();
+		assertThat(plan.starterPairs()).isEmpty();
+		assertThat(plan.goSections()).extracting(BenchmarkPlan.PlannedSection::heading)
+			.containsExactly("Steady state (nats.go load)", "Cold start (nats.go load)", "Overload (nats.go load)");
+		assertThat(names(plan.goSections().get(0))).containsExactly("publish only, 16 B", "pub/sub 1:1, 16 B",
+				"pub/sub 1:1, 128 B", "pub/sub 1:1, 1 KB", "fan-out 1→4, 128 B", "queue group 1→4, 128 B",
+				"request-reply, 128 B");
+	}
+
+	@Test
+	void jnatsLoadPlansNoNatsGoSection() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "jnats"), this.build);
+
+		assertThat(plan.goSections()).isEmpty();
+		assertThat(plan.scenarios()).isNotEmpty();
+		assertThat(plan.starterPairs()).isNotEmpty();
+	}
+
+	@Test
+	void onlyTheSteadyStateSectionJoinsTheGlobalWarmUp() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "go"), this.build);
+
+		assertThat(plan.warmUpScenarios()).extracting((scenario) -> scenario.name())
+			.containsExactlyElementsOf(names(plan.goSections().get(0)));
+	}
+
+	@Test
+	void onlyFiltersTheNatsGoSectionsAndDropsEmptyOnes() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "both", "--only", "overload"),
+				this.build);
+
+		assertThat(plan.scenarios()).isEmpty();
+		assertThat(plan.goSections()).singleElement()
+			.satisfies((section) -> assertThat(names(section)).containsExactly("overload 1:1, 512 B, no window"));
+	}
+
+	@Test
+	void coldStartMeasuresTheFirstMillionAtOneSizeInQuickModeAndTwoInFullMode() {
+		BenchmarkPlan quick = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--only", "cold"), this.build);
+		BenchmarkPlan full = BenchmarkPlan.of(BenchmarkOptions.parse("--only", "cold"), this.build);
+
+		assertThat(names(quick.goSections().get(0))).containsExactly("cold start, first 1,000,000 msgs, pub/sub 1:1, 16 B");
+		assertThat(names(full.goSections().get(0))).containsExactly("cold start, first 1,000,000 msgs, pub/sub 1:1, 16 B",
+				"cold start, first 1,000,000 msgs, pub/sub 1:1, 128 B");
+	}
+
+	private static List<String> names(BenchmarkPlan.PlannedSection section) {
+		return section.scenarios().stream().map((planned) -> planned.scenario().name()).toList();
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.github.natsspring.bench.goload;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.natsspring.bench.load.RunLimits;
+import io.github.natsspring.bench.load.ThroughputShape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GoLoadTests {
+
+	private static final RunLimits LIMITS = new RunLimits(20_000, Duration.ofMillis(1500));
+
+	private static final String URL = "nats://127.0.0.1:4444";
+
+	@Test
+	void pubSubRunsGatedWithinTheJnatsWindow() {
+		assertThat(GoLoad.throughput(ThroughputShape.pubSub(128), LIMITS).arguments(URL)).containsExactly("-gate",
+				"-url", URL, "-mode", "pubsub", "-msgs", "20000", "-size", "128", "-subs", "1", "-window", "65536",
+				"-time", "1500ms", "-stall", "5000ms");
+	}
+
+	@Test
+	void queueGroupNamesItsGroup() {
+		assertThat(GoLoad.throughput(ThroughputShape.queueGroup(128, 4), LIMITS).arguments(URL))
+			.containsSubsequence("-subs", "4", "-queue", "workers");
+	}
+
+	@Test
+	void publishOnlyHasNoSubscribers() {
+		assertThat(GoLoad.throughput(ThroughputShape.publishOnly(16), LIMITS).arguments(URL))
+			.containsSubsequence("-mode", "publish", "-window", "100000")
+			.doesNotContain("-subs", "-queue");
+	}
+
+	@Test
+	void overloadHasNoWindow() {
+		assertThat(GoLoad.overload(512, LIMITS).arguments(URL)).containsSubsequence("-mode", "overload", "-size", "512",
+				"-subs", "1", "-window", "0");
+	}
+
+	@Test
+	void requestsSendTheRequestCount() {
+		assertThat(GoLoad.requests(128, new RunLimits(5_000, Duration.ofSeconds(2))).arguments(URL))
+			.containsSubsequence("-mode", "request", "-msgs", "5000", "-size", "128", "-time", "2000ms")
+			.doesNotContain("-subs");
+	}
+
+}
