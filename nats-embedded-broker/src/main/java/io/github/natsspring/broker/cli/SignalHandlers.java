@@ -1,11 +1,13 @@
 package io.github.natsspring.broker.cli;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * nats-server's signal handling: SIGINT stops the server and exits with status 0, SIGTERM stops it and exits
  * with status 1 (ignored during lame-duck mode), SIGUSR2 enters lame-duck mode, SIGUSR1 reopens the log file,
- * SIGHUP asks for a configuration reload. {@code sun.misc.Signal} (module {@code jdk.unsupported}) is the only
+ * SIGHUP asks for a configuration reload; SIGUSR2 goes back to the JVM while Java Flight Recorder runs
+ * ({@link FlightRecorderSignalGuard}). {@code sun.misc.Signal} (module {@code jdk.unsupported}) is the only
  * way in Java 17 to choose the exit status of a signal. Where a signal cannot be handled (Windows,
  * {@code -Xrs}) the JVM's default applies and the shutdown hook still stops the broker; unlike Go, the JVM also
  * leaves SIGINT and SIGHUP ignored when the process was started with them ignored ({@code nohup}, background
@@ -24,21 +26,26 @@ final class SignalHandlers {
 				process.shutdown(1);
 			}
 		});
-		handle("USR2", "user defined signal 2", banner, process::enterLameDuckMode);
+		Signal usr2 = new Signal("USR2");
+		SignalHandler jvmHandler = handle("USR2", "user defined signal 2", banner, process::enterLameDuckMode);
+		if (jvmHandler != null) {
+			FlightRecorderSignalGuard.install(usr2, jvmHandler, banner);
+		}
 		handle("USR1", "user defined signal 1", banner, process::reopenLogFile);
 		handle("HUP", "hangup", banner, process::reloadConfiguration);
 	}
 
 	// The description is Go's name for the signal, which nats-server logs.
-	private static void handle(String name, String description, StartupBanner banner, Runnable action) {
+	private static SignalHandler handle(String name, String description, StartupBanner banner, Runnable action) {
 		try {
-			Signal.handle(new Signal(name), (signal) -> {
+			return Signal.handle(new Signal(name), (signal) -> {
 				banner.trapped(description);
 				action.run();
 			});
 		}
 		catch (IllegalArgumentException ex) {
 			banner.unhandledSignal(name, ex.getMessage());
+			return null;
 		}
 	}
 }

@@ -44,6 +44,12 @@ final class StartupBanner {
 		logger.fine("Cannot handle SIG" + name + ": " + reason);
 	}
 
+	/** The warning when Java Flight Recorder took SIGUSR2, so that it no longer enters lame-duck mode. */
+	void lameDuckSignalGivenToFlightRecorder() {
+		logger.warning("Java Flight Recorder is running and the JVM suspends threads with SIGUSR2: SIGUSR2 no longer"
+				+ " enters lame duck mode; start the JVM with _JAVA_SR_SIGNUM=39 in the environment to keep both");
+	}
+
 	/** The error nats-server logs for SIGHUP when it was started without a configuration file. */
 	void reloadUnsupported() {
 		logger.severe("Failed to reload server configuration: can only reload config when a file is provided"

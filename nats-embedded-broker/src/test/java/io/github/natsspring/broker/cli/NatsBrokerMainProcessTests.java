@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +140,43 @@ class NatsBrokerMainProcessTests {
 			assertThat(firstLineFrom(port)).startsWith("INFO {");
 			run.terminate();
 			assertThat(run.exitStatus()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void sigusr2EntersLameDuckMode() throws Exception {
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1"))) {
+			awaitListeningPort(run);
+			run.signal("USR2");
+			awaitLog(run::stderr, "[INF] Entering lame duck mode, stop accepting new clients\n");
+		}
+	}
+
+	/**
+	 * HotSpot takes Flight Recorder's samples by suspending threads with SIGUSR2: a busy broker would take each
+	 * sample for an operator's lame-duck signal unless it leaves the signal to the JVM.
+	 */
+	@Test
+	void whileFlightRecorderRunsABusyBrokerLeavesSigusr2ToTheJvmAndKeepsServing() throws Exception {
+		List<String> jvmOptions = List.of("-XX:StartFlightRecording=filename=" + dir.resolve("broker.jfr"));
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain(jvmOptions, "-a", "127.0.0.1", "-p", "-1"))) {
+			int port = awaitListeningPort(run);
+			assertThat(run.stderr()).contains("[WRN] Java Flight Recorder is running and the JVM suspends threads"
+					+ " with SIGUSR2: SIGUSR2 no longer enters lame duck mode");
+			try (Connection connection = Nats.connect("nats://127.0.0.1:" + port)) {
+				AtomicInteger received = new AtomicInteger();
+				connection.createDispatcher((message) -> received.incrementAndGet()).subscribe("busy");
+				connection.flush(Duration.ofSeconds(5));
+				// long enough a load for the recorder to sample the busy event loops many times
+				int messages = 300_000;
+				for (int i = 0; i < messages; i++) {
+					connection.publish("busy", new byte[64]);
+				}
+				await().atMost(Duration.ofSeconds(30)).until(() -> received.get() == messages);
+				assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+			}
+			assertThat(run.stderr()).doesNotContain("Entering lame duck mode");
 		}
 	}
 

@@ -31,9 +31,15 @@ final class ProcessRun implements AutoCloseable {
 
 	/** The command running {@link NatsBrokerMain} on this JVM's class path. */
 	static List<String> brokerMain(String... args) {
+		return brokerMain(List.of(), args);
+	}
+
+	/** The command running {@link NatsBrokerMain} on this JVM's class path with more JVM options. */
+	static List<String> brokerMain(List<String> jvmOptions, String... args) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), NatsBrokerMain.class.getName()));
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), NatsBrokerMain.class.getName()));
 		command.addAll(List.of(args));
 		return command;
 	}
@@ -43,9 +49,10 @@ final class ProcessRun implements AutoCloseable {
 		try {
 			Path out = Files.createTempFile(dir, "stdout", ".txt");
 			Path err = Files.createTempFile(dir, "stderr", ".txt");
-			Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-				.redirectError(err.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+			// the JVM's thread-suspend signal is SIGUSR2 unless this names another; tests expect the default
+			builder.environment().remove("_JAVA_SR_SIGNUM");
+			Process process = builder.start();
 			return new ProcessRun(process, out, err);
 		}
 		catch (IOException ex) {
