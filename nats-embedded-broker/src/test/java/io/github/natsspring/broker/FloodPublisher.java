@@ -1,6 +1,5 @@
 package io.github.natsspring.broker;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +41,7 @@ public final class FloodPublisher implements AutoCloseable {
 		socket.setSoTimeout((int) readTimeout.toMillis());
 		socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
 		FloodPublisher publisher = new FloodPublisher(socket);
-		publisher.readLine();
+		ProtocolLines.readLine(publisher.in);
 		publisher.out.write("CONNECT {\"verbose\":false,\"pedantic\":false}\r\n".getBytes(StandardCharsets.US_ASCII));
 		return publisher;
 	}
@@ -77,26 +76,9 @@ public final class FloodPublisher implements AutoCloseable {
 		this.out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
 		String line;
 		do {
-			line = readLine();
+			line = ProtocolLines.readLine(this.in);
 		}
 		while (!line.equals("PONG"));
-	}
-
-	private String readLine() throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-		int previous = -1;
-		while (true) {
-			int next = this.in.read();
-			if (next < 0) {
-				throw new IOException("closed by the server");
-			}
-			if (previous == '\r' && next == '\n') {
-				byte[] bytes = line.toByteArray();
-				return new String(bytes, 0, bytes.length - 1, StandardCharsets.US_ASCII);
-			}
-			line.write(next);
-			previous = next;
-		}
 	}
 
 	@Override

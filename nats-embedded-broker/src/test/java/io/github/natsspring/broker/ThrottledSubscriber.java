@@ -1,7 +1,6 @@
 package io.github.natsspring.broker;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,11 +51,11 @@ public final class ThrottledSubscriber implements AutoCloseable {
 		socket.setSoTimeout(10_000);
 		socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
 		InputStream in = socket.getInputStream();
-		readLine(in);
+		ProtocolLines.readLine(in);
 		socket.getOutputStream()
 			.write(("CONNECT {\"verbose\":false,\"pedantic\":false}\r\nSUB " + subject + " 1\r\nPING\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
-		String pong = readLine(in);
+		String pong = ProtocolLines.readLine(in);
 		if (!pong.equals("PONG")) {
 			socket.close();
 			throw new IOException("expected PONG, got " + pong);
@@ -85,7 +84,7 @@ public final class ThrottledSubscriber implements AutoCloseable {
 	private void readFrames(InputStream in) {
 		try {
 			while (true) {
-				String line = readLine(in);
+				String line = ProtocolLines.readLine(in);
 				if (line.startsWith("MSG ")) {
 					int size = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
 					in.skipNBytes(size + 2L);
@@ -102,23 +101,6 @@ public final class ThrottledSubscriber implements AutoCloseable {
 			if (!this.socket.isClosed()) {
 				this.closedByServer.set(true);
 			}
-		}
-	}
-
-	private static String readLine(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-		int previous = -1;
-		while (true) {
-			int next = in.read();
-			if (next < 0) {
-				throw new IOException("closed by the server");
-			}
-			if (previous == '\r' && next == '\n') {
-				byte[] bytes = line.toByteArray();
-				return new String(bytes, 0, bytes.length - 1, StandardCharsets.US_ASCII);
-			}
-			line.write(next);
-			previous = next;
 		}
 	}
 
