@@ -1,22 +1,24 @@
 package io.github.natsspring.broker.protocol;
 
-
 import io.netty.buffer.ByteBuf;
 
 /**
- * The arguments of one control line, split as nats-server splits them and kept as offsets into the
- * buffer that holds the line, so nothing is allocated until an argument is read as a String. Reused
- * from line to line.
+ * The arguments of one control line, split as nats-server splits them. The line is copied once into an array
+ * of its own (reused from line to line, at most a control line long) and the arguments are kept as offsets
+ * into it, so scanning costs no per-byte buffer checks and nothing is allocated until an argument is read as a
+ * String.
  */
 final class ArgumentTokens {
 
 	private static final int MAX_SIZE_DIGITS = 9;
 
+	private static final int INITIAL_LINE_CAPACITY = 128;
+
 	private final int max;
 
 	private final int[] bounds;
 
-	private ByteBuf buf;
+	private byte[] line = new byte[INITIAL_LINE_CAPACITY];
 
 	ArgumentTokens(int max) {
 		this.max = max;
@@ -29,11 +31,16 @@ final class ArgumentTokens {
 	 * @return how many arguments there are, or {@code max + 1} when there are more than {@code max}
 	 */
 	int split(ByteBuf buf, int start, int end, boolean lineBreaksSeparate) {
-		this.buf = buf;
+		int length = end - start;
+		if (this.line.length < length) {
+			this.line = new byte[Math.max(length, this.line.length * 2)];
+		}
+		byte[] bytes = this.line;
+		buf.getBytes(start, bytes, 0, length);
 		int count = 0;
 		int tokenStart = -1;
-		for (int i = start; i < end; i++) {
-			byte b = buf.getByte(i);
+		for (int i = 0; i < length; i++) {
+			byte b = bytes[i];
 			if (b == ' ' || b == '\t' || (lineBreaksSeparate && (b == '\r' || b == '\n'))) {
 				if (tokenStart >= 0) {
 					if (count == this.max) {
@@ -54,12 +61,13 @@ final class ArgumentTokens {
 				return this.max + 1;
 			}
 			this.bounds[2 * count] = tokenStart;
-			this.bounds[2 * count + 1] = end;
+			this.bounds[2 * count + 1] = length;
 			count++;
 		}
 		return count;
 	}
 
+	/** Where an argument starts in {@link #line()}. */
 	int start(int index) {
 		return this.bounds[2 * index];
 	}
@@ -68,8 +76,13 @@ final class ArgumentTokens {
 		return this.bounds[2 * index + 1] - this.bounds[2 * index];
 	}
 
+	/** The copy of the line last split; valid until the next split. */
+	byte[] line() {
+		return this.line;
+	}
+
 	String string(int index) {
-		return this.buf.toString(start(index), length(index), WireText.CHARSET);
+		return new String(this.line, start(index), length(index), WireText.CHARSET);
 	}
 
 	/** The argument as nats-server reads a size: 1 to 9 decimal digits, else -1. */
@@ -80,16 +93,12 @@ final class ArgumentTokens {
 		}
 		int value = 0;
 		for (int i = start(index), end = i + length; i < end; i++) {
-			int digit = this.buf.getByte(i) - '0';
+			int digit = this.line[i] - '0';
 			if (digit < 0 || digit > 9) {
 				return -1;
 			}
 			value = value * 10 + digit;
 		}
 		return value;
-	}
-
-	ByteBuf buffer() {
-		return this.buf;
 	}
 }

@@ -36,7 +36,8 @@ public interface ClientOpHandler {
 	 * A PUB with its payload.
 	 * @param subject the subject published to
 	 * @param replyTo the reply subject, or {@code null}
-	 * @param payload the payload; valid only during the call ({@code retainedSlice()} to keep it)
+	 * @param payload the payload, as the buffer's readable bytes (often the read buffer itself, narrowed);
+	 * valid only during the call, not to be read destructively ({@code retainedSlice()} to keep it)
 	 * @throws ProtocolViolation to stop decoding
 	 */
 	void onPub(String subject, String replyTo, ByteBuf payload) throws ProtocolViolation;
@@ -46,8 +47,8 @@ public interface ClientOpHandler {
 	 * @param subject the subject published to
 	 * @param replyTo the reply subject, or {@code null}
 	 * @param headerSize how many leading bytes of {@code headersAndPayload} are the header block
-	 * @param headersAndPayload headers then payload; valid only during the call ({@code retainedSlice()}
-	 * to keep it)
+	 * @param headersAndPayload headers then payload, as the buffer's readable bytes; valid only during the call,
+	 * not to be read destructively ({@code retainedSlice()} to keep it)
 	 * @throws ProtocolViolation to stop decoding
 	 */
 	void onHpub(String subject, String replyTo, int headerSize, ByteBuf headersAndPayload) throws ProtocolViolation;

@@ -492,7 +492,7 @@ public final class ClientProtocolDecoder {
 	}
 
 	private void expectPayload(boolean hasReply, int headerSize, int size) {
-		this.pendingSubject = this.recentSubject.of(this.arguments.buffer(), this.arguments.start(0),
+		this.pendingSubject = this.recentSubject.of(this.arguments.line(), this.arguments.start(0),
 				this.arguments.length(0));
 		this.pendingReply = hasReply ? this.arguments.string(1) : null;
 		this.pendingHeaderSize = headerSize;
@@ -508,7 +508,7 @@ public final class ClientProtocolDecoder {
 					throw unknownOperation();
 				}
 				this.state = State.OP_START;
-				deliver(handler, in.slice(index, size));
+				deliverInPlace(handler, in, index, size);
 				return index + size + 2;
 			}
 			this.pendingPayload = (size == 0) ? Unpooled.EMPTY_BUFFER : in.alloc().buffer(size, size);
@@ -519,6 +519,22 @@ public final class ClientProtocolDecoder {
 			this.state = State.PAYLOAD_CR;
 		}
 		return index + copied;
+	}
+
+	/**
+	 * Reports a payload that lies whole in the input: the input itself is handed over with its readable bytes
+	 * narrowed to the payload, then restored, so no slice is allocated per message.
+	 */
+	private void deliverInPlace(ClientOpHandler handler, ByteBuf in, int index, int size) throws ProtocolViolation {
+		int readerIndex = in.readerIndex();
+		int writerIndex = in.writerIndex();
+		in.setIndex(index, index + size);
+		try {
+			deliver(handler, in);
+		}
+		finally {
+			in.setIndex(readerIndex, writerIndex);
+		}
 	}
 
 	private void deliver(ClientOpHandler handler, ByteBuf payload) throws ProtocolViolation {

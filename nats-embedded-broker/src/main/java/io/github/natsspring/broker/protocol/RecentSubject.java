@@ -1,9 +1,6 @@
 package io.github.natsspring.broker.protocol;
 
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import java.util.Arrays;
 
 /**
  * The last subject a connection published to, so that publishing to the same subject again returns
@@ -11,16 +8,14 @@ import io.netty.buffer.Unpooled;
  */
 final class RecentSubject {
 
-	private ByteBuf bytes = Unpooled.EMPTY_BUFFER;
+	private byte[] bytes = new byte[0];
 
 	private String subject = "";
 
-	String of(ByteBuf buf, int start, int length) {
-		if (length != this.bytes.readableBytes() || !ByteBufUtil.equals(buf, start, this.bytes, 0, length)) {
-			byte[] copy = new byte[length];
-			buf.getBytes(start, copy);
-			this.bytes = Unpooled.wrappedBuffer(copy);
-			this.subject = new String(copy, WireText.CHARSET);
+	String of(byte[] line, int start, int length) {
+		if (length != this.bytes.length || !Arrays.equals(this.bytes, 0, length, line, start, start + length)) {
+			this.bytes = Arrays.copyOfRange(line, start, start + length);
+			this.subject = new String(this.bytes, WireText.CHARSET);
 		}
 		return this.subject;
 	}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.util.concurrent.FastThreadLocal;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -41,6 +42,14 @@ public final class ServerFrames {
 
 	private static final int CRLF = 2;
 
+	/** The array control lines are assembled in; per thread, since publishers write frames on their own. */
+	private static final FastThreadLocal<byte[]> LINE = new FastThreadLocal<>() {
+		@Override
+		protected byte[] initialValue() {
+			return new byte[256];
+		}
+	};
+
 	private static final JsonFactory JSON = JsonFactory.builder().characterEscapes(new GoJsonEscapes()).build();
 
 	private ServerFrames() {
@@ -75,16 +84,14 @@ public final class ServerFrames {
 		int size = payload.readableBytes();
 		int sizeLength = Math.max(digits(size), sizeDigits);
 		int lineLength = MSG.length + subject.length + 1 + sid.length
-				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + 1 + sizeLength + CRLF;
-		out.ensureWritable(lineLength + size + CRLF);
-		out.writeBytes(MSG).writeBytes(subject).writeByte(SPACE).writeBytes(sid).writeByte(SPACE);
-		if (replyToOrNull != null) {
-			out.writeBytes(replyToOrNull).writeByte(SPACE);
-		}
-		writeDecimal(out, size, sizeLength);
-		writeCrlf(out);
-		out.writeBytes(payload, payload.readerIndex(), size);
-		writeCrlf(out);
+				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + sizeLength + CRLF;
+		byte[] line = lineBuffer(lineLength);
+		int position = put(line, 0, MSG);
+		position = putArguments(line, position, subject, sid, replyToOrNull);
+		position = putDecimal(line, position, size, sizeLength);
+		line[position++] = '\r';
+		line[position++] = '\n';
+		writeFrame(out, line, position, payload, size);
 	}
 
 	/**
@@ -120,19 +127,61 @@ public final class ServerFrames {
 		int headerSizeLength = Math.max(digits(headerSize), headerSizeDigits);
 		int sizeLength = Math.max(digits(size), sizeDigits);
 		int lineLength = HMSG.length + subject.length + 1 + sid.length
-				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + headerSizeLength + 1 + sizeLength + 1
+				+ ((replyToOrNull != null) ? replyToOrNull.length + 1 : 0) + headerSizeLength + 1 + sizeLength
 				+ CRLF;
+		byte[] line = lineBuffer(lineLength);
+		int position = put(line, 0, HMSG);
+		position = putArguments(line, position, subject, sid, replyToOrNull);
+		position = putDecimal(line, position, headerSize, headerSizeLength);
+		line[position++] = SPACE;
+		position = putDecimal(line, position, size, sizeLength);
+		line[position++] = '\r';
+		line[position++] = '\n';
+		writeFrame(out, line, position, headersAndPayload, size);
+	}
+
+	/** The control line is assembled in a per-thread array and written in one go: three buffer writes a frame. */
+	private static void writeFrame(ByteBuf out, byte[] line, int lineLength, ByteBuf content, int size) {
 		out.ensureWritable(lineLength + size + CRLF);
-		out.writeBytes(HMSG).writeBytes(subject).writeByte(SPACE).writeBytes(sid).writeByte(SPACE);
-		if (replyToOrNull != null) {
-			out.writeBytes(replyToOrNull).writeByte(SPACE);
+		out.writeBytes(line, 0, lineLength);
+		out.writeBytes(content, content.readerIndex(), size);
+		writeCrlf(out);
+	}
+
+	private static byte[] lineBuffer(int length) {
+		byte[] line = LINE.get();
+		if (line.length < length) {
+			line = new byte[Math.max(length, line.length * 2)];
+			LINE.set(line);
 		}
-		writeDecimal(out, headerSize, headerSizeLength);
-		out.writeByte(SPACE);
-		writeDecimal(out, size, sizeLength);
-		writeCrlf(out);
-		out.writeBytes(headersAndPayload, headersAndPayload.readerIndex(), size);
-		writeCrlf(out);
+		return line;
+	}
+
+	private static int putArguments(byte[] line, int position, byte[] subject, byte[] sid, byte[] replyToOrNull) {
+		int at = put(line, position, subject);
+		line[at++] = SPACE;
+		at = put(line, at, sid);
+		line[at++] = SPACE;
+		if (replyToOrNull != null) {
+			at = put(line, at, replyToOrNull);
+			line[at++] = SPACE;
+		}
+		return at;
+	}
+
+	private static int put(byte[] line, int position, byte[] bytes) {
+		System.arraycopy(bytes, 0, line, position, bytes.length);
+		return position + bytes.length;
+	}
+
+	/** Puts a non-negative int as exactly {@code length} decimal digits. */
+	private static int putDecimal(byte[] line, int position, int value, int length) {
+		int remaining = value;
+		for (int i = position + length - 1; i >= position; i--) {
+			line[i] = (byte) ('0' + remaining % 10);
+			remaining /= 10;
+		}
+		return position + length;
 	}
 
 	/**
@@ -228,17 +277,6 @@ public final class ServerFrames {
 
 	private static void writeCrlf(ByteBuf out) {
 		out.writeShort(('\r' << 8) | '\n');
-	}
-
-	/** Writes a non-negative int as exactly {@code length} decimal digits; the caller made room for them. */
-	private static void writeDecimal(ByteBuf out, int value, int length) {
-		int end = out.writerIndex() + length;
-		int remaining = value;
-		for (int i = end - 1; i >= end - length; i--) {
-			out.setByte(i, '0' + remaining % 10);
-			remaining /= 10;
-		}
-		out.writerIndex(end);
 	}
 
 	private static int digits(int value) {

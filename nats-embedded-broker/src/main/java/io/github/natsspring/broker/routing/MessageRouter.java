@@ -54,7 +54,7 @@ public final class MessageRouter {
 	 * @return how many subscribers took the message
 	 */
 	public int route(MessageOrigin origin, PublishedMessage message) {
-		SubjectMatch<Subscription> match = this.subscriptions.match(message.subject());
+		SubjectMatch<Subscription> match = message.matchIn(this.subscriptions);
 		int delivered = 0;
 		for (int i = 0, n = match.subscriberCount(); i < n; i++) {
 			Subscription subscription = match.subscriber(i);

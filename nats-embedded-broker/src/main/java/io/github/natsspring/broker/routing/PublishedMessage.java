@@ -1,13 +1,16 @@
 package io.github.natsspring.broker.routing;
 
 import io.github.natsspring.broker.protocol.WireText;
+import io.github.natsspring.broker.subject.SubjectMatch;
+import io.github.natsspring.broker.subject.SubjectTrie;
 import io.netty.buffer.ByteBuf;
 
 /**
  * The message being routed. A publisher keeps one and refills it for each message, so routing allocates
  * nothing per message beyond what a new subject needs; it is valid only while routed, and a subscriber that
  * keeps a message must copy it. The encoded subject is kept while a publisher keeps publishing to the same
- * subject (the decoder then hands over the same String).
+ * subject (the decoder then hands over the same String), and so is the subject's match, for as long as the
+ * subscriptions do not change: the per-publisher result cache nats-server keeps too.
  */
 public final class PublishedMessage {
 
@@ -27,6 +30,12 @@ public final class PublishedMessage {
 
 	private ByteBuf content;
 
+	private SubjectTrie<Subscription> matchedIn;
+
+	private long matchGeneration;
+
+	private SubjectMatch<Subscription> match;
+
 	/**
 	 * Sets the next message to route.
 	 * @param subject the subject published to
@@ -41,6 +50,7 @@ public final class PublishedMessage {
 		if (subject != this.subject) {
 			this.subject = subject;
 			this.subjectBytes = WireText.bytes(subject);
+			this.match = null;
 		}
 		if (replyTo == null) {
 			this.replyTo = null;
@@ -54,6 +64,22 @@ public final class PublishedMessage {
 		this.headerSizeDigits = headerSizeDigits;
 		this.sizeDigits = sizeDigits;
 		this.content = content;
+	}
+
+	/**
+	 * The subscriptions the subject matches, from the last match while the trie has not changed since.
+	 * @param trie the subscriptions of the account the message is routed in
+	 * @return the match
+	 */
+	SubjectMatch<Subscription> matchIn(SubjectTrie<Subscription> trie) {
+		// the generation is read before matching: a change during the match makes the next call match again
+		long generation = trie.generation();
+		if (this.match == null || this.matchedIn != trie || this.matchGeneration != generation) {
+			this.match = trie.match(this.subject);
+			this.matchedIn = trie;
+			this.matchGeneration = generation;
+		}
+		return this.match;
 	}
 
 	/**
