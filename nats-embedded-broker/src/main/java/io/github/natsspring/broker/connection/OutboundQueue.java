@@ -55,11 +55,18 @@ public final class OutboundQueue {
 
 	private boolean refusingAppends;
 
-	private long inFlightBytes;
+	/**
+	 * Bytes handed to the socket and not yet written. Written by the event loop only, so a completed write
+	 * updates it without taking the lock that publishers append under; read by publishers under that lock.
+	 */
+	private volatile long inFlightBytes;
 
-	private int inFlightWrites;
+	private volatile int inFlightWrites;
 
 	private final ArrayList<Connection> stalledProducers = new ArrayList<>(2);
+
+	/** Whether {@link #stalledProducers} may hold any, so that a completed write only locks when it might. */
+	private volatile boolean producersStalled;
 
 	/** Writes the socket completed; event loop only, as is the write deadline's state below. */
 	private long completedWrites;
@@ -209,8 +216,12 @@ public final class OutboundQueue {
 	long registerStalledProducer(Connection producer) {
 		this.lock.lock();
 		try {
+			// announced before the pending bytes are read: a write completing meanwhile either sees the
+			// announcement and releases the producer, or is seen here and the producer need not stall
+			this.producersStalled = true;
 			long pending = pendingLocked();
 			if (this.refusingAppends || pending <= this.stallThreshold) {
+				this.producersStalled = !this.stalledProducers.isEmpty();
 				return 0;
 			}
 			if (!this.stalledProducers.contains(producer)) {
@@ -332,8 +343,8 @@ public final class OutboundQueue {
 				}
 				return null;
 			}
-			this.inFlightBytes += taken.readableBytes();
-			this.inFlightWrites++;
+			this.inFlightBytes = this.inFlightBytes + taken.readableBytes();
+			this.inFlightWrites = this.inFlightWrites + 1;
 			return taken;
 		}
 		finally {
@@ -344,11 +355,14 @@ public final class OutboundQueue {
 	/** Called on the event loop when a write completed, or failed because the channel closed. */
 	private void written(int size) {
 		this.completedWrites++;
+		this.inFlightBytes = this.inFlightBytes - size;
+		this.inFlightWrites = this.inFlightWrites - 1;
+		if (!this.producersStalled) {
+			return;
+		}
 		boolean release;
 		this.lock.lock();
 		try {
-			this.inFlightBytes -= size;
-			this.inFlightWrites--;
 			release = !this.stalledProducers.isEmpty() && pendingLocked() <= this.stallThreshold;
 		}
 		finally {
@@ -369,6 +383,7 @@ public final class OutboundQueue {
 			// a copy: producers may register again while these are being resumed; releases are rare
 			released = new ArrayList<>(this.stalledProducers);
 			this.stalledProducers.clear();
+			this.producersStalled = false;
 		}
 		finally {
 			this.lock.unlock();
