@@ -61,6 +61,33 @@ class NatsBrokerLifecycleTests {
 	}
 
 	@Test
+	void aBrokerStartedWithoutTheWarmUpServesClients() throws Exception {
+		NatsBrokerOptions options = NatsBrokerOptions.loopbackRandomPort().toBuilder().startupWarmUp(false).build();
+		try (NatsBroker broker = new NatsBroker(options)) {
+			broker.start();
+			try (Connection connection = Nats.connect(broker.getClientUrl())) {
+				assertThat(connection.getServerInfo().getClientId()).isEqualTo(1);
+				assertThat(connection.RTT()).isPositive();
+			}
+		}
+	}
+
+	@Test
+	void ioThreadsSetHowManyEventLoopsServeClients() throws Exception {
+		NatsBrokerOptions options = NatsBrokerOptions.loopbackRandomPort().toBuilder().ioThreads(3).build();
+		try (NatsBroker broker = new NatsBroker(options)) {
+			broker.start();
+			String prefix = "nats-broker-" + broker.getServerId().substring(1, 7).toLowerCase() + "-io";
+			long ioThreads = Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((thread) -> thread.getName().startsWith(prefix))
+				.count();
+			assertThat(ioThreads).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void startingTwiceIsRefused() {
 		try (NatsBroker broker = new NatsBroker(NatsBrokerOptions.loopbackRandomPort())) {
 			broker.start();

@@ -53,6 +53,9 @@ class NatsEmbeddedBrokerConfiguration {
 			.serverName(embedded.getServerName())
 			.limits((limits) -> limits.maxPayload(Math.toIntExact(embedded.getMaxPayload().toBytes())))
 			.auth(auth(embedded));
+		if (embedded.getIoThreads() != null) {
+			options.ioThreads(embedded.getIoThreads());
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());
 	}

@@ -264,6 +264,9 @@ public class NatsProperties {
 		/** Token clients of the embedded broker must present; excludes user name and password. */
 		private @Nullable String token;
 
+		/** Event loops serving the embedded broker's connections. Defaults to half the processors, at least one. */
+		private @Nullable Integer ioThreads;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -328,6 +331,13 @@ public class NatsProperties {
 			this.token = token;
 		}
 
+		public @Nullable Integer getIoThreads() {
+			return this.ioThreads;
+		}
+
+		public void setIoThreads(@Nullable Integer ioThreads) {
+			this.ioThreads = ioThreads;
+		}
 	}
 
 	/**

@@ -74,12 +74,13 @@ class NatsAutoConfigurationTests {
 	void embeddedBrokerTakesItsSettingsFromProperties() {
 		this.contextRunner
 			.withPropertyValues("nats.embedded.port=0", "nats.embedded.server-name=orders-broker",
-					"nats.embedded.max-payload=64KB", "nats.embedded.token=s3cret")
+					"nats.embedded.max-payload=64KB", "nats.embedded.token=s3cret", "nats.embedded.io-threads=3")
 			.run((context) -> {
 				NatsBroker broker = context.getBean(NatsBroker.class);
 				assertThat(broker.getOptions().serverName()).isEqualTo("orders-broker");
 				assertThat(broker.getOptions().limits().maxPayload()).isEqualTo(64 * 1024);
 				assertThat(broker.getOptions().auth().token()).isEqualTo("s3cret");
+				assertThat(broker.getOptions().ioThreads()).isEqualTo(3);
 				assertThat(context.getBean(Connection.class).getStatus()).isEqualTo(Connection.Status.CONNECTED);
 			});
 	}

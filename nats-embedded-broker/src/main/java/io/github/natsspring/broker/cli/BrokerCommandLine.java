@@ -48,6 +48,9 @@ public final class BrokerCommandLine {
 			        --pass <password>            Password required for connections
 			        --auth <token>               Authorization token required for connections
 
+			Broker Options (not nats-server's):
+			        --io_threads <n>             Event loops for client connections (default: half the CPUs)
+
 			Common Options:
 			    -h, --help                       Show this message
 			    -v, --version                    Show version
@@ -78,6 +81,7 @@ public final class BrokerCommandLine {
 			Map.entry("DV", Flag.bool((values, value) -> values.debugAndTrace = value)),
 			Map.entry("VV", Flag.bool((values, value) -> values.verboseTrace = value)),
 			Map.entry("DVV", Flag.bool((values, value) -> values.debugAndVerboseTrace = value)),
+			Map.entry("io_threads", Flag.integer((values, value) -> values.ioThreads = value)),
 			Map.entry("h", Flag.bool((values, value) -> values.help = value)),
 			Map.entry("help", Flag.bool((values, value) -> values.help = value)),
 			Map.entry("v", Flag.bool((values, value) -> values.version = value)),
@@ -199,6 +203,8 @@ public final class BrokerCommandLine {
 
 		boolean trace = defaults.trace();
 
+		long ioThreads = defaults.ioThreads();
+
 		Boolean debugAndTrace;
 
 		Boolean verboseTrace;
@@ -226,7 +232,7 @@ public final class BrokerCommandLine {
 				finalTrace = verboseTrace;
 			}
 			return new BrokerFlags(host, port, serverName, pidFile, user, password, token, logFile, logTime,
-					finalDebug, finalTrace);
+					finalDebug, finalTrace, ioThreads);
 		}
 	}
 }

@@ -24,9 +24,11 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * @param logTime {@code -T}: whether log lines carry a timestamp
  * @param debug {@code -D}: whether debug lines are logged
  * @param trace {@code -V}: whether protocol trace lines are logged
+ * @param ioThreads {@code --io_threads}: event loops for client connections (this broker's own flag); 0 for
+ * the default
  */
 public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
-		String token, String logFile, boolean logTime, boolean debug, boolean trace) {
+		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads) {
 
 	/** nats-server's value for {@code -p} asking for a random free port. */
 	public static final long RANDOM_PORT = -1;
@@ -37,7 +39,7 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 
 	/** The values nats-server starts with when no flag is given. */
 	public static BrokerFlags defaults() {
-		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false);
+		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0);
 	}
 
 	/** The address to listen on, after defaulting. */
@@ -91,6 +93,7 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 			.serverName(serverName.isEmpty() ? null : serverName)
 			.auth(auth())
 			.logging(new BrokerLogging(debug, trace))
+			.ioThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ioThreads)))
 			.build();
 	}
 

@@ -87,7 +87,7 @@ public final class BrokerServer implements ClientContext {
 		this.options = options;
 		this.serverId = ServerIds.generate();
 		this.authenticator = Authenticator.of(options.auth());
-		this.eventLoops = EventLoops.create(this.serverId);
+		this.eventLoops = EventLoops.create(this.serverId, options.ioThreads());
 	}
 
 	/**

@@ -16,7 +16,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
- * The event loops of one broker: one acceptor thread and one worker per core, on the native epoll
+ * The event loops of one broker: one acceptor thread and the configured number of workers, on the native epoll
  * transport when available (fewer syscalls and no selector garbage), on NIO otherwise.
  */
 final class EventLoops {
@@ -35,9 +35,8 @@ final class EventLoops {
 		this.serverChannelType = type;
 	}
 
-	static EventLoops create(String serverId) {
+	static EventLoops create(String serverId, int workers) {
 		String prefix = "nats-broker-" + serverId.substring(1, 7).toLowerCase();
-		int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 		boolean epoll = Epoll.isAvailable() && !Boolean.getBoolean("natsbroker.noEpoll");
 		IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
 		EventLoops loops = new EventLoops(new MultiThreadIoEventLoopGroup(1, threads(prefix + "-accept"), factory),

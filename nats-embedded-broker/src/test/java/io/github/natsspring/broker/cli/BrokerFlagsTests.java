@@ -91,6 +91,18 @@ class BrokerFlagsTests {
 	}
 
 	@Test
+	void ioThreadsDefaultToHalfTheProcessorsAndCanBeGiven() {
+		assertThat(options("").ioThreads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+		assertThat(options("--io_threads 3").ioThreads()).isEqualTo(3);
+	}
+
+	@Test
+	void negativeIoThreadsAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> options("--io_threads -2"))
+			.withMessageContaining("ioThreads must be positive");
+	}
+
+	@Test
 	void logFileIsAPathOnlyWhenGiven() {
 		assertThat(flags("").logPath()).isEmpty();
 		assertThat(flags("-l nats.log").logPath()).contains(Path.of("nats.log"));
