@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 
 import io.github.natsspring.broker.cli.GoValueSyntax.InvalidValueException;
+import io.github.natsspring.broker.protocol.GoQuote;
 
 /**
  * Reads nats-server's command line for the flags this broker supports, with the syntax of Go's {@code flag}
@@ -132,7 +133,7 @@ public final class BrokerCommandLine {
 				String format = flag.isBool() ? "invalid boolean value %s for -%s: %s"
 						: "invalid value %s for flag -%s: %s";
 				return new BrokerCommand.FlagError(
-						String.format(format, GoValueSyntax.quote(value), name, ex.getMessage()));
+						String.format(format, GoQuote.quote(value), name, ex.getMessage()));
 			}
 		}
 		return decide(values, remaining);

@@ -81,51 +81,6 @@ final class GoValueSyntax {
 		};
 	}
 
-	/** Quotes a string as Go's {@code %q} verb does, so error messages show odd input the same way. */
-	static String quote(String text) {
-		StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-		text.codePoints().forEach((codePoint) -> appendQuoted(quoted, codePoint));
-		return quoted.append('"').toString();
-	}
-
-	private static void appendQuoted(StringBuilder out, int codePoint) {
-		switch (codePoint) {
-			case '"' -> out.append("\\\"");
-			case '\\' -> out.append("\\\\");
-			case 0x07 -> out.append("\\a");
-			case '\b' -> out.append("\\b");
-			case '\f' -> out.append("\\f");
-			case '\n' -> out.append("\\n");
-			case '\r' -> out.append("\\r");
-			case '\t' -> out.append("\\t");
-			case 0x0B -> out.append("\\v");
-			default -> {
-				if (isPrintable(codePoint)) {
-					out.appendCodePoint(codePoint);
-				}
-				else if (codePoint < 0x80) {
-					out.append(String.format("\\x%02x", codePoint));
-				}
-				else if (codePoint < 0x10000) {
-					out.append(String.format("\\u%04x", codePoint));
-				}
-				else {
-					out.append(String.format("\\U%08x", codePoint));
-				}
-			}
-		}
-	}
-
-	private static boolean isPrintable(int codePoint) {
-		if (codePoint == ' ') {
-			return true;
-		}
-		int type = Character.getType(codePoint);
-		return !Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint)
-				&& type != Character.UNASSIGNED && type != Character.FORMAT && type != Character.SURROGATE
-				&& type != Character.PRIVATE_USE;
-	}
-
 	private static boolean allDigitsOf(String digits, int radix) {
 		return digits.chars().allMatch((c) -> Character.digit(c, radix) >= 0 && c < 0x80);
 	}

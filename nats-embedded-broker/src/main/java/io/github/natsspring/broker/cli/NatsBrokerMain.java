@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.protocol.GoQuote;
 
 /**
  * Runs the broker standalone ({@code java -jar nats-broker.jar}) as a drop-in for nats-server: the same flags,
@@ -53,7 +54,7 @@ public final class NatsBrokerMain {
 		}
 		if (command instanceof BrokerCommand.UnrecognizedCommand unrecognized) {
 			err.println(BrokerCommandLine.PROGRAM_NAME + ": unrecognized command: "
-					+ GoValueSyntax.quote(unrecognized.argument()));
+					+ GoQuote.quote(unrecognized.argument()));
 			return 1;
 		}
 		try {

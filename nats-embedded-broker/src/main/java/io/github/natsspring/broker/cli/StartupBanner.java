@@ -4,6 +4,7 @@ import java.util.logging.Logger;
 
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.protocol.GoQuote;
 
 /**
  * The lines nats-server logs when it starts, handles a signal and stops, worded the same where they apply to
@@ -89,7 +90,7 @@ final class StartupBanner {
 	/** The fatal error when the port cannot be bound, worded as nats-server's; the process then exits with 1. */
 	void listenFailed(String host, long port, String reason) {
 		logger.log(LogLabel.FATAL,
-				"Error listening on port: " + hostPort(host, port) + ", " + GoValueSyntax.quote(reason));
+				"Error listening on port: " + hostPort(host, port) + ", " + GoQuote.quote(reason));
 	}
 
 	// As Go's net.JoinHostPort: IPv6 literals in brackets.

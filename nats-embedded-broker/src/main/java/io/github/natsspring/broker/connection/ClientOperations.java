@@ -4,6 +4,7 @@ import io.github.natsspring.broker.auth.AuthContext;
 import io.github.natsspring.broker.protocol.ClientOpHandler;
 import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
 import io.github.natsspring.broker.protocol.ConnectOptions;
+import io.github.natsspring.broker.protocol.GoQuote;
 import io.github.natsspring.broker.protocol.ProtocolViolation;
 import io.github.natsspring.broker.protocol.ServerFrames;
 import io.github.natsspring.broker.routing.PublishedMessage;
@@ -108,10 +109,19 @@ final class ClientOperations implements ClientOpHandler {
 		if (options.pedantic() && !Subjects.isValidPublishSubject(subject)) {
 			this.client.sendErr("Invalid Publish Subject");
 		}
+		this.client.statistics().messageIn(message.readableBytes());
+		if (ReservedSubjects.isGatewayRoutedReply(subject)) {
+			publishViolation(subject);
+			return;
+		}
+		if (replyTo != null && ReservedSubjects.isReservedReply(replyTo)) {
+			this.client.sendErr("Permissions Violation for Publish with Reply of " + GoQuote.quoteWire(replyTo));
+			this.log.error("Publish Violation - " + authUser() + ", Reply " + GoQuote.quoteWire(replyTo));
+			return;
+		}
 		if (options.verbose()) {
 			this.client.send(ServerFrames::writeOk);
 		}
-		this.client.statistics().messageIn(message.readableBytes());
 		PublishedMessage toRoute = this.published;
 		toRoute.fill(subject, replyTo, headerSize, (headerSize < 0) ? 0 : this.decoder.headerSizeDigits(),
 				this.decoder.sizeDigits(), message);
@@ -186,6 +196,23 @@ final class ClientOperations implements ClientOpHandler {
 	public void onErr(String message) {
 		this.log.debug("Client error: " + message);
 		this.client.close("Client sent -ERR");
+	}
+
+	private void publishViolation(String subject) {
+		this.client.sendErr("Permissions Violation for Publish to " + GoQuote.quoteWire(subject));
+		this.log.error("Publish Violation - " + authUser() + ", Subject " + GoQuote.quoteWire(subject));
+	}
+
+	/** Who the client says it is, as nats-server names it in violation log lines. */
+	private String authUser() {
+		ConnectOptions options = this.client.session().options();
+		if (options.nkey() != null && !options.nkey().isEmpty()) {
+			return "Nkey " + GoQuote.quote(options.nkey());
+		}
+		if (options.user() != null && !options.user().isEmpty()) {
+			return "User " + GoQuote.quote(options.user());
+		}
+		return "User \"N/A\"";
 	}
 
 	private boolean checkAuthenticated() {

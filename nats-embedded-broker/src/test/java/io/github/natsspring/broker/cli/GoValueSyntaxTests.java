@@ -47,17 +47,4 @@ class GoValueSyntaxTests {
 		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> GoValueSyntax.parseBool(text))
 			.withMessage("parse error");
 	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '\'', value = { "foo|\"foo\"", "a b|\"a b\"", "a\"b|\"a\\\"b\"",
-			"a\\b|\"a\\\\b\"", "é|\"é\"" })
-	void stringsAreQuotedAsGoPercentQ(String text, String quoted) {
-		assertThat(GoValueSyntax.quote(text)).isEqualTo(quoted);
-	}
-
-	@Test
-	void controlCharactersAreEscapedAsGoPercentQ() {
-		assertThat(GoValueSyntax.quote("\t\n\r\u0007\u0001\u007f\u200b"))
-			.isEqualTo("\"\\t\\n\\r\\a\\x01\\x7f\\u200b\"");
-	}
 }
