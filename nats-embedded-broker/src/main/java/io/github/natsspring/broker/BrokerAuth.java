@@ -9,11 +9,17 @@ import java.util.Objects;
  *
  * @param token the token clients must send as {@code auth_token}, or {@code null}
  * @param users the users allowed to connect with user name and password; empty for none
+ * @param defaultPermissions the permissions of the users that have none of their own, as nats-server's
+ * {@code default_permissions} (which apply to users only, not to a token), or {@code null} for none
  */
-public record BrokerAuth(String token, List<BrokerUser> users) {
+public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions defaultPermissions) {
 
-	private static final BrokerAuth NONE = new BrokerAuth(null, List.of());
+	private static final BrokerAuth NONE = new BrokerAuth(null, List.of(), null);
 
+	/**
+	 * Checks that a token and users are not both given, user names are unique, and default permissions come with
+	 * users.
+	 */
 	public BrokerAuth {
 		users = List.copyOf(Objects.requireNonNull(users, "users"));
 		if (token != null && token.isEmpty()) {
@@ -22,34 +28,70 @@ public record BrokerAuth(String token, List<BrokerUser> users) {
 		if (token != null && !users.isEmpty()) {
 			throw new IllegalArgumentException("a token and users cannot both be configured");
 		}
+		if (defaultPermissions != null && users.isEmpty()) {
+			throw new IllegalArgumentException("default permissions apply to users, and no users are configured");
+		}
 		long distinct = users.stream().map(BrokerUser::username).distinct().count();
 		if (distinct != users.size()) {
 			throw new IllegalArgumentException("duplicate user names in " + users);
 		}
 	}
 
-	/** No authentication: any client may connect. */
+	/**
+	 * No authentication: any client may connect.
+	 * @return the settings
+	 */
 	public static BrokerAuth none() {
 		return NONE;
 	}
 
-	/** Clients must present this token. */
+	/**
+	 * Clients must present this token.
+	 * @param token the token
+	 * @return the settings
+	 */
 	public static BrokerAuth token(String token) {
-		return new BrokerAuth(Objects.requireNonNull(token, "token"), List.of());
+		return new BrokerAuth(Objects.requireNonNull(token, "token"), List.of(), null);
 	}
 
-	/** Clients must present one of these users' name and password. */
+	/**
+	 * Clients must present one of these users' name and password.
+	 * @param users the users
+	 * @return the settings
+	 */
 	public static BrokerAuth users(BrokerUser... users) {
-		return new BrokerAuth(null, List.of(users));
+		return new BrokerAuth(null, List.of(users), null);
 	}
 
-	/** Whether clients must authenticate. */
+	/**
+	 * The same users, those without permissions of their own getting these.
+	 * @param permissions the default permissions
+	 * @return the settings
+	 */
+	public BrokerAuth withDefaultPermissions(BrokerPermissions permissions) {
+		return new BrokerAuth(this.token, this.users, Objects.requireNonNull(permissions, "permissions"));
+	}
+
+	/**
+	 * Whether clients must authenticate.
+	 * @return {@code true} with a token or users
+	 */
 	public boolean isRequired() {
-		return token != null || !users.isEmpty();
+		return this.token != null || !this.users.isEmpty();
+	}
+
+	/**
+	 * The permissions a user gets: its own, else the default ones.
+	 * @param user one of {@link #users()}
+	 * @return the permissions, or {@code null} for none
+	 */
+	public BrokerPermissions permissionsOf(BrokerUser user) {
+		return (user.permissions() != null) ? user.permissions() : this.defaultPermissions;
 	}
 
 	@Override
 	public String toString() {
-		return "BrokerAuth[token=" + (token == null ? "none" : "<redacted>") + ", users=" + users + "]";
+		return "BrokerAuth[token=" + ((this.token == null) ? "none" : "<redacted>") + ", users=" + this.users
+				+ ", defaultPermissions=" + this.defaultPermissions + "]";
 	}
 }

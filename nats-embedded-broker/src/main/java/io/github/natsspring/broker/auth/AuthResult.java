@@ -10,8 +10,9 @@ import io.github.natsspring.broker.account.Account;
  * @param principal the user the client authenticated as, or {@code null} when its credentials name none (no
  * authentication, or a token)
  * @param account the name of the account the client is bound to
+ * @param permissions what the client may publish and subscribe to, or {@code null} for everything
  */
-public record AuthResult(String principal, String account) {
+public record AuthResult(String principal, String account, Permissions permissions) {
 
 	/**
 	 * Checks the account is given.
@@ -25,15 +26,16 @@ public record AuthResult(String principal, String account) {
 	 * @return the result for an anonymous client
 	 */
 	public static AuthResult anonymous() {
-		return new AuthResult(null, Account.GLOBAL);
+		return new AuthResult(null, Account.GLOBAL, null);
 	}
 
 	/**
 	 * A user in the global account.
 	 * @param user the user name
+	 * @param permissions the user's permissions, or {@code null} for everything
 	 * @return the result for that user
 	 */
-	public static AuthResult user(String user) {
-		return new AuthResult(user, Account.GLOBAL);
+	public static AuthResult user(String user, Permissions permissions) {
+		return new AuthResult(user, Account.GLOBAL, permissions);
 	}
 }

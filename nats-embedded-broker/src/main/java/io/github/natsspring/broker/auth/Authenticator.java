@@ -33,7 +33,7 @@ public interface Authenticator {
 			return new TokenAuthenticator(auth.token());
 		}
 		if (!auth.users().isEmpty()) {
-			return new UserPasswordAuthenticator(auth.users());
+			return new UserPasswordAuthenticator(auth);
 		}
 		return NoAuthenticator.INSTANCE;
 	}

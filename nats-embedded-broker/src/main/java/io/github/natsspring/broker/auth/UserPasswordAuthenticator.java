@@ -1,10 +1,10 @@
 package io.github.natsspring.broker.auth;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.protocol.ConnectOptions;
 
@@ -13,9 +13,15 @@ final class UserPasswordAuthenticator implements Authenticator {
 
 	private final Map<String, String> passwordsByUser = new HashMap<>();
 
-	UserPasswordAuthenticator(List<BrokerUser> users) {
-		for (BrokerUser user : users) {
+	private final Map<String, Permissions> permissionsByUser = new HashMap<>();
+
+	UserPasswordAuthenticator(BrokerAuth auth) {
+		for (BrokerUser user : auth.users()) {
 			this.passwordsByUser.put(user.username(), user.password());
+			Permissions permissions = Permissions.of(auth.permissionsOf(user));
+			if (permissions != null) {
+				this.permissionsByUser.put(user.username(), permissions);
+			}
 		}
 	}
 
@@ -34,6 +40,6 @@ final class UserPasswordAuthenticator implements Authenticator {
 		if (expected == null || !PasswordMatcher.matches(expected, connect.pass())) {
 			return Optional.empty();
 		}
-		return Optional.of(AuthResult.user(connect.user()));
+		return Optional.of(AuthResult.user(connect.user(), this.permissionsByUser.get(connect.user())));
 	}
 }

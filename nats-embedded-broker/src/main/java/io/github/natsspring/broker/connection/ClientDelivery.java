@@ -37,6 +37,10 @@ final class ClientDelivery implements Subscriber {
 	 */
 	@Override
 	public boolean deliver(Subscription subscription, PublishedMessage message) {
+		ClientPermissions permissions = this.client.session().permissions();
+		if (permissions != null && permissions.deniesDelivery(message.subject())) {
+			return false;
+		}
 		OutboundQueue outbound = this.client.outbound();
 		ByteBuf out = outbound.beginAppend();
 		if (out == null) {
@@ -58,6 +62,9 @@ final class ClientDelivery implements Subscriber {
 			throw ex;
 		}
 		outbound.endAppend();
+		if (permissions != null) {
+			permissions.delivered(message.replyTo());
+		}
 		if (reachedMax) {
 			this.client.unsubscribe(subscription);
 		}

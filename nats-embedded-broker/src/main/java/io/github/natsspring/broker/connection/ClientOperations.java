@@ -110,7 +110,9 @@ final class ClientOperations implements ClientOpHandler {
 			this.client.sendErr("Invalid Publish Subject");
 		}
 		this.client.statistics().messageIn(message.readableBytes());
-		if (ReservedSubjects.isGatewayRoutedReply(subject)) {
+		ClientPermissions permissions = this.client.session().permissions();
+		if (ReservedSubjects.isGatewayRoutedReply(subject)
+				|| (permissions != null && !permissions.allowsPublishing(subject))) {
 			publishViolation(subject);
 			return;
 		}
@@ -137,8 +139,10 @@ final class ClientOperations implements ClientOpHandler {
 		if (this.log.isTraceEnabled()) {
 			this.log.trace("<<- [SUB " + subject + ((queue != null) ? " " + queue : "") + " " + sid + "]");
 		}
-		if (!Subjects.isValidSubscribeSubject(subject)) {
-			this.client.sendErr("Invalid Subject");
+		// nats-server's order: permissions, then the subscription limit, then the subject itself
+		ClientPermissions permissions = this.client.session().permissions();
+		if (permissions != null && !permissions.allowsSubscribing(subject, queue)) {
+			subscribeViolation(subject, queue, sid);
 			return;
 		}
 		int maxSubscriptions = this.context.limits().maxSubscriptions();
@@ -146,6 +150,10 @@ final class ClientOperations implements ClientOpHandler {
 		if (maxSubscriptions > 0 && subscriptions.size() >= maxSubscriptions) {
 			this.log.error("Maximum Subscriptions Exceeded (max=" + maxSubscriptions + ")");
 			this.client.sendErr("maximum subscriptions exceeded");
+			return;
+		}
+		if (!Subjects.isValidSubscribeSubject(subject)) {
+			this.client.sendErr("Invalid Subject");
 			return;
 		}
 		subscriptions.add(new Subscription(this.client.delivery(), subject, queue, sid),
@@ -201,6 +209,21 @@ final class ClientOperations implements ClientOpHandler {
 	private void publishViolation(String subject) {
 		this.client.sendErr("Permissions Violation for Publish to " + GoQuote.quoteWire(subject));
 		this.log.error("Publish Violation - " + authUser() + ", Subject " + GoQuote.quoteWire(subject));
+	}
+
+	private void subscribeViolation(String subject, String queue, String sid) {
+		String quotedSubject = GoQuote.quoteWire(subject);
+		if (queue == null) {
+			this.client.sendErr("Permissions Violation for Subscription to " + quotedSubject);
+			this.log.error("Subscription Violation - " + authUser() + ", Subject " + quotedSubject + ", SID " + sid);
+		}
+		else {
+			String quotedQueue = GoQuote.quoteWire(queue);
+			this.client.sendErr("Permissions Violation for Subscription to " + quotedSubject + " using queue "
+					+ quotedQueue);
+			this.log.error("Subscription Violation - " + authUser() + ", Subject " + quotedSubject + ", Queue: "
+					+ quotedQueue + ", SID " + sid);
+		}
 	}
 
 	/** Who the client says it is, as nats-server names it in violation log lines. */

@@ -27,6 +27,9 @@ final class ClientSession {
 
 	private String principal;
 
+	/** Volatile: publishers on other event loops ask it when delivering. */
+	private volatile ClientPermissions permissions;
+
 	/**
 	 * Creates the session of a new connection: without authentication required it is authenticated at once,
 	 * anonymous, in the global account.
@@ -76,8 +79,15 @@ final class ClientSession {
 		}
 		this.account = bound;
 		this.principal = result.get().principal();
+		this.permissions = (result.get().permissions() != null) ? new ClientPermissions(result.get().permissions())
+				: null;
 		this.authenticated = true;
 		return true;
+	}
+
+	/** The client's permissions; {@code null} when it may do everything. Any thread. */
+	ClientPermissions permissions() {
+		return this.permissions;
 	}
 
 	/** Puts validated CONNECT options in force. */

@@ -119,6 +119,36 @@ public final class Subjects {
 		}
 	}
 
+	/**
+	 * Whether every subject {@code subject} stands for is also one {@code pattern} stands for, both possibly with
+	 * wildcards: {@code a.b} and {@code a.*} are within {@code a.*} and {@code a.>}, but {@code a.>} is not within
+	 * {@code a.*}. nats-server asks this to know whether a wildcard subscription reaches a denied subject.
+	 * @param subject a subscription subject
+	 * @param pattern another subscription subject
+	 * @return whether {@code subject} lies within {@code pattern}
+	 */
+	public static boolean isWithin(String subject, String pattern) {
+		String[] inner = subject.split("\\.", -1);
+		String[] outer = pattern.split("\\.", -1);
+		for (int i = 0; i < outer.length; i++) {
+			if (i >= inner.length || outer[i].isEmpty()) {
+				return false;
+			}
+			if (outer[i].equals(FULL_WILDCARD)) {
+				return true;
+			}
+			String token = inner[i];
+			if (token.isEmpty() || token.equals(FULL_WILDCARD)) {
+				return false;
+			}
+			boolean outerWildcard = outer[i].equals(SINGLE_WILDCARD);
+			if (token.equals(SINGLE_WILDCARD) ? !outerWildcard : !outerWildcard && !token.equals(outer[i])) {
+				return false;
+			}
+		}
+		return inner.length == outer.length;
+	}
+
 	private static int tokenEnd(String subject, int start) {
 		int end = subject.indexOf(TOKEN_SEPARATOR, start);
 		return end < 0 ? subject.length() : end;

@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerPermissions;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.ResponsePermission;
+import io.github.natsspring.broker.SubjectPermission;
 
 /**
  * Translates broker options into nats-server's flags and configuration file, so both targets of a scenario
@@ -35,7 +38,7 @@ final class NatsServerCommandLine {
 		if (auth.token() != null) {
 			command.addAll(List.of("--auth", auth.token()));
 		}
-		if (auth.users().size() == 1) {
+		if (auth.users().size() == 1 && !hasPermissions(auth)) {
 			BrokerUser user = auth.users().get(0);
 			command.addAll(List.of("--user", user.username(), "--pass", user.password()));
 		}
@@ -60,16 +63,49 @@ final class NatsServerCommandLine {
 			config.append("authorization {\n");
 			config.append("  timeout: ").append(limits.authTimeout().toMillis() / 1000.0).append('\n');
 			List<BrokerUser> users = options.auth().users();
-			if (users.size() > 1) {
+			if (options.auth().defaultPermissions() != null) {
+				config.append("  default_permissions: ").append(permissions(options.auth().defaultPermissions()))
+					.append('\n');
+			}
+			if (users.size() > 1 || hasPermissions(options.auth())) {
 				config.append("  users: [\n");
 				config.append(users.stream()
-					.map(user -> "    {user: " + quoted(user.username()) + ", password: " + quoted(user.password()) + "}")
+					.map(user -> "    {user: " + quoted(user.username()) + ", password: " + quoted(user.password())
+							+ ((user.permissions() != null) ? ", permissions: " + permissions(user.permissions()) : "")
+							+ "}")
 					.collect(Collectors.joining("\n")));
 				config.append("\n  ]\n");
 			}
 			config.append("}\n");
 		}
 		return config.toString();
+	}
+
+	private static boolean hasPermissions(BrokerAuth auth) {
+		return auth.defaultPermissions() != null || auth.users().stream().anyMatch(user -> user.permissions() != null);
+	}
+
+	private static String permissions(BrokerPermissions permissions) {
+		StringBuilder block = new StringBuilder("{publish: ").append(subjects(permissions.publish()))
+			.append(", subscribe: ").append(subjects(permissions.subscribe()));
+		ResponsePermission responses = permissions.responses();
+		if (responses != null) {
+			block.append(", allow_responses: {max: ").append(responses.maxMessages()).append(", expires: \"")
+				.append(responses.expires().toMillis()).append("ms\"}");
+		}
+		return block.append('}').toString();
+	}
+
+	private static String subjects(SubjectPermission permission) {
+		StringBuilder block = new StringBuilder("{");
+		if (permission.allow() != null) {
+			block.append("allow: ").append(list(permission.allow())).append(", ");
+		}
+		return block.append("deny: ").append(list(permission.deny())).append('}').toString();
+	}
+
+	private static String list(List<String> subjects) {
+		return subjects.stream().map(NatsServerCommandLine::quoted).collect(Collectors.joining(", ", "[", "]"));
 	}
 
 	private static String quoted(String value) {

@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.subject;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -156,4 +157,17 @@ class SubjectsTests {
 		assertThat(Subjects.matches("foo", subject)).isFalse();
 	}
 
+
+	@Test
+	void aSubjectLiesWithinAPatternWhenEverySubjectItStandsForMatchesThePattern() {
+		assertThat(Subjects.isWithin("a.b", "a.*")).isTrue();
+		assertThat(Subjects.isWithin("a.*", "a.*")).isTrue();
+		assertThat(Subjects.isWithin("a.*", "a.>")).isTrue();
+		assertThat(Subjects.isWithin("a.b.c", ">")).isTrue();
+		assertThat(Subjects.isWithin("a.>", "a.*")).isFalse();
+		assertThat(Subjects.isWithin("a.*", "a.b")).isFalse();
+		assertThat(Subjects.isWithin("a.b", "a.b.c")).isFalse();
+		assertThat(Subjects.isWithin("a.b.c", "a.b")).isFalse();
+		assertThat(Subjects.isWithin("a.b", "a.c")).isFalse();
+	}
 }
