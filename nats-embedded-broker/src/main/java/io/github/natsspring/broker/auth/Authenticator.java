@@ -3,6 +3,7 @@ package io.github.natsspring.broker.auth;
 import java.util.Optional;
 
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.protocol.ConnectOptions;
 
 /**
  * Decides whether the credentials a client sent in CONNECT let it in, and as whom. One implementation per
@@ -22,6 +23,16 @@ public interface Authenticator {
 	 * @return who the client is, or empty when it is refused
 	 */
 	Optional<AuthResult> authenticate(AuthContext context);
+
+	/**
+	 * How nats-server's log line names a refused client: {@code authentication error}, followed by
+	 * {@code  - User "name"} where users are configured.
+	 * @param connect the refused client's CONNECT options
+	 * @return the log line
+	 */
+	default String refusalLogLine(ConnectOptions connect) {
+		return "authentication error";
+	}
 
 	/**
 	 * The authenticator for the given configuration.

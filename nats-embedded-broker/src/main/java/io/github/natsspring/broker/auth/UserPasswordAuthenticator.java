@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.protocol.ConnectOptions;
+import io.github.natsspring.broker.protocol.GoQuote;
 
 /** Accepts clients that send the name and password of one of the configured users. */
 final class UserPasswordAuthenticator implements Authenticator {
@@ -41,5 +42,10 @@ final class UserPasswordAuthenticator implements Authenticator {
 			return Optional.empty();
 		}
 		return Optional.of(AuthResult.user(connect.user(), this.permissionsByUser.get(connect.user())));
+	}
+
+	@Override
+	public String refusalLogLine(ConnectOptions connect) {
+		return "authentication error - User " + GoQuote.quote((connect.user() != null) ? connect.user() : "");
 	}
 }

@@ -45,7 +45,7 @@ final class ClientOperations implements ClientOpHandler {
 		}
 		AuthContext authContext = new AuthContext(options, null, null, this.client.channel().remoteAddress());
 		if (!this.client.session().authenticate(this.context.authenticator(), authContext, this.context.accounts())) {
-			this.log.error("Authorization Error");
+			this.log.error(this.context.authenticator().refusalLogLine(options));
 			this.client.closeWithError("Authorization Violation");
 			return;
 		}

@@ -144,6 +144,20 @@ class NatsBrokerMainProcessTests {
 	}
 
 	@Test
+	void aRefusedClientIsLoggedAsNatsServerLogsIt() throws Exception {
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "--auth", "s3cret"))) {
+			int port = awaitListeningPort(run);
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+				socket.getOutputStream().write("CONNECT {\"auth_token\":\"guess\"}\r\n".getBytes(StandardCharsets.US_ASCII));
+				awaitLog(run::stderr, " - authentication error\n");
+			}
+			assertThat(run.stderr()).containsPattern("\\[ERR\\] 127\\.0\\.0\\.1:\\d+ - cid:\\d+ - authentication error\n");
+		}
+	}
+
+	@Test
 	void sigusr2EntersLameDuckMode() throws Exception {
 		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1"))) {
 			awaitListeningPort(run);
