@@ -25,6 +25,16 @@ public interface Authenticator {
 	Optional<AuthResult> authenticate(AuthContext context);
 
 	/**
+	 * Whether checking these credentials takes long enough (a bcrypt hash: milliseconds) that it must not run on
+	 * an event loop, where it would hold up every other connection of that loop.
+	 * @param connect the client's CONNECT options
+	 * @return {@code true} to have {@link #authenticate} called on another thread
+	 */
+	default boolean verifiesSlowly(ConnectOptions connect) {
+		return false;
+	}
+
+	/**
 	 * How nats-server's log line names a refused client: {@code authentication error}, followed by
 	 * {@code  - User "name"} where users are configured.
 	 * @param connect the refused client's CONNECT options

@@ -2,13 +2,23 @@ package io.github.natsspring.broker.auth;
 
 import java.util.Optional;
 
+import io.github.natsspring.broker.protocol.ConnectOptions;
+
 /** Accepts clients that send the configured {@code auth_token}. */
 final class TokenAuthenticator implements Authenticator {
 
 	private final String token;
 
+	private final boolean bcrypt;
+
 	TokenAuthenticator(String token) {
 		this.token = token;
+		this.bcrypt = PasswordMatcher.isBcrypt(token);
+	}
+
+	@Override
+	public boolean verifiesSlowly(ConnectOptions connect) {
+		return this.bcrypt;
 	}
 
 	@Override

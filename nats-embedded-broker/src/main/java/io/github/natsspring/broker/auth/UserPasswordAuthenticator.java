@@ -45,6 +45,12 @@ final class UserPasswordAuthenticator implements Authenticator {
 	}
 
 	@Override
+	public boolean verifiesSlowly(ConnectOptions connect) {
+		String configured = (connect.user() != null) ? this.passwordsByUser.get(connect.user()) : null;
+		return configured != null && PasswordMatcher.isBcrypt(configured);
+	}
+
+	@Override
 	public String refusalLogLine(ConnectOptions connect) {
 		return "authentication error - User " + GoQuote.quote((connect.user() != null) ? connect.user() : "");
 	}

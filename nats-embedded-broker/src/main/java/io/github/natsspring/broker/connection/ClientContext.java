@@ -1,5 +1,7 @@
 package io.github.natsspring.broker.connection;
 
+import java.util.concurrent.Executor;
+
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.account.Accounts;
@@ -31,6 +33,12 @@ public interface ClientContext {
 	 * @return the authenticator
 	 */
 	Authenticator authenticator();
+
+	/**
+	 * Where authentications too slow for an event loop run ({@link Authenticator#verifiesSlowly}).
+	 * @return the executor
+	 */
+	Executor authenticationExecutor();
 
 	/**
 	 * The accounts clients are bound to.

@@ -1,6 +1,11 @@
 package io.github.natsspring.broker.connection;
 
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+
 import io.github.natsspring.broker.auth.AuthContext;
+import io.github.natsspring.broker.auth.AuthResult;
+import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.protocol.ClientOpHandler;
 import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
 import io.github.natsspring.broker.protocol.ConnectOptions;
@@ -44,7 +49,42 @@ final class ClientOperations implements ClientOpHandler {
 			this.log.trace("<<- [CONNECT " + options + "]");
 		}
 		AuthContext authContext = new AuthContext(options, null, null, this.client.channel().remoteAddress());
-		if (!this.client.session().authenticate(this.context.authenticator(), authContext, this.context.accounts())) {
+		Authenticator authenticator = this.context.authenticator();
+		if (!authenticator.verifiesSlowly(options)) {
+			completeConnect(options, authenticator.authenticate(authContext));
+			return;
+		}
+		// nothing after this CONNECT is handled until its outcome is known
+		this.client.suspendForAuthentication();
+		this.context.authenticationExecutor().execute(() -> {
+			Optional<AuthResult> result = authenticateOffLoop(authenticator, authContext);
+			try {
+				this.client.channel().eventLoop().execute(() -> {
+					completeConnect(options, result);
+					this.client.resumeAfterAuthentication();
+				});
+			}
+			catch (RejectedExecutionException shuttingDown) {
+				// the broker is stopping and closes the connection anyway
+			}
+		});
+	}
+
+	private Optional<AuthResult> authenticateOffLoop(Authenticator authenticator, AuthContext authContext) {
+		try {
+			return authenticator.authenticate(authContext);
+		}
+		catch (RuntimeException ex) {
+			this.log.error("Authentication failed: " + ex);
+			return Optional.empty();
+		}
+	}
+
+	private void completeConnect(ConnectOptions options, Optional<AuthResult> result) {
+		if (this.client.isClosing()) {
+			return;
+		}
+		if (!this.client.session().bind(options, result, this.context.accounts())) {
 			this.log.error(this.context.authenticator().refusalLogLine(options));
 			this.client.closeWithError("Authorization Violation");
 			return;

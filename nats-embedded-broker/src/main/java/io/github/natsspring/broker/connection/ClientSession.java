@@ -4,9 +4,7 @@ import java.util.Optional;
 
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.account.Accounts;
-import io.github.natsspring.broker.auth.AuthContext;
 import io.github.natsspring.broker.auth.AuthResult;
-import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.protocol.ConnectOptions;
 
 /**
@@ -60,17 +58,15 @@ final class ClientSession {
 	}
 
 	/**
-	 * Authenticates one CONNECT and binds the client to its account. Asking for an account in CONNECT is refused,
-	 * as nats-server refuses it without accounts configured.
+	 * Binds the client to what authenticating its CONNECT found. Asking for an account in CONNECT is refused, as
+	 * nats-server refuses it without accounts configured.
+	 * @param connect the CONNECT options
+	 * @param result who the authenticator found the client to be, or empty when it refused it
+	 * @param accounts the accounts to bind to
 	 * @return whether the client is let in
 	 */
-	boolean authenticate(Authenticator authenticator, AuthContext context, Accounts accounts) {
-		ConnectOptions connect = context.connect();
-		if (connect.account() != null || connect.newAccount()) {
-			return false;
-		}
-		Optional<AuthResult> result = authenticator.authenticate(context);
-		if (result.isEmpty()) {
+	boolean bind(ConnectOptions connect, Optional<AuthResult> result, Accounts accounts) {
+		if (connect.account() != null || connect.newAccount() || result.isEmpty()) {
 			return false;
 		}
 		Account bound = accounts.find(result.get().account());

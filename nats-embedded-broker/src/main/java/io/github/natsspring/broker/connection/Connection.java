@@ -36,14 +36,20 @@ public abstract class Connection {
 
 	private final Runnable slowConsumerTask = this::closeAsSlowConsumer;
 
-	/** Set from the moment a delivery asks this producer to stall until the stall ends. */
-	private boolean stalled;
+	/**
+	 * Set while nothing is read or decoded: from the moment a delivery asks this producer to stall until the stall
+	 * ends, or while a slow authentication runs.
+	 */
+	private boolean suspended;
+
+	/** Set while reading is suspended for a slow authentication, which only its completion ends. */
+	private boolean authenticating;
 
 	private ScheduledFuture<?> stallTimer;
 
 	private long stallNanos;
 
-	/** What was read but not decoded because decoding paused for a stall. */
+	/** What was read but not decoded because reading was suspended. */
 	private ByteBuf unread;
 
 	/** Set once closing started (after an error, or a flush before closing): nothing more is read. */
@@ -169,14 +175,14 @@ public abstract class Connection {
 		if (isClosing()) {
 			return;
 		}
-		if (this.stalled) {
+		if (this.suspended) {
 			keepUnread(in);
 			return;
 		}
 		this.statistics.active(System.currentTimeMillis());
 		ReadBatch.begin(this);
 		decode(in);
-		if (this.stalled && in.isReadable() && !isClosing()) {
+		if (this.suspended && in.isReadable() && !isClosing()) {
 			keepUnread(in);
 		}
 	}
@@ -197,17 +203,54 @@ public abstract class Connection {
 	// ---- producer stall ---------------------------------------------------------------------------------------
 
 	/**
-	 * Stops reading this producer at once, as nats-server stalls it in the middle of a read buffer: decoding
-	 * stops after the message being routed and the socket is no longer read. How long the stall lasts is
-	 * decided at the end of the read batch ({@link #stall(long)}).
+	 * Stops reading at once: decoding stops after the operation being handled, what was read after it is kept,
+	 * and the socket is no longer read, until {@link #resumeReading()}.
 	 */
-	final void requestStall() {
-		if (this.stalled) {
+	final void suspendReading() {
+		if (this.suspended) {
 			return;
 		}
-		this.stalled = true;
+		this.suspended = true;
 		this.channel.config().setAutoRead(false);
 		pauseDecoding();
+	}
+
+	/**
+	 * Reads again after {@link #suspendReading()}: decodes what was kept, which may suspend reading again, then
+	 * reads the socket.
+	 */
+	final void resumeReading() {
+		if (!this.suspended) {
+			return;
+		}
+		this.suspended = false;
+		if (this.closed) {
+			return;
+		}
+		ByteBuf pending = this.unread;
+		this.unread = null;
+		if (pending != null) {
+			try {
+				read(pending);
+			}
+			finally {
+				pending.release();
+			}
+			ReadBatch.end(this);
+			if (this.suspended || this.closed) {
+				return;
+			}
+		}
+		this.channel.config().setAutoRead(true);
+	}
+
+	/**
+	 * Stalls this producer at once, as nats-server stalls it in the middle of a read buffer: reading is suspended
+	 * after the message being routed. How long the stall lasts is decided at the end of the read batch
+	 * ({@link #stall(long)}).
+	 */
+	final void requestStall() {
+		suspendReading();
 	}
 
 	/**
@@ -215,7 +258,7 @@ public abstract class Connection {
 	 * @param nanos the longest stall; 0 when the consumers drained already and reading resumes at once
 	 */
 	final void stall(long nanos) {
-		if (!this.stalled || this.closed || this.stallTimer != null) {
+		if (!this.suspended || this.authenticating || this.closed || this.stallTimer != null) {
 			return;
 		}
 		if (nanos <= 0) {
@@ -245,32 +288,31 @@ public abstract class Connection {
 	}
 
 	private void endStall() {
-		if (!this.stalled) {
-			return;
-		}
 		if (this.stallTimer != null) {
 			this.stallTimer.cancel(false);
 			this.stallTimer = null;
 		}
-		this.stalled = false;
-		if (this.closed) {
-			return;
+		// a release left over from an earlier stall must not resume a client whose authentication is running
+		if (!this.authenticating) {
+			resumeReading();
 		}
-		ByteBuf pending = this.unread;
-		this.unread = null;
-		if (pending != null) {
-			try {
-				read(pending);
-			}
-			finally {
-				pending.release();
-			}
-			ReadBatch.end(this);
-			if (this.stalled || this.closed) {
-				return;
-			}
-		}
-		this.channel.config().setAutoRead(true);
+	}
+
+	/**
+	 * Suspends reading while an authentication runs off the event loop, so that nothing the client sent after
+	 * its CONNECT is handled before the CONNECT's outcome.
+	 */
+	final void suspendForAuthentication() {
+		this.authenticating = true;
+		suspendReading();
+	}
+
+	/**
+	 * Reads again once the authentication is done; on the event loop.
+	 */
+	final void resumeAfterAuthentication() {
+		this.authenticating = false;
+		resumeReading();
 	}
 
 	// ---- overload -----------------------------------------------------------------------------------------------

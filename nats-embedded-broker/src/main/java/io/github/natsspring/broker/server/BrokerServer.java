@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -36,6 +39,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * A running broker: the listening socket, the event loops, the accounts and the connected clients, and the
@@ -74,6 +78,9 @@ public final class BrokerServer implements ClientContext {
 
 	private final EventLoops eventLoops;
 
+	/** Threads for bcrypt checks, started on first use and ended when idle. */
+	private final ThreadPoolExecutor authentication;
+
 	private volatile Channel serverChannel;
 
 	/** INFO as sent to every client, less the per-client fields; set once bound. */
@@ -88,6 +95,9 @@ public final class BrokerServer implements ClientContext {
 		this.serverId = ServerIds.generate();
 		this.authenticator = Authenticator.of(options.auth());
 		this.eventLoops = EventLoops.create(this.serverId, options.ioThreads());
+		this.authentication = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				new DefaultThreadFactory("nats-broker-" + this.serverId.substring(1, 7).toLowerCase() + "-auth", true));
+		this.authentication.allowCoreThreadTimeOut(true);
 	}
 
 	/**
@@ -113,6 +123,7 @@ public final class BrokerServer implements ClientContext {
 		}
 		catch (Exception ex) {
 			this.eventLoops.shutdown();
+			this.authentication.shutdownNow();
 			throw new NatsBrokerException("Cannot listen for client connections on " + this.options.host() + ":"
 					+ this.options.port() + ": " + ex.getMessage(), ex);
 		}
@@ -192,6 +203,11 @@ public final class BrokerServer implements ClientContext {
 	@Override
 	public Authenticator authenticator() {
 		return this.authenticator;
+	}
+
+	@Override
+	public Executor authenticationExecutor() {
+		return this.authentication;
 	}
 
 	@Override
@@ -394,6 +410,7 @@ public final class BrokerServer implements ClientContext {
 			future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		this.eventLoops.shutdown();
+		this.authentication.shutdownNow();
 	}
 
 	static String clientIp(SocketAddress address) {

@@ -3,6 +3,7 @@ package io.github.natsspring.broker.server;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
@@ -68,6 +69,11 @@ final class WarmUpContext implements ClientContext {
 	@Override
 	public Authenticator authenticator() {
 		return Authenticator.none();
+	}
+
+	@Override
+	public Executor authenticationExecutor() {
+		return Runnable::run;
 	}
 
 	@Override

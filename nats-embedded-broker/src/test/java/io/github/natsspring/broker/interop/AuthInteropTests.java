@@ -2,6 +2,7 @@ package io.github.natsspring.broker.interop;
 
 import java.time.Duration;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -76,6 +77,29 @@ class AuthInteropTests extends InteropScenario {
 		NatsTarget target = start(kind, with(TWO_USERS));
 
 		assertRefused(options(target).userInfo("bob", "wonderland"));
+	}
+
+	@InteropTest
+	void aBcryptHashedPasswordAcceptsThePasswordAndRefusesOthers(TargetKind kind) throws Exception {
+		BrokerAuth hashed = BrokerAuth.users(new BrokerUser("alice", bcrypt("wonderland")),
+				new BrokerUser("bob", bcrypt("builder")));
+		NatsTarget target = start(kind, with(hashed));
+
+		assertConnected(connect(options(target).userInfo("alice", "wonderland")));
+		assertConnected(connect(options(target).userInfo("bob", "builder")));
+		assertRefused(options(target).userInfo("alice", "builder"));
+	}
+
+	@InteropTest
+	void aBcryptHashedTokenAcceptsTheToken(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, with(BrokerAuth.token(bcrypt("s3cr3t-token"))));
+
+		assertConnected(connect(options(target).token("s3cr3t-token".toCharArray())));
+		assertRefused(options(target).token("guess".toCharArray()));
+	}
+
+	private static String bcrypt(String password) {
+		return BCrypt.withDefaults().hashToString(6, password.toCharArray());
 	}
 
 	private static NatsBrokerOptions with(BrokerAuth auth) {
