@@ -21,14 +21,33 @@ final class FlightRecorderSignalGuard {
 	}
 
 	/**
+	 * Whether Flight Recorder already runs (started with the JVM) and needs SIGUSR2, so that the lame-duck
+	 * handler must not be installed at all: a sample could take it for the operator's signal before the handler
+	 * is given back.
+	 * @return {@code true} when SIGUSR2 is to be left to the JVM from the start
+	 */
+	static boolean flightRecorderHoldsUsr2() {
+		try {
+			return jvmSuspendsWithUsr2() && FlightRecorder.isInitialized();
+		}
+		catch (LinkageError noFlightRecorder) {
+			return false;
+		}
+	}
+
+	private static boolean jvmSuspendsWithUsr2() {
+		String suspendSignal = System.getenv("_JAVA_SR_SIGNUM");
+		return suspendSignal == null || suspendSignal.equals(SIGUSR2_NUMBER);
+	}
+
+	/**
 	 * Watches for Flight Recorder when the JVM suspends threads with SIGUSR2.
 	 * @param usr2 the signal the lame-duck handler is installed on
 	 * @param jvmHandler the handler it replaced, the JVM's
 	 * @param banner where to say that the signal was given back
 	 */
 	static void install(Signal usr2, SignalHandler jvmHandler, StartupBanner banner) {
-		String suspendSignal = System.getenv("_JAVA_SR_SIGNUM");
-		if (suspendSignal != null && !suspendSignal.equals(SIGUSR2_NUMBER)) {
+		if (!jvmSuspendsWithUsr2()) {
 			return;
 		}
 		try {

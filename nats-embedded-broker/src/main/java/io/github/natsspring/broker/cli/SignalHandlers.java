@@ -26,10 +26,14 @@ final class SignalHandlers {
 				process.shutdown(1);
 			}
 		});
-		Signal usr2 = new Signal("USR2");
-		SignalHandler jvmHandler = handle("USR2", "user defined signal 2", banner, process::enterLameDuckMode);
-		if (jvmHandler != null) {
-			FlightRecorderSignalGuard.install(usr2, jvmHandler, banner);
+		if (FlightRecorderSignalGuard.flightRecorderHoldsUsr2()) {
+			banner.lameDuckSignalGivenToFlightRecorder();
+		}
+		else {
+			SignalHandler jvmHandler = handle("USR2", "user defined signal 2", banner, process::enterLameDuckMode);
+			if (jvmHandler != null) {
+				FlightRecorderSignalGuard.install(new Signal("USR2"), jvmHandler, banner);
+			}
 		}
 		handle("USR1", "user defined signal 1", banner, process::reopenLogFile);
 		handle("HUP", "hangup", banner, process::reloadConfiguration);
