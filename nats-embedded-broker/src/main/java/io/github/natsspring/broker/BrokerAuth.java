@@ -1,5 +1,6 @@
 package io.github.natsspring.broker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,12 +10,14 @@ import java.util.Objects;
  *
  * @param token the token clients must send as {@code auth_token}, or {@code null}
  * @param users the users allowed to connect with user name and password; empty for none
- * @param defaultPermissions the permissions of the users that have none of their own, as nats-server's
- * {@code default_permissions} (which apply to users only, not to a token), or {@code null} for none
+ * @param nkeyUsers the users allowed to connect with an nkey; empty for none
+ * @param defaultPermissions the permissions of the users (and nkey users) that have none of their own, as
+ * nats-server's {@code default_permissions} (which apply to users only, not to a token), or {@code null} for none
  */
-public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions defaultPermissions) {
+public record BrokerAuth(String token, List<BrokerUser> users, List<BrokerNkeyUser> nkeyUsers,
+		BrokerPermissions defaultPermissions) {
 
-	private static final BrokerAuth NONE = new BrokerAuth(null, List.of(), null);
+	private static final BrokerAuth NONE = new BrokerAuth(null, List.of(), List.of(), null);
 
 	/**
 	 * Checks that a token and users are not both given, user names are unique, and default permissions come with
@@ -22,18 +25,22 @@ public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions
 	 */
 	public BrokerAuth {
 		users = List.copyOf(Objects.requireNonNull(users, "users"));
+		nkeyUsers = List.copyOf(Objects.requireNonNull(nkeyUsers, "nkeyUsers"));
 		if (token != null && token.isEmpty()) {
 			throw new IllegalArgumentException("token must not be empty");
 		}
-		if (token != null && !users.isEmpty()) {
+		if (token != null && (!users.isEmpty() || !nkeyUsers.isEmpty())) {
 			throw new IllegalArgumentException("a token and users cannot both be configured");
 		}
-		if (defaultPermissions != null && users.isEmpty()) {
+		if (defaultPermissions != null && users.isEmpty() && nkeyUsers.isEmpty()) {
 			throw new IllegalArgumentException("default permissions apply to users, and no users are configured");
 		}
 		long distinct = users.stream().map(BrokerUser::username).distinct().count();
 		if (distinct != users.size()) {
 			throw new IllegalArgumentException("duplicate user names in " + users);
+		}
+		if (nkeyUsers.stream().map(BrokerNkeyUser::publicKey).distinct().count() != nkeyUsers.size()) {
+			throw new IllegalArgumentException("duplicate nkeys in " + nkeyUsers);
 		}
 	}
 
@@ -51,7 +58,7 @@ public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions
 	 * @return the settings
 	 */
 	public static BrokerAuth token(String token) {
-		return new BrokerAuth(Objects.requireNonNull(token, "token"), List.of(), null);
+		return new BrokerAuth(Objects.requireNonNull(token, "token"), List.of(), List.of(), null);
 	}
 
 	/**
@@ -60,7 +67,27 @@ public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions
 	 * @return the settings
 	 */
 	public static BrokerAuth users(BrokerUser... users) {
-		return new BrokerAuth(null, List.of(users), null);
+		return new BrokerAuth(null, List.of(users), List.of(), null);
+	}
+
+	/**
+	 * Clients must present one of these nkeys and sign the nonce with it.
+	 * @param nkeyUsers the nkey users
+	 * @return the settings
+	 */
+	public static BrokerAuth nkeyUsers(BrokerNkeyUser... nkeyUsers) {
+		return new BrokerAuth(null, List.of(), List.of(nkeyUsers), null);
+	}
+
+	/**
+	 * The same users, and these nkey users besides, as one {@code users} array of nats-server holds both.
+	 * @param nkeyUsers more users, authenticating with nkeys
+	 * @return the settings
+	 */
+	public BrokerAuth withNkeyUsers(BrokerNkeyUser... nkeyUsers) {
+		List<BrokerNkeyUser> all = new ArrayList<>(this.nkeyUsers);
+		all.addAll(List.of(nkeyUsers));
+		return new BrokerAuth(this.token, this.users, all, this.defaultPermissions);
 	}
 
 	/**
@@ -69,7 +96,7 @@ public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions
 	 * @return the settings
 	 */
 	public BrokerAuth withDefaultPermissions(BrokerPermissions permissions) {
-		return new BrokerAuth(this.token, this.users, Objects.requireNonNull(permissions, "permissions"));
+		return new BrokerAuth(this.token, this.users, this.nkeyUsers, Objects.requireNonNull(permissions, "permissions"));
 	}
 
 	/**
@@ -77,7 +104,7 @@ public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions
 	 * @return {@code true} with a token or users
 	 */
 	public boolean isRequired() {
-		return this.token != null || !this.users.isEmpty();
+		return this.token != null || !this.users.isEmpty() || !this.nkeyUsers.isEmpty();
 	}
 
 	/**
@@ -89,9 +116,18 @@ public record BrokerAuth(String token, List<BrokerUser> users, BrokerPermissions
 		return (user.permissions() != null) ? user.permissions() : this.defaultPermissions;
 	}
 
+	/**
+	 * The permissions an nkey user gets: its own, else the default ones.
+	 * @param user one of {@link #nkeyUsers()}
+	 * @return the permissions, or {@code null} for none
+	 */
+	public BrokerPermissions permissionsOf(BrokerNkeyUser user) {
+		return (user.permissions() != null) ? user.permissions() : this.defaultPermissions;
+	}
+
 	@Override
 	public String toString() {
 		return "BrokerAuth[token=" + ((this.token == null) ? "none" : "<redacted>") + ", users=" + this.users
-				+ ", defaultPermissions=" + this.defaultPermissions + "]";
+				+ ", nkeyUsers=" + this.nkeyUsers + ", defaultPermissions=" + this.defaultPermissions + "]";
 	}
 }

@@ -25,6 +25,14 @@ public interface Authenticator {
 	Optional<AuthResult> authenticate(AuthContext context);
 
 	/**
+	 * Whether clients must be sent a nonce in INFO, to sign with their nkey.
+	 * @return {@code true} when nkey users are configured
+	 */
+	default boolean requiresNonce() {
+		return false;
+	}
+
+	/**
 	 * Whether checking these credentials takes long enough (a bcrypt hash: milliseconds) that it must not run on
 	 * an event loop, where it would hold up every other connection of that loop.
 	 * @param connect the client's CONNECT options
@@ -53,8 +61,12 @@ public interface Authenticator {
 		if (auth.token() != null) {
 			return new TokenAuthenticator(auth.token());
 		}
-		if (!auth.users().isEmpty()) {
-			return new UserPasswordAuthenticator(auth);
+		Authenticator passwords = auth.users().isEmpty() ? null : new UserPasswordAuthenticator(auth);
+		if (!auth.nkeyUsers().isEmpty()) {
+			return new NkeyAuthenticator(auth, passwords);
+		}
+		if (passwords != null) {
+			return passwords;
 		}
 		return NoAuthenticator.INSTANCE;
 	}

@@ -1,6 +1,7 @@
 package io.github.natsspring.broker.connection;
 
 import io.github.natsspring.broker.account.Account;
+import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
 import io.github.natsspring.broker.protocol.ConnectOptions;
 import io.github.natsspring.broker.protocol.ProtocolViolation;
@@ -36,6 +37,9 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 
 	private final ClientOperations operations;
 
+	/** The challenge sent in INFO for an nkey to sign, or {@code null} when no nkey users are configured. */
+	private final String nonce;
+
 	/**
 	 * Creates the connection of an accepted client; {@link #start} sends INFO.
 	 * @param context what the connection needs from the server
@@ -49,6 +53,7 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 		this.liveness = new ClientLiveness(this, context.limits());
 		this.decoder = new ClientProtocolDecoder(context.limits().maxControlLine(), context.limits().maxPayload());
 		this.operations = new ClientOperations(this, context, this.decoder);
+		this.nonce = context.authenticator().requiresNonce() ? Nonces.generate() : null;
 	}
 
 	@Override
@@ -131,6 +136,14 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 	 */
 	public ConnectOptions connectOptions() {
 		return this.session.options();
+	}
+
+	/**
+	 * The nonce sent to this client in INFO.
+	 * @return the nonce, or {@code null} when none was sent
+	 */
+	public String nonce() {
+		return this.nonce;
 	}
 
 	/**

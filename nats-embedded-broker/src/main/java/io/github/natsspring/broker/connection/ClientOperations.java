@@ -48,7 +48,8 @@ final class ClientOperations implements ClientOpHandler {
 		if (this.log.isTraceEnabled()) {
 			this.log.trace("<<- [CONNECT " + options + "]");
 		}
-		AuthContext authContext = new AuthContext(options, null, null, this.client.channel().remoteAddress());
+		AuthContext authContext = new AuthContext(options, this.client.nonce(), null,
+				this.client.channel().remoteAddress());
 		Authenticator authenticator = this.context.authenticator();
 		if (!authenticator.verifiesSlowly(options)) {
 			completeConnect(options, authenticator.authenticate(authContext));

@@ -217,7 +217,8 @@ public final class BrokerServer implements ClientContext {
 
 	@Override
 	public ServerInfo infoFor(ClientConnection client) {
-		return this.info.withClient(client.id(), clientIp(client.channel().remoteAddress()));
+		ServerInfo addressed = this.info.withClient(client.id(), clientIp(client.channel().remoteAddress()));
+		return (client.nonce() != null) ? addressed.withNonce(client.nonce()) : addressed;
 	}
 
 	@Override

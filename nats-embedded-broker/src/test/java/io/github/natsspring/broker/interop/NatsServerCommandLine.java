@@ -38,7 +38,7 @@ final class NatsServerCommandLine {
 		if (auth.token() != null) {
 			command.addAll(List.of("--auth", auth.token()));
 		}
-		if (auth.users().size() == 1 && !hasPermissions(auth)) {
+		if (auth.users().size() == 1 && !hasPermissions(auth) && auth.nkeyUsers().isEmpty()) {
 			BrokerUser user = auth.users().get(0);
 			command.addAll(List.of("--user", user.username(), "--pass", user.password()));
 		}
@@ -67,14 +67,14 @@ final class NatsServerCommandLine {
 				config.append("  default_permissions: ").append(permissions(options.auth().defaultPermissions()))
 					.append('\n');
 			}
-			if (users.size() > 1 || hasPermissions(options.auth())) {
-				config.append("  users: [\n");
-				config.append(users.stream()
-					.map(user -> "    {user: " + quoted(user.username()) + ", password: " + quoted(user.password())
-							+ ((user.permissions() != null) ? ", permissions: " + permissions(user.permissions()) : "")
-							+ "}")
-					.collect(Collectors.joining("\n")));
-				config.append("\n  ]\n");
+			if (users.size() > 1 || hasPermissions(options.auth()) || !options.auth().nkeyUsers().isEmpty()) {
+				List<String> entries = new ArrayList<>();
+				users.forEach(user -> entries.add("    {user: " + quoted(user.username()) + ", password: "
+						+ quoted(user.password())
+						+ ((user.permissions() != null) ? ", permissions: " + permissions(user.permissions()) : "") + "}"));
+				options.auth().nkeyUsers().forEach(user -> entries.add("    {nkey: " + quoted(user.publicKey())
+						+ ((user.permissions() != null) ? ", permissions: " + permissions(user.permissions()) : "") + "}"));
+				config.append("  users: [\n").append(String.join("\n", entries)).append("\n  ]\n");
 			}
 			config.append("}\n");
 		}
@@ -82,7 +82,8 @@ final class NatsServerCommandLine {
 	}
 
 	private static boolean hasPermissions(BrokerAuth auth) {
-		return auth.defaultPermissions() != null || auth.users().stream().anyMatch(user -> user.permissions() != null);
+		return auth.defaultPermissions() != null || auth.users().stream().anyMatch(user -> user.permissions() != null)
+				|| auth.nkeyUsers().stream().anyMatch(user -> user.permissions() != null);
 	}
 
 	private static String permissions(BrokerPermissions permissions) {
