@@ -33,6 +33,8 @@ public final class NatsBrokerOptions {
 
 	private final int ioThreads;
 
+	private final BrokerTls tls;
+
 	private NatsBrokerOptions(Builder builder) {
 		this.host = Objects.requireNonNull(builder.host, "host");
 		this.port = builder.port;
@@ -43,6 +45,7 @@ public final class NatsBrokerOptions {
 		this.lameDuckGracePeriod = Objects.requireNonNull(builder.lameDuckGracePeriod, "lameDuckGracePeriod");
 		this.logging = Objects.requireNonNull(builder.logging, "logging");
 		this.startupWarmUp = builder.startupWarmUp;
+		this.tls = builder.tls;
 		this.ioThreads = (builder.ioThreads != 0) ? builder.ioThreads : defaultIoThreads();
 		if (this.ioThreads < 0) {
 			throw new IllegalArgumentException("ioThreads must be positive, or 0 for the default, was " + this.ioThreads);
@@ -85,7 +88,8 @@ public final class NatsBrokerOptions {
 			.lameDuckGracePeriod(this.lameDuckGracePeriod)
 			.logging(this.logging)
 			.startupWarmUp(this.startupWarmUp)
-			.ioThreads(this.ioThreads);
+			.ioThreads(this.ioThreads)
+			.tls(this.tls);
 	}
 
 	/**
@@ -171,6 +175,14 @@ public final class NatsBrokerOptions {
 	}
 
 	/**
+	 * TLS on the client port.
+	 * @return the TLS settings, or {@code null} for plaintext
+	 */
+	public BrokerTls tls() {
+		return this.tls;
+	}
+
+	/**
 	 * How many event loops serve client connections; each connection stays on one.
 	 * @return the number of I/O threads
 	 */
@@ -183,7 +195,7 @@ public final class NatsBrokerOptions {
 		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
 				+ ", limits=" + this.limits + ", auth=" + this.auth + ", lameDuckDuration=" + this.lameDuckDuration
 				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
-				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + "]";
+				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */
@@ -208,6 +220,8 @@ public final class NatsBrokerOptions {
 		private boolean startupWarmUp = true;
 
 		private int ioThreads;
+
+		private BrokerTls tls;
 
 		private Builder() {
 		}
@@ -322,6 +336,16 @@ public final class NatsBrokerOptions {
 		 */
 		public Builder ioThreads(int ioThreads) {
 			this.ioThreads = ioThreads;
+			return this;
+		}
+
+		/**
+		 * Requires TLS on the client port (default: plaintext).
+		 * @param tls the TLS settings, or {@code null} for plaintext
+		 * @return this builder
+		 */
+		public Builder tls(BrokerTls tls) {
+			this.tls = tls;
 			return this;
 		}
 

@@ -44,6 +44,13 @@ public final class BrokerCommandLine {
 			    -DV                              Debug and trace
 			    -DVV                             Debug and verbose trace (same as -DV)
 
+			TLS Options:
+			        --tls                        Enable TLS, do not verify clients (default: false)
+			        --tlscert <file>             Server certificate file
+			        --tlskey <file>              Private key for server certificate
+			        --tlsverify                  Enable TLS, verify client certificates
+			        --tlscacert <file>           Client certificate CA for verification
+
 			Authorization Options:
 			        --user <user>                User required for connections
 			        --pass <password>            Password required for connections
@@ -83,6 +90,11 @@ public final class BrokerCommandLine {
 			Map.entry("VV", Flag.bool((values, value) -> values.verboseTrace = value)),
 			Map.entry("DVV", Flag.bool((values, value) -> values.debugAndVerboseTrace = value)),
 			Map.entry("io_threads", Flag.integer((values, value) -> values.ioThreads = value)),
+			Map.entry("tls", Flag.bool((values, value) -> values.tls = value)),
+			Map.entry("tlscert", Flag.text((values, value) -> values.tlsCert = value)),
+			Map.entry("tlskey", Flag.text((values, value) -> values.tlsKey = value)),
+			Map.entry("tlscacert", Flag.text((values, value) -> values.tlsCaCert = value)),
+			Map.entry("tlsverify", Flag.bool((values, value) -> values.tlsVerify = value)),
 			Map.entry("h", Flag.bool((values, value) -> values.help = value)),
 			Map.entry("help", Flag.bool((values, value) -> values.help = value)),
 			Map.entry("v", Flag.bool((values, value) -> values.version = value)),
@@ -206,6 +218,16 @@ public final class BrokerCommandLine {
 
 		long ioThreads = defaults.ioThreads();
 
+		Boolean tls;
+
+		String tlsCert;
+
+		String tlsKey;
+
+		String tlsCaCert;
+
+		Boolean tlsVerify;
+
 		Boolean debugAndTrace;
 
 		Boolean verboseTrace;
@@ -233,7 +255,16 @@ public final class BrokerCommandLine {
 				finalTrace = verboseTrace;
 			}
 			return new BrokerFlags(host, port, serverName, pidFile, user, password, token, logFile, logTime,
-					finalDebug, finalTrace, ioThreads);
+					finalDebug, finalTrace, ioThreads, tlsFlags());
+		}
+
+		// nats-server turns TLS on when any TLS flag is given, unless -tls=false is (Go visits flags sorted by
+		// name, so -tls comes first and its false disables the others)
+		private BrokerFlags.TlsFlags tlsFlags() {
+			boolean anyOther = tlsCert != null || tlsKey != null || tlsCaCert != null || tlsVerify != null;
+			boolean enabled = (tls != null) ? tls : anyOther;
+			return new BrokerFlags.TlsFlags(enabled, (tlsCert != null) ? tlsCert : "", (tlsKey != null) ? tlsKey : "",
+					(tlsCaCert != null) ? tlsCaCert : "", tlsVerify != null && tlsVerify);
 		}
 	}
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -26,9 +27,10 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * @param trace {@code -V}: whether protocol trace lines are logged
  * @param ioThreads {@code --io_threads}: event loops for client connections (this broker's own flag); 0 for
  * the default
+ * @param tls the TLS flags
  */
 public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
-		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads) {
+		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, TlsFlags tls) {
 
 	/** nats-server's value for {@code -p} asking for a random free port. */
 	public static final long RANDOM_PORT = -1;
@@ -39,7 +41,8 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 
 	/** The values nats-server starts with when no flag is given. */
 	public static BrokerFlags defaults() {
-		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0);
+		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0,
+				new TlsFlags(false, "", "", "", false));
 	}
 
 	/** The address to listen on, after defaulting. */
@@ -94,6 +97,7 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 			.auth(auth())
 			.logging(new BrokerLogging(debug, trace))
 			.ioThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ioThreads)))
+			.tls(tls.toTls())
 			.build();
 	}
 
@@ -105,5 +109,40 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 			return BrokerAuth.users(new BrokerUser(user, password));
 		}
 		return BrokerAuth.none();
+	}
+
+	/**
+	 * The TLS flags, as given.
+	 *
+	 * @param enabled whether TLS is on: {@code --tls}, or any other TLS flag without {@code -tls=false}
+	 * @param certificate {@code --tlscert}: the server certificate file; empty for none
+	 * @param key {@code --tlskey}: its private key file; empty for none
+	 * @param caCertificate {@code --tlscacert}: the CA for client certificates; empty for none
+	 * @param verify {@code --tlsverify}: whether client certificates are required
+	 */
+	public record TlsFlags(boolean enabled, String certificate, String key, String caCertificate, boolean verify) {
+
+		/**
+		 * The TLS settings these flags describe, checked as nats-server checks them.
+		 * @return the settings, or {@code null} when TLS is off
+		 * @throws IllegalArgumentException with nats-server's words when the certificate or key is missing
+		 */
+		BrokerTls toTls() {
+			if (!this.enabled) {
+				return null;
+			}
+			if (this.certificate.isEmpty()) {
+				throw new IllegalArgumentException("TLS Server certificate must be present and valid");
+			}
+			if (this.key.isEmpty()) {
+				throw new IllegalArgumentException("TLS Server private key must be present and valid");
+			}
+			return BrokerTls.builder()
+				.certificateFile(Path.of(this.certificate))
+				.privateKeyFile(Path.of(this.key))
+				.caFile(this.caCertificate.isEmpty() ? null : Path.of(this.caCertificate))
+				.verifyClients(this.verify)
+				.build();
+		}
 	}
 }

@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 import io.github.natsspring.broker.NatsBroker;
+import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.server.BrokerServer;
 import io.github.natsspring.broker.protocol.GoQuote;
 
 /**
@@ -72,8 +74,12 @@ public final class NatsBrokerMain {
 		if (flags.hasBindablePort()) {
 			try {
 				options = flags.toOptions();
+				if (options.tls() != null) {
+					// nats-server reads the certificate and key before it logs anything
+					BrokerServer.checkTls(options.tls());
+				}
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | NatsBrokerException ex) {
 				err.println(BrokerCommandLine.PROGRAM_NAME + ": " + ex.getMessage());
 				return 1;
 			}

@@ -3,10 +3,13 @@ package io.github.natsspring.broker.connection;
 import java.io.IOException;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 
 /**
  * The Netty end of one client: hands each read to its {@link ClientConnection}, ends each read batch, and
@@ -64,9 +67,18 @@ public final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 	}
 
 	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+		if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess() && this.connection != null) {
+			this.connection.tlsHandshakeFailed(handshake.cause());
+		}
+		ctx.fireUserEventTriggered(event);
+	}
+
+	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		// A client resetting its socket is routine; anything else is a bug worth seeing, but it only costs this client.
-		if (cause instanceof IOException) {
+		// A client resetting its socket is routine, and so is a failed TLS handshake (reported by its event);
+		// anything else is a bug worth seeing, but it only costs this client.
+		if (cause instanceof IOException || isTlsFailure(cause)) {
 			if (this.connection != null) {
 				this.connection.log().debug("Connection error: " + cause.getMessage());
 			}
@@ -80,5 +92,14 @@ public final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 		else {
 			ctx.close();
 		}
+	}
+
+	private static boolean isTlsFailure(Throwable cause) {
+		for (Throwable current = cause; current != null; current = current.getCause()) {
+			if (current instanceof SSLException) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

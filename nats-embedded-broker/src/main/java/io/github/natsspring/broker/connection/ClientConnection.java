@@ -13,6 +13,7 @@ import io.github.natsspring.broker.routing.SubscriberKind;
 import io.github.natsspring.broker.routing.Subscription;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 
 /**
  * The server side of one client connection. Its jobs are split: {@link ClientSession} (CONNECT, who the client
@@ -68,6 +69,11 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 	 */
 	public void start(boolean overConnectionLimit) {
 		send((out) -> ServerFrames.writeInfo(out, this.context.infoFor(this)));
+		// INFO is in the socket's outbound buffer already: everything after it goes through TLS
+		ChannelHandler tls = this.context.tlsHandler(channel());
+		if (tls != null) {
+			channel().pipeline().addFirst("tls", tls);
+		}
 		if (overConnectionLimit) {
 			closeWithError("maximum connections exceeded");
 			return;
@@ -136,6 +142,16 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 	 */
 	public ConnectOptions connectOptions() {
 		return this.session.options();
+	}
+
+	/**
+	 * Called when the TLS handshake failed: nats-server logs it and closes without a NATS error, the socket being
+	 * in TLS mode.
+	 * @param cause why the handshake failed
+	 */
+	public void tlsHandshakeFailed(Throwable cause) {
+		log().error("TLS handshake error: " + cause.getMessage());
+		close("TLS Handshake Error");
 	}
 
 	/**

@@ -7,6 +7,8 @@ import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.account.Accounts;
 import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.protocol.ServerInfo;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 
 /**
  * What a client connection needs from the server that accepted it. Each listener gives its connections
@@ -45,6 +47,13 @@ public interface ClientContext {
 	 * @return the accounts
 	 */
 	Accounts accounts();
+
+	/**
+	 * The handler that turns a client's connection into TLS once INFO went out in plaintext.
+	 * @param channel the client's channel
+	 * @return a new TLS handler, or {@code null} for a plaintext port
+	 */
+	ChannelHandler tlsHandler(Channel channel);
 
 	/**
 	 * The INFO to send one client.

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.BrokerStatistics;
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.ClientStatistics;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -36,6 +37,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -68,6 +70,8 @@ public final class BrokerServer implements ClientContext {
 
 	private final Authenticator authenticator;
 
+	private final TlsContext tls;
+
 	private final Accounts accounts = new Accounts();
 
 	private final Map<Long, ClientConnection> clients = new ConcurrentHashMap<>();
@@ -94,6 +98,7 @@ public final class BrokerServer implements ClientContext {
 		this.options = options;
 		this.serverId = ServerIds.generate();
 		this.authenticator = Authenticator.of(options.auth());
+		this.tls = (options.tls() != null) ? TlsContext.of(options.tls()) : null;
 		this.eventLoops = EventLoops.create(this.serverId, options.ioThreads());
 		this.authentication = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				new DefaultThreadFactory("nats-broker-" + this.serverId.substring(1, 7).toLowerCase() + "-auth", true));
@@ -110,6 +115,15 @@ public final class BrokerServer implements ClientContext {
 		BrokerServer server = new BrokerServer(options);
 		server.bind();
 		return server;
+	}
+
+	/**
+	 * Reads the TLS certificate, key and CA as a start would, without starting.
+	 * @param tls the settings
+	 * @throws NatsBrokerException with nats-server's words when they cannot be read
+	 */
+	public static void checkTls(BrokerTls tls) {
+		TlsContext.of(tls);
 	}
 
 	private void bind() {
@@ -173,7 +187,8 @@ public final class BrokerServer implements ClientContext {
 	private ServerInfo info(int boundPort) {
 		// "go" stays out: this server is not written in Go, and clients only read the fields below
 		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
-				boundPort, true, this.authenticator.isRequired(), false, false, false,
+				boundPort, true, this.authenticator.isRequired(), this.tls != null,
+				this.tls != null && this.tls.verifiesClients(), false,
 				this.options.limits().maxPayload(), false, 0, null, null, null, null, false);
 	}
 
@@ -213,6 +228,11 @@ public final class BrokerServer implements ClientContext {
 	@Override
 	public Accounts accounts() {
 		return this.accounts;
+	}
+
+	@Override
+	public ChannelHandler tlsHandler(Channel channel) {
+		return (this.tls != null) ? this.tls.newHandler(channel.alloc()) : null;
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import io.github.natsspring.broker.connection.ClientConnection;
 import io.github.natsspring.broker.connection.ClientContext;
 import io.github.natsspring.broker.protocol.ServerInfo;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 
 /**
  * The context of the startup warm-up's connections: the broker's limits, but no authentication, no debug or
@@ -79,6 +80,12 @@ final class WarmUpContext implements ClientContext {
 	@Override
 	public Accounts accounts() {
 		return this.accounts;
+	}
+
+	@Override
+	public ChannelHandler tlsHandler(Channel channel) {
+		// the warm-up client is plaintext: it exercises the protocol, not TLS
+		return null;
 	}
 
 	@Override

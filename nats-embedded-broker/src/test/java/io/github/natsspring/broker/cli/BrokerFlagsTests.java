@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -100,6 +101,17 @@ class BrokerFlagsTests {
 	void negativeIoThreadsAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> options("--io_threads -2"))
 			.withMessageContaining("ioThreads must be positive");
+	}
+
+	@Test
+	void tlsFlagsBecomeTlsSettingsAndTlsFalseTurnsThemOff() {
+		assertThat(options("").tls()).isNull();
+		BrokerTls tls = options("--tlscert c.pem --tlskey k.pem --tlscacert ca.pem --tlsverify").tls();
+		assertThat(tls.certificateFile()).isEqualTo(Path.of("c.pem"));
+		assertThat(tls.privateKeyFile()).isEqualTo(Path.of("k.pem"));
+		assertThat(tls.caFile()).isEqualTo(Path.of("ca.pem"));
+		assertThat(tls.verifyClients()).isTrue();
+		assertThat(options("-tls=false --tlscert c.pem").tls()).isNull();
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.github.natsspring.broker.tls.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +156,23 @@ class NatsBrokerMainProcessTests {
 				awaitLog(run::stderr, " - authentication error\n");
 			}
 			assertThat(run.stderr()).containsPattern("\\[ERR\\] 127\\.0\\.0\\.1:\\d+ - cid:\\d+ - authentication error\n");
+		}
+	}
+
+	@Test
+	void tlsFlagsServeTlsToJnats() throws Exception {
+		TestCertificates certificates = TestCertificates.create(dir.resolve("certs"), "Test CA");
+		TestCertificates.Issued server = certificates.server("server", TestCertificates.KeyFormat.PKCS1_RSA);
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "--tlscert",
+				server.certificateFile().toString(), "--tlskey", server.keyFile().toString()))) {
+			int port = awaitListeningPort(run);
+			try (Connection connection = Nats.connect(Options.builder()
+				.server("nats://127.0.0.1:" + port)
+				.sslContext(certificates.clientContext(null))
+				.build())) {
+				assertThat(connection.getServerInfo().isTLSRequired()).isTrue();
+				connection.flush(Duration.ofSeconds(5));
+			}
 		}
 	}
 

@@ -66,6 +66,16 @@ class NatsServerCommandLineParityTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "--tls", "--tlsverify", "--tlscacert ca.pem", "--tlscert cert.pem",
+			"--tlskey key.pem", "--tlscert nope.pem --tlskey nope.pem", "--tls --tlscert nope.pem --tlskey key.pem" })
+	void incompleteOrMissingTlsFilesGiveTheSameErrorWithExitStatusOne(String args) {
+		ProcessRun server = runNatsServer(args);
+		ProcessRun broker = runBroker(args);
+		assertThat(broker.exitStatus()).isEqualTo(server.exitStatus()).isEqualTo(1);
+		assertThat(broker.stderr()).isEqualTo(server.stderr().replace("nats-server:", "nats-broker:")).isNotEmpty();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "-h", "--help", "help", "-h version", "-h=true" })
 	void helpGivesUsageOnStandardOutputWithExitStatusZero(String args) {
 		ProcessRun server = runNatsServer(args);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerPermissions;
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.ResponsePermission;
@@ -59,6 +60,18 @@ final class NatsServerCommandLine {
 		config.append("ping_max: ").append(limits.maxPingsOut()).append('\n');
 		config.append("lame_duck_duration: \"").append(options.lameDuckDuration().toMillis()).append("ms\"\n");
 		config.append("lame_duck_grace_period: \"").append(options.lameDuckGracePeriod().toMillis()).append("ms\"\n");
+		BrokerTls tls = options.tls();
+		if (tls != null) {
+			config.append("tls {\n");
+			config.append("  cert_file: ").append(quoted(tls.certificateFile().toString())).append('\n');
+			config.append("  key_file: ").append(quoted(tls.privateKeyFile().toString())).append('\n');
+			if (tls.caFile() != null) {
+				config.append("  ca_file: ").append(quoted(tls.caFile().toString())).append('\n');
+			}
+			config.append("  verify: ").append(tls.verifyClients()).append('\n');
+			config.append("  timeout: ").append(tls.handshakeTimeout().toMillis() / 1000.0).append('\n');
+			config.append("}\n");
+		}
 		if (options.auth().isRequired()) {
 			config.append("authorization {\n");
 			config.append("  timeout: ").append(limits.authTimeout().toMillis() / 1000.0).append('\n');

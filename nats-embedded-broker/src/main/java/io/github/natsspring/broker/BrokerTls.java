@@ -1,0 +1,232 @@
+package io.github.natsspring.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * TLS on the client port, as nats-server does it: INFO goes out in plaintext with {@code tls_required}, then the
+ * client starts a TLS handshake on the same socket; a client that does not is closed. The server's certificate
+ * and key come from PEM files (nats-server's {@code cert_file}, {@code key_file}) or from a key manager (a Spring
+ * Boot SSL bundle); client certificates are checked against a CA file ({@code ca_file}) or a trust manager when
+ * {@code verify} is on. Immutable; build one with {@link #builder()}.
+ */
+public final class BrokerTls {
+
+	/** nats-server's TLS handshake timeout. */
+	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
+
+	private final Path certificateFile;
+
+	private final Path privateKeyFile;
+
+	private final Path caFile;
+
+	private final KeyManagerFactory keyManagerFactory;
+
+	private final TrustManagerFactory trustManagerFactory;
+
+	private final boolean verifyClients;
+
+	private final Duration handshakeTimeout;
+
+	private BrokerTls(Builder builder) {
+		this.certificateFile = builder.certificateFile;
+		this.privateKeyFile = builder.privateKeyFile;
+		this.caFile = builder.caFile;
+		this.keyManagerFactory = builder.keyManagerFactory;
+		this.trustManagerFactory = builder.trustManagerFactory;
+		this.verifyClients = builder.verifyClients;
+		this.handshakeTimeout = Objects.requireNonNull(builder.handshakeTimeout, "handshakeTimeout");
+		boolean files = this.certificateFile != null || this.privateKeyFile != null;
+		if (files == (this.keyManagerFactory != null)) {
+			throw new IllegalArgumentException(
+					"TLS needs either a certificate and key file or a key manager factory, and not both");
+		}
+		if (files && (this.certificateFile == null || this.privateKeyFile == null)) {
+			throw new IllegalArgumentException((this.certificateFile == null)
+					? "TLS Server certificate must be present and valid" : "TLS Server private key must be present and valid");
+		}
+		if (this.caFile != null && this.trustManagerFactory != null) {
+			throw new IllegalArgumentException("TLS takes either a CA file or a trust manager factory, not both");
+		}
+		if (this.handshakeTimeout.isNegative() || this.handshakeTimeout.isZero()) {
+			throw new IllegalArgumentException("handshakeTimeout must be positive, was " + this.handshakeTimeout);
+		}
+	}
+
+	/**
+	 * A builder, verifying no client certificates and timing the handshake out after 2 s.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The server's certificate chain, PEM.
+	 * @return the file, or {@code null} when a key manager factory is used
+	 */
+	public Path certificateFile() {
+		return this.certificateFile;
+	}
+
+	/**
+	 * The server's private key, PEM (PKCS#8, or PKCS#1 RSA, or SEC1 EC).
+	 * @return the file, or {@code null} when a key manager factory is used
+	 */
+	public Path privateKeyFile() {
+		return this.privateKeyFile;
+	}
+
+	/**
+	 * The certificates client certificates must chain to, PEM.
+	 * @return the file, or {@code null} for the JDK's default trust (or a trust manager factory)
+	 */
+	public Path caFile() {
+		return this.caFile;
+	}
+
+	/**
+	 * The server's key and certificate, from a key store or an SSL bundle.
+	 * @return the factory, or {@code null} when files are used
+	 */
+	public KeyManagerFactory keyManagerFactory() {
+		return this.keyManagerFactory;
+	}
+
+	/**
+	 * The trust for client certificates, from a trust store or an SSL bundle.
+	 * @return the factory, or {@code null}
+	 */
+	public TrustManagerFactory trustManagerFactory() {
+		return this.trustManagerFactory;
+	}
+
+	/**
+	 * Whether clients must present a certificate the CA trusts ({@code verify}, {@code --tlsverify}).
+	 * @return {@code true} for mutual TLS
+	 */
+	public boolean verifyClients() {
+		return this.verifyClients;
+	}
+
+	/**
+	 * How long a client has to complete the TLS handshake ({@code timeout}).
+	 * @return the timeout
+	 */
+	public Duration handshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	@Override
+	public String toString() {
+		return "BrokerTls[certificateFile=" + this.certificateFile + ", privateKeyFile=" + this.privateKeyFile
+				+ ", caFile=" + this.caFile + ", keyManagerFactory=" + (this.keyManagerFactory != null)
+				+ ", trustManagerFactory=" + (this.trustManagerFactory != null) + ", verifyClients="
+				+ this.verifyClients + ", handshakeTimeout=" + this.handshakeTimeout + "]";
+	}
+
+	/** Builder of {@link BrokerTls}. */
+	public static final class Builder {
+
+		private Path certificateFile;
+
+		private Path privateKeyFile;
+
+		private Path caFile;
+
+		private KeyManagerFactory keyManagerFactory;
+
+		private TrustManagerFactory trustManagerFactory;
+
+		private boolean verifyClients;
+
+		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the server's certificate chain file, PEM ({@code cert_file}, {@code --tlscert}).
+		 * @param certificateFile the file
+		 * @return this builder
+		 */
+		public Builder certificateFile(Path certificateFile) {
+			this.certificateFile = certificateFile;
+			return this;
+		}
+
+		/**
+		 * Sets the server's private key file, PEM ({@code key_file}, {@code --tlskey}).
+		 * @param privateKeyFile the file
+		 * @return this builder
+		 */
+		public Builder privateKeyFile(Path privateKeyFile) {
+			this.privateKeyFile = privateKeyFile;
+			return this;
+		}
+
+		/**
+		 * Sets the CA certificates for client certificates, PEM ({@code ca_file}, {@code --tlscacert}).
+		 * @param caFile the file
+		 * @return this builder
+		 */
+		public Builder caFile(Path caFile) {
+			this.caFile = caFile;
+			return this;
+		}
+
+		/**
+		 * Sets the server's key material from a key manager factory, instead of files.
+		 * @param keyManagerFactory the factory, initialised
+		 * @return this builder
+		 */
+		public Builder keyManagerFactory(KeyManagerFactory keyManagerFactory) {
+			this.keyManagerFactory = keyManagerFactory;
+			return this;
+		}
+
+		/**
+		 * Sets the trust for client certificates from a trust manager factory, instead of a CA file.
+		 * @param trustManagerFactory the factory, initialised
+		 * @return this builder
+		 */
+		public Builder trustManagerFactory(TrustManagerFactory trustManagerFactory) {
+			this.trustManagerFactory = trustManagerFactory;
+			return this;
+		}
+
+		/**
+		 * Requires clients to present a trusted certificate ({@code verify}, {@code --tlsverify}).
+		 * @param verifyClients whether to verify client certificates
+		 * @return this builder
+		 */
+		public Builder verifyClients(boolean verifyClients) {
+			this.verifyClients = verifyClients;
+			return this;
+		}
+
+		/**
+		 * Sets how long a client has to complete the handshake (default 2 s).
+		 * @param handshakeTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder handshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = handshakeTimeout;
+			return this;
+		}
+
+		/**
+		 * Builds the TLS settings.
+		 * @return the settings
+		 * @throws IllegalArgumentException when neither files nor a key manager are given, or both
+		 */
+		public BrokerTls build() {
+			return new BrokerTls(this);
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package io.github.natsspring.broker.interop;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.natsspring.broker.BrokerTls;
+import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.tls.TestCertificates;
+import io.github.natsspring.broker.tls.TestCertificates.Issued;
+import io.github.natsspring.broker.tls.TestCertificates.KeyFormat;
+import io.nats.client.Connection;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * TLS and mutual TLS as nats-server 2.9.10 does them, with certificates made for the test class: INFO in
+ * plaintext first, then the handshake; plaintext and untrusted clients refused without a NATS error.
+ */
+class TlsInteropTests extends InteropScenario {
+
+	@TempDir
+	static Path directory;
+
+	private static TestCertificates certificates;
+
+	private static Issued server;
+
+	@BeforeAll
+	static void makeCertificates() throws Exception {
+		certificates = TestCertificates.create(directory, "Test CA");
+		server = certificates.server("server", KeyFormat.PKCS8);
+	}
+
+	@InteropTest
+	void jnatsTalksToTheServerOverTls(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, with(tls(server).build()));
+
+		Connection connection = connect(options(target).sslContext(certificates.clientContext(null)));
+
+		assertThat(connection.getServerInfo().isTLSRequired()).isTrue();
+		connection.flush(Duration.ofSeconds(5));
+	}
+
+	@InteropTest
+	void infoGoesOutInPlaintextAndAPlaintextClientIsClosedWithoutAnError(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, with(tls(server).build()));
+		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
+
+		assertThat(socket.info()).startsWith("INFO {").contains("\"tls_required\":true").doesNotContain("tls_verify");
+		socket.send("CONNECT {\"verbose\":false}\r\nPING\r\n");
+
+		assertThat(socket.readUntilClosed()).isZero();
+	}
+
+	@InteropTest
+	void aClientThatNeverStartsTheHandshakeIsClosedAtTheTimeout(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind, with(tls(server).handshakeTimeout(Duration.ofMillis(500)).build()));
+		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
+
+		long start = System.nanoTime();
+		assertThat(socket.readUntilClosed()).isZero();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(4));
+	}
+
+	@InteropTest
+	void rsaKeysInPkcs1AndEcKeysInSec1AreReadToo(TargetKind kind) throws Exception {
+		for (KeyFormat format : new KeyFormat[] { KeyFormat.PKCS1_RSA, KeyFormat.SEC1_EC }) {
+			Issued issued = certificates.server("server-" + format, format);
+			NatsTarget target = start(kind, with(tls(issued).build()));
+
+			Connection connection = connect(options(target).sslContext(certificates.clientContext(null)));
+
+			assertThat(connection.getStatus()).as("%s", format).isEqualTo(Connection.Status.CONNECTED);
+		}
+	}
+
+	@InteropTest
+	void withVerifyATrustedClientCertificateIsRequired(TargetKind kind) throws Exception {
+		NatsTarget target = start(kind,
+				with(tls(server).caFile(certificates.caFile()).verifyClients(true).build()));
+		Issued alice = certificates.client("alice", "CN=alice,O=Acme", null);
+		TestCertificates otherCa = TestCertificates.create(directory.resolve("other"), "Other CA");
+		Issued stranger = otherCa.client("stranger", "CN=stranger", null);
+
+		assertThat(openRawSocket(target, 64 * 1024).info()).contains("\"tls_required\":true,\"tls_verify\":true");
+		Connection trusted = connect(options(target).sslContext(certificates.clientContext(alice)));
+		assertThat(trusted.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+		assertThatThrownBy(() -> connect(options(target).connectionTimeout(Duration.ofSeconds(2))
+			.sslContext(certificates.clientContext(null)))).isNotNull();
+		assertThatThrownBy(() -> connect(options(target).connectionTimeout(Duration.ofSeconds(2))
+			.sslContext(certificates.clientContext(stranger)))).isNotNull();
+	}
+
+	private static BrokerTls.Builder tls(Issued issued) {
+		return BrokerTls.builder().certificateFile(issued.certificateFile()).privateKeyFile(issued.keyFile());
+	}
+
+	private static NatsBrokerOptions with(BrokerTls tls) {
+		return NatsBrokerOptions.loopbackRandomPort().toBuilder().tls(tls).build();
+	}
+}
