@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
+
 /**
  * {@link NatsConnectionDetails} of the embedded broker: the URL it really bound and the credentials it was
  * configured with.
@@ -14,9 +16,12 @@ class EmbeddedNatsConnectionDetails implements NatsConnectionDetails {
 
 	private final NatsProperties.Embedded embedded;
 
-	EmbeddedNatsConnectionDetails(String url, NatsProperties.Embedded embedded) {
+	private final @Nullable SslBundle sslBundle;
+
+	EmbeddedNatsConnectionDetails(String url, NatsProperties.Embedded embedded, @Nullable SslBundle sslBundle) {
 		this.url = url;
 		this.embedded = embedded;
+		this.sslBundle = sslBundle;
 	}
 
 	@Override
@@ -37,5 +42,10 @@ class EmbeddedNatsConnectionDetails implements NatsConnectionDetails {
 	@Override
 	public @Nullable String getToken() {
 		return this.embedded.getToken();
+	}
+
+	@Override
+	public @Nullable SslBundle getSslBundle() {
+		return this.sslBundle;
 	}
 }

@@ -2,10 +2,12 @@ package io.github.natsspring.autoconfigure;
 
 import io.nats.client.Connection;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -23,7 +25,7 @@ public final class NatsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	NatsConnectionDetails natsConnectionDetails(NatsProperties properties) {
-		return new PropertiesNatsConnectionDetails(properties);
+	NatsConnectionDetails natsConnectionDetails(NatsProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesNatsConnectionDetails(properties, sslBundles.getIfAvailable());
 	}
 }

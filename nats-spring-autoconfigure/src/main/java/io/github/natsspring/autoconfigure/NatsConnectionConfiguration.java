@@ -8,7 +8,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -25,9 +24,8 @@ class NatsConnectionConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Connection natsConnection(NatsProperties properties, NatsConnectionDetails connectionDetails,
-			ObjectProvider<NatsOptionsCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
-			Environment environment) {
-		Options.Builder builder = new NatsOptionsFactory(properties, connectionDetails, sslBundles.getIfAvailable())
+			ObjectProvider<NatsOptionsCustomizer> customizers, Environment environment) {
+		Options.Builder builder = new NatsOptionsFactory(properties, connectionDetails)
 			.createBuilder(environment.getProperty("spring.application.name"));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		Options options = builder.build();

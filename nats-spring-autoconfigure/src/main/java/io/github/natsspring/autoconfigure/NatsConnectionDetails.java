@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Where the application's NATS connection goes and how it authenticates. Defined from {@code nats.*}
@@ -40,6 +41,14 @@ public interface NatsConnectionDetails extends ConnectionDetails {
 	 * @return the token, or {@code null} for none
 	 */
 	default @Nullable String getToken() {
+		return null;
+	}
+
+	/**
+	 * The SSL bundle whose trust (and key) material secures the connection.
+	 * @return the bundle, or {@code null} for a plaintext connection unless the server asks for TLS
+	 */
+	default @Nullable SslBundle getSslBundle() {
 		return null;
 	}
 }

@@ -3,7 +3,10 @@ package io.github.natsspring.autoconfigure;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -17,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -45,7 +50,8 @@ class NatsEmbeddedBrokerConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
-	NatsBroker natsBroker(NatsProperties properties, ObjectProvider<NatsBrokerOptionsCustomizer> customizers) {
+	NatsBroker natsBroker(NatsProperties properties, ObjectProvider<NatsBrokerOptionsCustomizer> customizers,
+			ObjectProvider<SslBundles> sslBundles) {
 		NatsProperties.Embedded embedded = properties.getEmbedded();
 		NatsBrokerOptions.Builder options = NatsBrokerOptions.builder()
 			.host(embedded.getHost())
@@ -56,15 +62,37 @@ class NatsEmbeddedBrokerConfiguration {
 		if (embedded.getIoThreads() != null) {
 			options.ioThreads(embedded.getIoThreads());
 		}
+		SslBundle bundle = embeddedBundle(embedded, sslBundles.getIfAvailable());
+		if (bundle != null) {
+			options.tls(BrokerTls.builder()
+				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
+				.trustManagerFactory(bundle.getManagers().getTrustManagerFactory())
+				.verifyClients(embedded.getSsl().isVerifyClients())
+				.build());
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());
 	}
 
 	@Bean
 	NatsConnectionDetails embeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties,
-			ConfigurableEnvironment environment) {
+			ConfigurableEnvironment environment, ObjectProvider<SslBundles> sslBundles) {
 		publishPort(environment, broker.getPort());
-		return new EmbeddedNatsConnectionDetails(broker.getClientUrl(), properties.getEmbedded());
+		return new EmbeddedNatsConnectionDetails(broker.getClientUrl(), properties.getEmbedded(),
+				embeddedBundle(properties.getEmbedded(), sslBundles.getIfAvailable()));
+	}
+
+	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,
+			@Nullable SslBundles sslBundles) {
+		String bundleName = embedded.getSsl().getBundle();
+		if (bundleName == null) {
+			return null;
+		}
+		if (sslBundles == null) {
+			throw new IllegalStateException(
+					"nats.embedded.ssl.bundle is set to '" + bundleName + "' but no SslBundles bean exists");
+		}
+		return sslBundles.getBundle(bundleName);
 	}
 
 	private static BrokerAuth auth(NatsProperties.Embedded embedded) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
-import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.io.Resource;
 
 /**
@@ -24,13 +24,9 @@ class NatsOptionsFactory {
 
 	private final NatsConnectionDetails connectionDetails;
 
-	private final @Nullable SslBundles sslBundles;
-
-	NatsOptionsFactory(NatsProperties properties, NatsConnectionDetails connectionDetails,
-			@Nullable SslBundles sslBundles) {
+	NatsOptionsFactory(NatsProperties properties, NatsConnectionDetails connectionDetails) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
-		this.sslBundles = sslBundles;
 	}
 
 	Options.Builder createBuilder(@Nullable String defaultConnectionName) {
@@ -98,13 +94,9 @@ class NatsOptionsFactory {
 	}
 
 	private void applySsl(Options.Builder builder) {
-		String bundleName = this.properties.getSsl().getBundle();
-		if (bundleName == null) {
-			return;
+		SslBundle bundle = this.connectionDetails.getSslBundle();
+		if (bundle != null) {
+			builder.sslContext(bundle.createSslContext());
 		}
-		if (this.sslBundles == null) {
-			throw new IllegalStateException("nats.ssl.bundle is set to '" + bundleName + "' but no SslBundles bean exists");
-		}
-		builder.sslContext(this.sslBundles.getBundle(bundleName).createSslContext());
 	}
 }

@@ -267,6 +267,8 @@ public class NatsProperties {
 		/** Event loops serving the embedded broker's connections. Defaults to half the processors, at least one. */
 		private @Nullable Integer ioThreads;
 
+		private final EmbeddedSsl ssl = new EmbeddedSsl();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -337,6 +339,41 @@ public class NatsProperties {
 
 		public void setIoThreads(@Nullable Integer ioThreads) {
 			this.ioThreads = ioThreads;
+		}
+
+		public EmbeddedSsl getSsl() {
+			return this.ssl;
+		}
+	}
+
+	/**
+	 * TLS on the embedded broker's client port.
+	 */
+	public static class EmbeddedSsl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) the embedded broker serves TLS with; the auto-configured
+		 * connection then uses the same bundle.
+		 */
+		private @Nullable String bundle;
+
+		/** Whether clients must present a certificate the bundle's trust store trusts (mutual TLS). */
+		private boolean verifyClients;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public boolean isVerifyClients() {
+			return this.verifyClients;
+		}
+
+		public void setVerifyClients(boolean verifyClients) {
+			this.verifyClients = verifyClients;
 		}
 	}
 

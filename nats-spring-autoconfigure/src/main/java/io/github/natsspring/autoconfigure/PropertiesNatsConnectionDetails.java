@@ -5,6 +5,9 @@ import java.util.List;
 import io.nats.client.Options;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+
 /**
  * {@link NatsConnectionDetails} read from {@link NatsProperties}; {@code nats://localhost:4222} when no server
  * is configured.
@@ -13,8 +16,11 @@ class PropertiesNatsConnectionDetails implements NatsConnectionDetails {
 
 	private final NatsProperties properties;
 
-	PropertiesNatsConnectionDetails(NatsProperties properties) {
+	private final @Nullable SslBundles sslBundles;
+
+	PropertiesNatsConnectionDetails(NatsProperties properties, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
+		this.sslBundles = sslBundles;
 	}
 
 	@Override
@@ -36,5 +42,17 @@ class PropertiesNatsConnectionDetails implements NatsConnectionDetails {
 	@Override
 	public @Nullable String getToken() {
 		return this.properties.getToken();
+	}
+
+	@Override
+	public @Nullable SslBundle getSslBundle() {
+		String bundleName = this.properties.getSsl().getBundle();
+		if (bundleName == null) {
+			return null;
+		}
+		if (this.sslBundles == null) {
+			throw new IllegalStateException("nats.ssl.bundle is set to '" + bundleName + "' but no SslBundles bean exists");
+		}
+		return this.sslBundles.getBundle(bundleName);
 	}
 }
