@@ -31,6 +31,8 @@ public final class BrokerTls {
 
 	private final boolean verifyClients;
 
+	private final boolean mapClientCertificates;
+
 	private final Duration handshakeTimeout;
 
 	private BrokerTls(Builder builder) {
@@ -39,7 +41,8 @@ public final class BrokerTls {
 		this.caFile = builder.caFile;
 		this.keyManagerFactory = builder.keyManagerFactory;
 		this.trustManagerFactory = builder.trustManagerFactory;
-		this.verifyClients = builder.verifyClients;
+		this.mapClientCertificates = builder.mapClientCertificates;
+		this.verifyClients = builder.verifyClients || builder.mapClientCertificates;
 		this.handshakeTimeout = Objects.requireNonNull(builder.handshakeTimeout, "handshakeTimeout");
 		boolean files = this.certificateFile != null || this.privateKeyFile != null;
 		if (files == (this.keyManagerFactory != null)) {
@@ -115,6 +118,15 @@ public final class BrokerTls {
 	}
 
 	/**
+	 * Whether the client's identity comes from its certificate ({@code verify_and_map}): its e-mail, DNS and URI
+	 * names, then its subject DN, are looked up among the configured users, whose permissions then apply.
+	 * @return {@code true} to map certificates to users (client certificates are then verified too)
+	 */
+	public boolean mapClientCertificates() {
+		return this.mapClientCertificates;
+	}
+
+	/**
 	 * How long a client has to complete the TLS handshake ({@code timeout}).
 	 * @return the timeout
 	 */
@@ -127,7 +139,8 @@ public final class BrokerTls {
 		return "BrokerTls[certificateFile=" + this.certificateFile + ", privateKeyFile=" + this.privateKeyFile
 				+ ", caFile=" + this.caFile + ", keyManagerFactory=" + (this.keyManagerFactory != null)
 				+ ", trustManagerFactory=" + (this.trustManagerFactory != null) + ", verifyClients="
-				+ this.verifyClients + ", handshakeTimeout=" + this.handshakeTimeout + "]";
+				+ this.verifyClients + ", mapClientCertificates=" + this.mapClientCertificates + ", handshakeTimeout="
+				+ this.handshakeTimeout + "]";
 	}
 
 	/** Builder of {@link BrokerTls}. */
@@ -144,6 +157,8 @@ public final class BrokerTls {
 		private TrustManagerFactory trustManagerFactory;
 
 		private boolean verifyClients;
+
+		private boolean mapClientCertificates;
 
 		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
 
@@ -207,6 +222,17 @@ public final class BrokerTls {
 		 */
 		public Builder verifyClients(boolean verifyClients) {
 			this.verifyClients = verifyClients;
+			return this;
+		}
+
+		/**
+		 * Takes each client's identity from its verified certificate ({@code verify_and_map}); implies
+		 * {@link #verifyClients(boolean)}.
+		 * @param mapClientCertificates whether to map certificates to users
+		 * @return this builder
+		 */
+		public Builder mapClientCertificates(boolean mapClientCertificates) {
+			this.mapClientCertificates = mapClientCertificates;
 			return this;
 		}
 

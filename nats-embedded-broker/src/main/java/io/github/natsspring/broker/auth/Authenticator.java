@@ -72,6 +72,21 @@ public interface Authenticator {
 	}
 
 	/**
+	 * The authenticator for the given configuration, users taken from their TLS client certificates
+	 * ({@code verify_and_map}) rather than their passwords when asked to.
+	 * @param auth how clients authenticate
+	 * @param mapCertificates whether a client is the user its certificate names
+	 * @return the authenticator
+	 */
+	static Authenticator of(BrokerAuth auth, boolean mapCertificates) {
+		if (!mapCertificates || auth.users().isEmpty()) {
+			return of(auth);
+		}
+		Authenticator certificates = new CertificateAuthenticator(auth);
+		return auth.nkeyUsers().isEmpty() ? certificates : new NkeyAuthenticator(auth, certificates);
+	}
+
+	/**
 	 * The authenticator that lets every client in, anonymous and in the global account.
 	 * @return the authenticator for no authentication
 	 */

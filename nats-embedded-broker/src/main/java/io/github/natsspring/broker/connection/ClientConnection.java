@@ -1,5 +1,7 @@
 package io.github.natsspring.broker.connection;
 
+import javax.net.ssl.SSLSession;
+
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
@@ -14,6 +16,7 @@ import io.github.natsspring.broker.routing.Subscription;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.handler.ssl.SslHandler;
 
 /**
  * The server side of one client connection. Its jobs are split: {@link ClientSession} (CONNECT, who the client
@@ -152,6 +155,15 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 	public void tlsHandshakeFailed(Throwable cause) {
 		log().error("TLS handshake error: " + cause.getMessage());
 		close("TLS Handshake Error");
+	}
+
+	/**
+	 * The TLS session of this connection.
+	 * @return the session once the handshake is done, or {@code null} for a plaintext connection
+	 */
+	public SSLSession tlsSession() {
+		SslHandler tls = channel().pipeline().get(SslHandler.class);
+		return (tls != null) ? tls.engine().getSession() : null;
 	}
 
 	/**

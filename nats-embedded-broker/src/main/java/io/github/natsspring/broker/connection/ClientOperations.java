@@ -48,7 +48,7 @@ final class ClientOperations implements ClientOpHandler {
 		if (this.log.isTraceEnabled()) {
 			this.log.trace("<<- [CONNECT " + options + "]");
 		}
-		AuthContext authContext = new AuthContext(options, this.client.nonce(), null,
+		AuthContext authContext = new AuthContext(options, this.client.nonce(), this.client.tlsSession(),
 				this.client.channel().remoteAddress());
 		Authenticator authenticator = this.context.authenticator();
 		if (!authenticator.verifiesSlowly(options)) {

@@ -97,7 +97,8 @@ public final class BrokerServer implements ClientContext {
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		this.serverId = ServerIds.generate();
-		this.authenticator = Authenticator.of(options.auth());
+		this.authenticator = Authenticator.of(options.auth(),
+				options.tls() != null && options.tls().mapClientCertificates());
 		this.tls = (options.tls() != null) ? TlsContext.of(options.tls()) : null;
 		this.eventLoops = EventLoops.create(this.serverId, options.ioThreads());
 		this.authentication = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

@@ -39,7 +39,7 @@ final class NatsServerCommandLine {
 		if (auth.token() != null) {
 			command.addAll(List.of("--auth", auth.token()));
 		}
-		if (auth.users().size() == 1 && !hasPermissions(auth) && auth.nkeyUsers().isEmpty()) {
+		if (auth.users().size() == 1 && !hasPermissions(auth) && auth.nkeyUsers().isEmpty() && !mapsCertificates()) {
 			BrokerUser user = auth.users().get(0);
 			command.addAll(List.of("--user", user.username(), "--pass", user.password()));
 		}
@@ -69,6 +69,9 @@ final class NatsServerCommandLine {
 				config.append("  ca_file: ").append(quoted(tls.caFile().toString())).append('\n');
 			}
 			config.append("  verify: ").append(tls.verifyClients()).append('\n');
+			if (tls.mapClientCertificates()) {
+				config.append("  verify_and_map: true\n");
+			}
 			config.append("  timeout: ").append(tls.handshakeTimeout().toMillis() / 1000.0).append('\n');
 			config.append("}\n");
 		}
@@ -80,7 +83,8 @@ final class NatsServerCommandLine {
 				config.append("  default_permissions: ").append(permissions(options.auth().defaultPermissions()))
 					.append('\n');
 			}
-			if (users.size() > 1 || hasPermissions(options.auth()) || !options.auth().nkeyUsers().isEmpty()) {
+			if (users.size() > 1 || hasPermissions(options.auth()) || !options.auth().nkeyUsers().isEmpty()
+					|| mapsCertificates()) {
 				List<String> entries = new ArrayList<>();
 				users.forEach(user -> entries.add("    {user: " + quoted(user.username()) + ", password: "
 						+ quoted(user.password())
@@ -92,6 +96,10 @@ final class NatsServerCommandLine {
 			config.append("}\n");
 		}
 		return config.toString();
+	}
+
+	private boolean mapsCertificates() {
+		return options.tls() != null && options.tls().mapClientCertificates();
 	}
 
 	private static boolean hasPermissions(BrokerAuth auth) {
