@@ -2,6 +2,7 @@ package io.github.natsspring.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -35,7 +36,10 @@ public final class BrokerTls {
 
 	private final Duration handshakeTimeout;
 
+	private final List<String> cipherSuites;
+
 	private BrokerTls(Builder builder) {
+		this.cipherSuites = (builder.cipherSuites != null) ? List.copyOf(builder.cipherSuites) : null;
 		this.certificateFile = builder.certificateFile;
 		this.privateKeyFile = builder.privateKeyFile;
 		this.caFile = builder.caFile;
@@ -59,6 +63,22 @@ public final class BrokerTls {
 		if (this.handshakeTimeout.isNegative() || this.handshakeTimeout.isZero()) {
 			throw new IllegalArgumentException("handshakeTimeout must be positive, was " + this.handshakeTimeout);
 		}
+	}
+
+	/**
+	 * A builder holding these settings, to derive changed copies.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		return new Builder().certificateFile(this.certificateFile)
+			.privateKeyFile(this.privateKeyFile)
+			.caFile(this.caFile)
+			.keyManagerFactory(this.keyManagerFactory)
+			.trustManagerFactory(this.trustManagerFactory)
+			.verifyClients(this.verifyClients)
+			.mapClientCertificates(this.mapClientCertificates)
+			.handshakeTimeout(this.handshakeTimeout)
+			.cipherSuites(this.cipherSuites);
 	}
 
 	/**
@@ -134,6 +154,14 @@ public final class BrokerTls {
 		return this.handshakeTimeout;
 	}
 
+	/**
+	 * The cipher suites offered for TLS 1.2, by their standard names; TLS 1.3 keeps its own, as in nats-server.
+	 * @return the suites, or {@code null} for the JDK's defaults
+	 */
+	public List<String> cipherSuites() {
+		return this.cipherSuites;
+	}
+
 	@Override
 	public String toString() {
 		return "BrokerTls[certificateFile=" + this.certificateFile + ", privateKeyFile=" + this.privateKeyFile
@@ -161,6 +189,8 @@ public final class BrokerTls {
 		private boolean mapClientCertificates;
 
 		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+
+		private List<String> cipherSuites;
 
 		private Builder() {
 		}
@@ -243,6 +273,17 @@ public final class BrokerTls {
 		 */
 		public Builder handshakeTimeout(Duration handshakeTimeout) {
 			this.handshakeTimeout = handshakeTimeout;
+			return this;
+		}
+
+		/**
+		 * Restricts the TLS 1.2 cipher suites (default: the JDK's); TLS 1.3 suites stay enabled.
+		 * @param cipherSuites standard suite names, e.g. {@code TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}, or
+		 * {@code null} for the defaults
+		 * @return this builder
+		 */
+		public Builder cipherSuites(List<String> cipherSuites) {
+			this.cipherSuites = cipherSuites;
 			return this;
 		}
 

@@ -1,8 +1,11 @@
 package io.github.natsspring.broker;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+
+import io.github.natsspring.broker.config.ConfigFileReader;
 
 /**
  * Everything a {@link NatsBroker} needs to start, grouped per concern as nats-server's configuration is:
@@ -72,6 +75,19 @@ public final class NatsBrokerOptions {
 	 */
 	public static NatsBrokerOptions loopbackRandomPort() {
 		return builder().host("127.0.0.1").port(0).build();
+	}
+
+	/**
+	 * Options read from a nats-server configuration file, with nats-server's defaults for what it leaves out.
+	 * What belongs to a process rather than to a broker ({@code logfile}, {@code logtime}, {@code pid_file}) is
+	 * read and checked but has no effect here; warnings (durations given as plain seconds) are logged.
+	 * @param file the configuration file
+	 * @return the options
+	 * @throws io.github.natsspring.broker.config.ConfigSyntaxException if the file cannot be read or parsed
+	 * @throws io.github.natsspring.broker.config.ConfigFileException if the file holds errors, each with its place
+	 */
+	public static NatsBrokerOptions fromConfigFile(Path file) {
+		return ConfigFileReader.read(file).toOptions();
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package io.github.natsspring.broker.cli;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 
@@ -34,6 +36,8 @@ public final class BrokerCommandLine {
 			    -n, --name
 			        --server_name <server_name>  Server name (default: auto)
 			    -P, --pid <file>                 File to store PID
+			    -c, --config <file>              Configuration file
+			    -t                               Test configuration and exit
 
 			Logging Options:
 			    -l, --log <file>                 File to redirect log output
@@ -65,40 +69,43 @@ public final class BrokerCommandLine {
 			""";
 
 	private static final Map<String, Flag> FLAGS = Map.ofEntries(
-			Map.entry("a", Flag.text((values, value) -> values.host = value)),
-			Map.entry("addr", Flag.text((values, value) -> values.host = value)),
-			Map.entry("net", Flag.text((values, value) -> values.host = value)),
-			Map.entry("p", Flag.integer((values, value) -> values.port = value)),
-			Map.entry("port", Flag.integer((values, value) -> values.port = value)),
-			Map.entry("n", Flag.text((values, value) -> values.serverName = value)),
-			Map.entry("name", Flag.text((values, value) -> values.serverName = value)),
-			Map.entry("server_name", Flag.text((values, value) -> values.serverName = value)),
-			Map.entry("P", Flag.text((values, value) -> values.pidFile = value)),
-			Map.entry("pid", Flag.text((values, value) -> values.pidFile = value)),
-			Map.entry("user", Flag.text((values, value) -> values.user = value)),
-			Map.entry("pass", Flag.text((values, value) -> values.password = value)),
-			Map.entry("auth", Flag.text((values, value) -> values.token = value)),
-			Map.entry("l", Flag.text((values, value) -> values.logFile = value)),
-			Map.entry("log", Flag.text((values, value) -> values.logFile = value)),
-			Map.entry("T", Flag.bool((values, value) -> values.logTime = value)),
-			Map.entry("logtime", Flag.bool((values, value) -> values.logTime = value)),
-			Map.entry("D", Flag.bool((values, value) -> values.debug = value)),
-			Map.entry("debug", Flag.bool((values, value) -> values.debug = value)),
-			Map.entry("V", Flag.bool((values, value) -> values.trace = value)),
-			Map.entry("trace", Flag.bool((values, value) -> values.trace = value)),
-			Map.entry("DV", Flag.bool((values, value) -> values.debugAndTrace = value)),
-			Map.entry("VV", Flag.bool((values, value) -> values.verboseTrace = value)),
-			Map.entry("DVV", Flag.bool((values, value) -> values.debugAndVerboseTrace = value)),
-			Map.entry("io_threads", Flag.integer((values, value) -> values.ioThreads = value)),
-			Map.entry("tls", Flag.bool((values, value) -> values.tls = value)),
-			Map.entry("tlscert", Flag.text((values, value) -> values.tlsCert = value)),
-			Map.entry("tlskey", Flag.text((values, value) -> values.tlsKey = value)),
-			Map.entry("tlscacert", Flag.text((values, value) -> values.tlsCaCert = value)),
-			Map.entry("tlsverify", Flag.bool((values, value) -> values.tlsVerify = value)),
-			Map.entry("h", Flag.bool((values, value) -> values.help = value)),
-			Map.entry("help", Flag.bool((values, value) -> values.help = value)),
-			Map.entry("v", Flag.bool((values, value) -> values.version = value)),
-			Map.entry("version", Flag.bool((values, value) -> values.version = value)));
+			Map.entry("a", Flag.text("host", (values, value) -> values.host = value)),
+			Map.entry("addr", Flag.text("host", (values, value) -> values.host = value)),
+			Map.entry("net", Flag.text("host", (values, value) -> values.host = value)),
+			Map.entry("p", Flag.integer("port", (values, value) -> values.port = value)),
+			Map.entry("port", Flag.integer("port", (values, value) -> values.port = value)),
+			Map.entry("n", Flag.text("serverName", (values, value) -> values.serverName = value)),
+			Map.entry("name", Flag.text("serverName", (values, value) -> values.serverName = value)),
+			Map.entry("server_name", Flag.text("serverName", (values, value) -> values.serverName = value)),
+			Map.entry("P", Flag.text("pidFile", (values, value) -> values.pidFile = value)),
+			Map.entry("pid", Flag.text("pidFile", (values, value) -> values.pidFile = value)),
+			Map.entry("user", Flag.text("user", (values, value) -> values.user = value)),
+			Map.entry("pass", Flag.text("password", (values, value) -> values.password = value)),
+			Map.entry("auth", Flag.text("token", (values, value) -> values.token = value)),
+			Map.entry("l", Flag.text("logFile", (values, value) -> values.logFile = value)),
+			Map.entry("log", Flag.text("logFile", (values, value) -> values.logFile = value)),
+			Map.entry("T", Flag.bool("logTime", (values, value) -> values.logTime = value)),
+			Map.entry("logtime", Flag.bool("logTime", (values, value) -> values.logTime = value)),
+			Map.entry("D", Flag.bool("debug", (values, value) -> values.debug = value)),
+			Map.entry("debug", Flag.bool("debug", (values, value) -> values.debug = value)),
+			Map.entry("V", Flag.bool("trace", (values, value) -> values.trace = value)),
+			Map.entry("trace", Flag.bool("trace", (values, value) -> values.trace = value)),
+			Map.entry("DV", Flag.bool(null, (values, value) -> values.debugAndTrace = value)),
+			Map.entry("VV", Flag.bool(null, (values, value) -> values.verboseTrace = value)),
+			Map.entry("DVV", Flag.bool(null, (values, value) -> values.debugAndVerboseTrace = value)),
+			Map.entry("io_threads", Flag.integer("ioThreads", (values, value) -> values.ioThreads = value)),
+			Map.entry("tls", Flag.bool("tls", (values, value) -> values.tls = value)),
+			Map.entry("tlscert", Flag.text("tls", (values, value) -> values.tlsCert = value)),
+			Map.entry("tlskey", Flag.text("tls", (values, value) -> values.tlsKey = value)),
+			Map.entry("tlscacert", Flag.text("tls", (values, value) -> values.tlsCaCert = value)),
+			Map.entry("tlsverify", Flag.bool("tls", (values, value) -> values.tlsVerify = value)),
+			Map.entry("c", Flag.text(null, (values, value) -> values.configFile = value)),
+			Map.entry("config", Flag.text(null, (values, value) -> values.configFile = value)),
+			Map.entry("t", Flag.bool(null, (values, value) -> values.checkConfig = value)),
+			Map.entry("h", Flag.bool(null, (values, value) -> values.help = value)),
+			Map.entry("help", Flag.bool(null, (values, value) -> values.help = value)),
+			Map.entry("v", Flag.bool(null, (values, value) -> values.version = value)),
+			Map.entry("version", Flag.bool(null, (values, value) -> values.version = value)));
 
 	private BrokerCommandLine() {
 	}
@@ -170,22 +177,25 @@ public final class BrokerCommandLine {
 	}
 
 	/** How one flag takes its value: boolean flags take none unless given with {@code =}. */
-	private record Flag(boolean isBool, BiConsumer<Values, String> setter) {
+	private record Flag(String setting, boolean isBool, BiConsumer<Values, String> setter) {
 
-		static Flag text(BiConsumer<Values, String> setter) {
-			return new Flag(false, setter);
+		static Flag text(String setting, BiConsumer<Values, String> setter) {
+			return new Flag(setting, false, setter);
 		}
 
-		static Flag integer(ObjLongConsumer<Values> setter) {
-			return new Flag(false, (values, value) -> setter.accept(values, GoValueSyntax.parseInt(value)));
+		static Flag integer(String setting, ObjLongConsumer<Values> setter) {
+			return new Flag(setting, false, (values, value) -> setter.accept(values, GoValueSyntax.parseInt(value)));
 		}
 
-		static Flag bool(BiConsumer<Values, Boolean> setter) {
-			return new Flag(true, (values, value) -> setter.accept(values, GoValueSyntax.parseBool(value)));
+		static Flag bool(String setting, BiConsumer<Values, Boolean> setter) {
+			return new Flag(setting, true, (values, value) -> setter.accept(values, GoValueSyntax.parseBool(value)));
 		}
 
 		void apply(Values values, String value) {
 			setter.accept(values, value);
+			if (setting != null) {
+				values.given.add(setting);
+			}
 		}
 	}
 
@@ -234,28 +244,38 @@ public final class BrokerCommandLine {
 
 		Boolean debugAndVerboseTrace;
 
+		String configFile = "";
+
+		boolean checkConfig;
+
 		boolean help;
 
 		boolean version;
+
+		final Set<String> given = new HashSet<>();
 
 		// nats-server applies the combined flags after parsing, in the flag names' sorted order (DV, DVV, VV),
 		// so a given combined flag overrides -D and -V whatever their position.
 		BrokerFlags toFlags() {
 			boolean finalDebug = debug;
 			boolean finalTrace = trace;
+			Set<String> all = new HashSet<>(given);
 			if (debugAndTrace != null) {
 				finalDebug = debugAndTrace;
 				finalTrace = debugAndTrace;
+				all.addAll(Set.of("debug", "trace"));
 			}
 			if (debugAndVerboseTrace != null) {
 				finalDebug = debugAndVerboseTrace;
 				finalTrace = debugAndVerboseTrace;
+				all.addAll(Set.of("debug", "trace"));
 			}
 			if (verboseTrace != null) {
 				finalTrace = verboseTrace;
+				all.add("trace");
 			}
 			return new BrokerFlags(host, port, serverName, pidFile, user, password, token, logFile, logTime,
-					finalDebug, finalTrace, ioThreads, tlsFlags());
+					finalDebug, finalTrace, ioThreads, tlsFlags(), configFile, checkConfig, all);
 		}
 
 		// nats-server turns TLS on when any TLS flag is given, unless -tls=false is (Go visits flags sorted by

@@ -1,18 +1,15 @@
 package io.github.natsspring.broker.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-import io.github.natsspring.broker.BrokerAuth;
-import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.BrokerTls;
-import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.config.ServerSettings;
 
 /**
- * The values of the command-line flags, as given (empty strings for flags not given), before nats-server's
- * defaulting rules turn them into {@link NatsBrokerOptions}.
+ * The values of the command-line flags, as given (empty strings for flags not given), and which were given:
+ * laid over a configuration file, only the given ones override it, as in nats-server.
  *
  * @param host {@code -a}: the address to listen on; empty for all interfaces
  * @param port {@code -p}: 0 for the default port 4222, -1 for a random free port
@@ -28,87 +25,87 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * @param ioThreads {@code --io_threads}: event loops for client connections (this broker's own flag); 0 for
  * the default
  * @param tls the TLS flags
+ * @param configFile {@code -c}: the configuration file; empty for none
+ * @param checkConfig {@code -t}: only check the configuration file
+ * @param given the flags given, by the names of these components ({@code tls} for any TLS flag)
  */
 public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
-		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, TlsFlags tls) {
+		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, TlsFlags tls,
+		String configFile, boolean checkConfig, Set<String> given) {
 
-	/** nats-server's value for {@code -p} asking for a random free port. */
-	public static final long RANDOM_PORT = -1;
-
-	private static final String ALL_INTERFACES = "0.0.0.0";
-
-	private static final Pattern BCRYPT = Pattern.compile("^\\$2[abxy]\\$\\d{2}\\$.*", Pattern.DOTALL);
+	/** Copies the set of given flags. */
+	public BrokerFlags {
+		given = Set.copyOf(given);
+	}
 
 	/** The values nats-server starts with when no flag is given. */
 	public static BrokerFlags defaults() {
 		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0,
-				new TlsFlags(false, "", "", "", false));
-	}
-
-	/** The address to listen on, after defaulting. */
-	public String listenHost() {
-		return host.isEmpty() ? ALL_INTERFACES : host;
-	}
-
-	/** The port to listen on after nats-server's mapping: 0 means 4222 and -1 means any free port (0). */
-	public long listenPort() {
-		if (port == 0) {
-			return NatsBrokerOptions.DEFAULT_PORT;
-		}
-		return (port == RANDOM_PORT) ? 0 : port;
-	}
-
-	/** Whether {@link #listenPort()} can be bound at all; nats-server only finds out when it tries to listen. */
-	public boolean hasBindablePort() {
-		return listenPort() >= 0 && listenPort() <= 65535;
-	}
-
-	/** The file to write the process id to, if any. */
-	public Optional<Path> pidPath() {
-		return pidFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(pidFile));
-	}
-
-	/** The file to log to, if any. */
-	public Optional<Path> logPath() {
-		return logFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(logFile));
+				new TlsFlags(false, "", "", "", false), "", false, Set.of());
 	}
 
 	/**
-	 * Whether nats-server would warn about a plain-text password: it checks {@code --pass} even when no
-	 * {@code --user} makes it take effect.
+	 * Lays the given flags over settings, as nats-server lays its command line over its configuration file:
+	 * a TLS flag replaces the file's TLS, {@code -tls=false} turns TLS off.
+	 * @param settings the settings to change
+	 * @return the same builder
+	 * @throws IllegalArgumentException with nats-server's words when TLS flags lack the certificate or key
 	 */
-	public boolean hasPlaintextPassword() {
-		return !password.isEmpty() && !BCRYPT.matcher(password).matches();
+	public ServerSettings.Builder applyTo(ServerSettings.Builder settings) {
+		if (given.contains("host")) {
+			settings.host(host);
+		}
+		if (given.contains("port")) {
+			settings.port(port);
+		}
+		if (given.contains("serverName")) {
+			settings.serverName(serverName);
+		}
+		if (given.contains("pidFile")) {
+			settings.pidFile(pidFile);
+		}
+		if (given.contains("user")) {
+			settings.username(user);
+		}
+		if (given.contains("password")) {
+			settings.password(password);
+		}
+		if (given.contains("token")) {
+			settings.token(token);
+		}
+		if (given.contains("logFile")) {
+			settings.logFile(logFile);
+		}
+		if (given.contains("logTime")) {
+			settings.logTime(logTime);
+		}
+		if (given.contains("debug")) {
+			settings.debug(debug);
+		}
+		if (given.contains("trace")) {
+			settings.trace(trace);
+		}
+		if (given.contains("ioThreads")) {
+			settings.ioThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ioThreads)));
+		}
+		if (given.contains("tls")) {
+			settings.tls(tls.toTls()).tlsTimeout(null);
+		}
+		return settings;
+	}
+
+	/** The settings of these flags alone, without a configuration file. */
+	public ServerSettings settings() {
+		return applyTo(ServerSettings.builder()).build();
 	}
 
 	/**
-	 * The broker options these flags describe. As in nats-server, a token wins over a user, and
+	 * The broker options these flags alone describe. As in nats-server, a token wins over a user, and
 	 * {@code --pass} without {@code --user} is ignored.
 	 * @throws IllegalArgumentException if the port cannot be bound or the options are invalid
 	 */
 	public NatsBrokerOptions toOptions() {
-		if (!hasBindablePort()) {
-			throw new IllegalArgumentException("invalid port " + listenPort());
-		}
-		return NatsBrokerOptions.builder()
-			.host(listenHost())
-			.port((int) listenPort())
-			.serverName(serverName.isEmpty() ? null : serverName)
-			.auth(auth())
-			.logging(new BrokerLogging(debug, trace))
-			.ioThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ioThreads)))
-			.tls(tls.toTls())
-			.build();
-	}
-
-	private BrokerAuth auth() {
-		if (!token.isEmpty()) {
-			return BrokerAuth.token(token);
-		}
-		if (!user.isEmpty()) {
-			return BrokerAuth.users(new BrokerUser(user, password));
-		}
-		return BrokerAuth.none();
+		return settings().toOptions();
 	}
 
 	/**

@@ -24,6 +24,8 @@ final class BrokerProcess {
 
 	private final ServerLogging logging;
 
+	private final BrokerFlags flags;
+
 	private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
 	private final AtomicBoolean lameDuck = new AtomicBoolean();
@@ -32,10 +34,11 @@ final class BrokerProcess {
 
 	private volatile int exitStatus;
 
-	BrokerProcess(NatsBroker broker, StartupBanner banner, ServerLogging logging) {
+	BrokerProcess(NatsBroker broker, StartupBanner banner, ServerLogging logging, BrokerFlags flags) {
 		this.broker = broker;
 		this.banner = banner;
 		this.logging = logging;
+		this.flags = flags;
 	}
 
 	/** Stops the broker and lets {@link #awaitExit()} return this status; later calls do nothing. */

@@ -2,12 +2,18 @@ package io.github.natsspring.broker.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.config.ConfigFileException;
+import io.github.natsspring.broker.config.ConfigFileReader;
+import io.github.natsspring.broker.config.ConfigSyntaxException;
+import io.github.natsspring.broker.config.ServerSettings;
 import io.github.natsspring.broker.server.BrokerServer;
 import io.github.natsspring.broker.protocol.GoQuote;
 
@@ -34,13 +40,15 @@ public final class NatsBrokerMain {
 
 	/** Runs the command line, then exits the JVM with the status nats-server would exit with. */
 	public static void main(String[] args) {
-		System.exit(run(args));
+		System.exit(run(args, System.out, System.err));
 	}
 
-	private static int run(String[] args) {
+	/**
+	 * Runs the command line with these streams as standard output and error.
+	 * @return the exit status; returns only once a started broker has stopped
+	 */
+	static int run(String[] args, PrintStream out, PrintStream err) {
 		BrokerCommand command = BrokerCommandLine.parse(args);
-		PrintStream out = System.out;
-		PrintStream err = System.err;
 		if (command instanceof BrokerCommand.ShowVersion) {
 			out.println(ProductVersion.versionLine());
 			return 0;
@@ -68,12 +76,57 @@ public final class NatsBrokerMain {
 		}
 	}
 
+	/**
+	 * The settings of the configuration file, if any, with the given flags laid over them. Warnings of the file
+	 * go to standard error, without a prefix; with {@code -t} they fail the check, as in nats-server.
+	 */
+	static ServerSettings settings(BrokerFlags flags, PrintStream err) {
+		if (flags.configFile().isEmpty()) {
+			return flags.settings();
+		}
+		ServerSettings.Builder settings = ServerSettings.builder();
+		List<String> warnings = ConfigFileReader.read(flags.configFile(), settings);
+		if (!warnings.isEmpty()) {
+			if (flags.checkConfig()) {
+				throw new ConfigFileException(List.of(), warnings);
+			}
+			err.print(String.join("\n", warnings) + "\n");
+		}
+		return flags.applyTo(settings).build();
+	}
+
 	private static int serve(BrokerFlags flags, PrintStream err) throws InterruptedException {
+		if (flags.checkConfig() && flags.configFile().isEmpty()) {
+			err.println(BrokerCommandLine.PROGRAM_NAME
+					+ ": must specify [-c, --config] option to check configuration file syntax");
+			return 1;
+		}
+		ServerSettings settings;
+		try {
+			settings = settings(flags, err);
+		}
+		catch (ConfigSyntaxException ex) {
+			err.println(BrokerCommandLine.PROGRAM_NAME + ": " + ex.getMessage());
+			return 1;
+		}
+		catch (ConfigFileException ex) {
+			// nats-server ends every line of the list with a new line, then prints it with one more
+			err.println(BrokerCommandLine.PROGRAM_NAME + ": " + ex.getMessage() + "\n");
+			return 1;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(BrokerCommandLine.PROGRAM_NAME + ": " + ex.getMessage());
+			return 1;
+		}
+		if (flags.checkConfig()) {
+			err.println(BrokerCommandLine.PROGRAM_NAME + ": configuration file " + flags.configFile() + " is valid");
+			return 0;
+		}
 		// nats-server validates options before its logger exists and finds a bad port only when it listens.
 		NatsBrokerOptions options = null;
-		if (flags.hasBindablePort()) {
+		if (settings.hasBindablePort()) {
 			try {
-				options = flags.toOptions();
+				options = settings.toOptions();
 				if (options.tls() != null) {
 					// nats-server reads the certificate and key before it logs anything
 					BrokerServer.checkTls(options.tls());
@@ -86,26 +139,26 @@ public final class NatsBrokerMain {
 		}
 		ServerLogging logging;
 		try {
-			logging = ServerLogging.install(flags);
+			logging = ServerLogging.install(settings);
 		}
 		catch (IOException ex) {
 			err.println(LocalDateTime.now().format(GO_LOG_TIME) + " error opening file: "
-					+ GoOpenError.message(flags.logFile(), ex));
+					+ GoOpenError.message(settings.logFile(), ex));
 			return 1;
 		}
 		StartupBanner banner = new StartupBanner();
 		banner.starting();
-		if (flags.pidPath().isPresent()) {
+		if (!settings.pidFile().isEmpty()) {
 			try {
-				PidFile.write(flags.pidPath().get());
+				PidFile.write(Path.of(settings.pidFile()));
 			}
 			catch (IOException ex) {
-				banner.pidFileFailed(GoOpenError.message(flags.pidFile(), ex));
+				banner.pidFileFailed(GoOpenError.message(settings.pidFile(), ex));
 				return 1;
 			}
 		}
 		if (options == null) {
-			banner.listenFailed(flags.listenHost(), flags.listenPort(), "invalid port");
+			banner.listenFailed(settings.listenHost(), settings.listenPort(), "invalid port");
 			return 1;
 		}
 		NatsBroker broker = new NatsBroker(options);
@@ -117,10 +170,10 @@ public final class NatsBrokerMain {
 			broker.stop();
 			return 1;
 		}
-		BrokerProcess process = new BrokerProcess(broker, banner, logging);
+		BrokerProcess process = new BrokerProcess(broker, banner, logging, flags);
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "nats-broker-shutdown"));
 		SignalHandlers.install(process, banner);
-		banner.ready(broker, options, flags.hasPlaintextPassword());
+		banner.ready(broker, options, flags.configFile(), settings.hasPlaintextPassword());
 		return process.awaitExit();
 	}
 }

@@ -15,6 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
+import io.github.natsspring.broker.config.ServerSettings;
+
 /**
  * Routes {@code java.util.logging} (and so {@link System.Logger}) to nats-server-style log lines on
  * standard error or appended to a file, with debug and trace lines as {@code -D} and {@code -V} choose.
@@ -40,18 +42,18 @@ final class ServerLogging {
 	 * Replaces the JVM's logging setup with one handler as the flags describe.
 	 * @throws IOException if the log file cannot be opened for appending
 	 */
-	static ServerLogging install(BrokerFlags flags) throws IOException {
-		NatsLogFormatter formatter = new NatsLogFormatter(flags.logTime(), flags.debug() || flags.trace());
-		Optional<Path> file = flags.logPath();
+	static ServerLogging install(ServerSettings settings) throws IOException {
+		NatsLogFormatter formatter = new NatsLogFormatter(settings.logTime(), settings.debug() || settings.trace());
+		Optional<Path> file = settings.logFile().isEmpty() ? Optional.empty() : Optional.of(Path.of(settings.logFile()));
 		LogLineHandler handler = file.isPresent() ? LogLineHandler.owning(openForAppend(file.get()), formatter)
 				: LogLineHandler.standardError(formatter);
 		handler.setLevel(Level.ALL);
-		handler.setFilter((record) -> LogLabel.of(record.getLevel()).isEnabled(flags.debug(), flags.trace()));
+		handler.setFilter((record) -> LogLabel.of(record.getLevel()).isEnabled(settings.debug(), settings.trace()));
 		LogManager.getLogManager().reset();
 		Logger root = Logger.getLogger("");
 		root.setLevel(Level.INFO);
 		root.addHandler(handler);
-		BROKER_LOGGER.setLevel((flags.debug() || flags.trace()) ? Level.ALL : Level.INFO);
+		BROKER_LOGGER.setLevel((settings.debug() || settings.trace()) ? Level.ALL : Level.INFO);
 		return new ServerLogging(handler, file);
 	}
 

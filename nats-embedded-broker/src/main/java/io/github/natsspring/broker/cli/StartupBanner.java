@@ -24,10 +24,13 @@ final class StartupBanner {
 	}
 
 	/** The lines once the broker listens, ending with "Server is ready". */
-	void ready(NatsBroker broker, NatsBrokerOptions options, boolean plaintextPassword) {
+	void ready(NatsBroker broker, NatsBrokerOptions options, String configFile, boolean plaintextPassword) {
 		String serverId = broker.getServerId();
 		logger.info("  Name:     " + ((options.serverName() != null) ? options.serverName() : serverId));
 		logger.info("  ID:       " + serverId);
+		if (!configFile.isEmpty()) {
+			logger.info("Using configuration file: " + configFile);
+		}
 		if (plaintextPassword) {
 			logger.warning("Plaintext passwords detected, use nkeys or bcrypt");
 		}

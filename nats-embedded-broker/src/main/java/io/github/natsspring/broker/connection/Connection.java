@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.protocol.GoDuration;
 import io.github.natsspring.broker.routing.SubscriberKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

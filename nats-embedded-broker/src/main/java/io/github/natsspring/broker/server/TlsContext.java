@@ -11,7 +11,9 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBrokerException;
@@ -22,6 +24,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 
 /**
  * The server side of TLS for client connections, built once at start from {@link BrokerTls}: TLS 1.2 and 1.3 (as
@@ -29,6 +32,10 @@ import io.netty.handler.ssl.SslProvider;
  * connection, added after INFO went out in plaintext.
  */
 final class TlsContext {
+
+	// Go does not let TLS 1.3 suites be configured, and nats-server's cipher_suites leaves them on
+	private static final List<String> TLS13_CIPHER_SUITES = List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+			"TLS_CHACHA20_POLY1305_SHA256");
 
 	private final SslContext context;
 
@@ -61,6 +68,11 @@ final class TlsContext {
 			}
 			else if (tls.trustManagerFactory() != null) {
 				builder.trustManager(tls.trustManagerFactory());
+			}
+			if (tls.cipherSuites() != null) {
+				List<String> suites = new ArrayList<>(tls.cipherSuites());
+				suites.addAll(TLS13_CIPHER_SUITES);
+				builder.ciphers(suites, SupportedCipherSuiteFilter.INSTANCE);
 			}
 			builder.sslProvider(SslProvider.JDK)
 				.protocols("TLSv1.3", "TLSv1.2")

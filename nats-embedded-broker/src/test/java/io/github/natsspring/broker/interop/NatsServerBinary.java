@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  * Finds the reference nats-server executable. Without it, a scenario is skipped on a developer machine but
  * fails on CI, where the reference server is part of the environment.
  */
-final class NatsServerBinary {
+public final class NatsServerBinary {
 
 	private static final Path DEBIAN_LOCATION = Path.of("/usr/sbin/nats-server");
 
@@ -20,7 +20,7 @@ final class NatsServerBinary {
 	}
 
 	/** The nats-server executable; aborts the test when missing, or fails it when {@code CI=true}. */
-	static Path require() {
+	public static Path require() {
 		Optional<Path> binary = find();
 		if (binary.isPresent()) {
 			return binary.get();

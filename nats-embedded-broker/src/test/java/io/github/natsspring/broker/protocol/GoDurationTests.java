@@ -1,4 +1,4 @@
-package io.github.natsspring.broker.connection;
+package io.github.natsspring.broker.protocol;
 
 import java.time.Duration;
 

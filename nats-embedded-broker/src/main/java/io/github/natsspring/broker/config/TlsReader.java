@@ -1,0 +1,204 @@
+package io.github.natsspring.broker.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.natsspring.broker.BrokerTls;
+import io.github.natsspring.broker.protocol.GoDuration;
+import io.github.natsspring.broker.protocol.GoQuote;
+
+/**
+ * Reads the top-level {@code tls} block as nats-server 2.9.10 does: the first problem ends the block. Cipher
+ * suites take nats-server's (Go's) names; curve preferences are checked but not applied, as Java 17 has no
+ * per-connection choice of key-exchange groups.
+ */
+final class TlsReader {
+
+	private static final Set<String> CIPHER_SUITES = Set.of("TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+			"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA",
+			"TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA",
+			"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+			"TLS_ECDHE_RSA_WITH_RC4_128_SHA", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
+			"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+			"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+			"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+			"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+			"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "TLS_AES_128_GCM_SHA256",
+			"TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+
+	private static final Set<String> CURVES = Set.of("X25519", "CurveP256", "CurveP384", "CurveP521");
+
+	private final ConfigProblems problems;
+
+	private final ServerSettings.Builder settings;
+
+	private String certificateFile = "";
+
+	private String keyFile = "";
+
+	private String caFile = "";
+
+	private boolean verify;
+
+	private boolean map;
+
+	private Duration timeout;
+
+	private List<String> cipherSuites;
+
+	/** A refusal about one element of an array, placed at the element. */
+	private Refusal elementRefusal;
+
+	TlsReader(ConfigProblems problems, ServerSettings.Builder settings) {
+		this.problems = problems;
+		this.settings = settings;
+	}
+
+	void read(ConfigValue block) {
+		try {
+			for (Map.Entry<String, ConfigValue> entry : ConfigValues.map(block).entrySet()) {
+				Refusal refusal = readEntry(entry.getKey(), entry.getValue());
+				if (refusal != null) {
+					this.problems.error(refusal.value(), refusal.reason());
+					return;
+				}
+			}
+		}
+		catch (ConfigTypeMismatch mismatch) {
+			this.problems.typeMismatch(mismatch);
+			return;
+		}
+		String refusal = checkFiles();
+		if (refusal != null) {
+			this.problems.error(block, refusal);
+			return;
+		}
+		this.settings.tls(BrokerTls.builder()
+			.certificateFile(Path.of(this.certificateFile))
+			.privateKeyFile(Path.of(this.keyFile))
+			.caFile(this.caFile.isEmpty() ? null : Path.of(this.caFile))
+			.verifyClients(this.verify)
+			.mapClientCertificates(this.map)
+			.cipherSuites(this.cipherSuites)
+			.build());
+		this.settings.tlsTimeout(this.timeout);
+	}
+
+	/** Reads one key; returns nats-server's refusal, or {@code null}. */
+	private Refusal readEntry(String key, ConfigValue value) {
+		String refusal = readValue(key, value);
+		return (refusal != null) ? new Refusal(value, refusal) : this.elementRefusal;
+	}
+
+	private String readValue(String key, ConfigValue value) {
+		Object raw = value.value();
+		switch (key.toLowerCase(Locale.ROOT)) {
+			case "cert_file", "key_file", "ca_file" -> {
+				if (!(raw instanceof String file)) {
+					return "error parsing tls config, expected '" + key.toLowerCase(Locale.ROOT) + "' to be filename";
+				}
+				switch (key.toLowerCase(Locale.ROOT)) {
+					case "cert_file" -> this.certificateFile = file;
+					case "key_file" -> this.keyFile = file;
+					default -> this.caFile = file;
+				}
+			}
+			case "insecure", "verify", "verify_and_map", "verify_cert_and_check_known_urls" -> {
+				String name = key.toLowerCase(Locale.ROOT);
+				if (!(raw instanceof Boolean flag)) {
+					return "error parsing tls config, expected '" + name + "' to be a boolean";
+				}
+				if (name.equals("verify_cert_and_check_known_urls") && flag) {
+					return "verify_cert_and_check_known_urls not supported in this context";
+				}
+				if (name.equals("verify")) {
+					this.verify = flag;
+				}
+				else if (name.equals("verify_and_map")) {
+					this.verify |= flag;
+					this.map = flag;
+				}
+			}
+			case "cipher_suites" -> {
+				List<ConfigValue> names = ConfigValues.list(value);
+				if (names.isEmpty()) {
+					return "error parsing tls config, 'cipher_suites' cannot be empty";
+				}
+				List<String> suites = new ArrayList<>();
+				for (ConfigValue name : names) {
+					String suite = ConfigValues.string(name);
+					if (!CIPHER_SUITES.contains(suite)) {
+						this.elementRefusal = new Refusal(name, "unrecognized cipher " + suite);
+						return null;
+					}
+					suites.add(suite.endsWith("_CHACHA20_POLY1305") ? suite + "_SHA256" : suite);
+				}
+				this.cipherSuites = suites;
+			}
+			case "curve_preferences" -> {
+				List<ConfigValue> names = ConfigValues.list(value);
+				if (names.isEmpty()) {
+					return "error parsing tls config, 'curve_preferences' cannot be empty";
+				}
+				for (ConfigValue name : names) {
+					String curve = ConfigValues.string(name);
+					if (!CURVES.contains(curve)) {
+						this.elementRefusal = new Refusal(name, "unrecognized curve preference " + curve);
+						return null;
+					}
+				}
+			}
+			case "timeout" -> {
+				if (raw instanceof Long seconds) {
+					this.timeout = Duration.ofSeconds(seconds);
+				}
+				else if (raw instanceof Double seconds) {
+					this.timeout = Duration.ofNanos((long) (seconds * 1e9));
+				}
+				else if (raw instanceof String text) {
+					try {
+						this.timeout = GoDuration.parse(text);
+					}
+					catch (IllegalArgumentException ex) {
+						return "error parsing tls config, 'timeout' " + ex.getMessage();
+					}
+				}
+				else {
+					return "error parsing tls config, 'timeout' wrong type";
+				}
+			}
+			case "connection_rate_limit", "pinned_certs" -> {
+				return "field " + GoQuote.quote(key) + " is not supported by this broker";
+			}
+			default -> {
+				return "error parsing tls config, unknown field [" + GoQuote.quote(key) + "]";
+			}
+		}
+		return null;
+	}
+
+	// nats-server loads the pair when it reads the block and reports it there
+	private String checkFiles() {
+		if (!this.certificateFile.isEmpty() && this.keyFile.isEmpty()) {
+			return "missing 'key_file' in TLS configuration";
+		}
+		if (this.certificateFile.isEmpty()) {
+			return "missing 'cert_file' in TLS configuration";
+		}
+		for (String file : List.of(this.certificateFile, this.keyFile)) {
+			if (!Files.exists(Path.of(file))) {
+				return "error parsing X509 certificate/key pair: open " + file + ": no such file or directory";
+			}
+		}
+		return null;
+	}
+
+	private record Refusal(ConfigValue value, String reason) {
+	}
+}
