@@ -84,15 +84,7 @@ class NatsEmbeddedBrokerConfiguration {
 
 	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,
 			@Nullable SslBundles sslBundles) {
-		String bundleName = embedded.getSsl().getBundle();
-		if (bundleName == null) {
-			return null;
-		}
-		if (sslBundles == null) {
-			throw new IllegalStateException(
-					"nats.embedded.ssl.bundle is set to '" + bundleName + "' but no SslBundles bean exists");
-		}
-		return sslBundles.getBundle(bundleName);
+		return new SslBundleProperty("nats.embedded.ssl.bundle", embedded.getSsl().getBundle()).resolve(sslBundles);
 	}
 
 	private static BrokerAuth auth(NatsProperties.Embedded embedded) {

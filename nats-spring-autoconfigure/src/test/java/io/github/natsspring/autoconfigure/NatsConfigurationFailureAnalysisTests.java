@@ -1,0 +1,50 @@
+package io.github.natsspring.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Configuration errors stop a real application with Spring Boot's failure analysis: the property, where it was
+ * set, what is wrong and what to do.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class NatsConfigurationFailureAnalysisTests {
+
+	@Test
+	void aMissingEmbeddedSslBundleIsExplainedInTheLog(CapturedOutput output) {
+		run("--nats.embedded.port=0", "--nats.embedded.ssl.bundle=nope");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value 'nope' for configuration property 'nats.embedded.ssl.bundle'")
+			.contains("No SSL bundle named 'nope' exists. No SSL bundle is configured.")
+			.contains("Define it under spring.ssl.bundle.jks.nope.* or spring.ssl.bundle.pem.nope.*");
+	}
+
+	@Test
+	void aMissingSslBundleOfTheConnectionIsExplainedInTheLog(CapturedOutput output) {
+		run("--nats.servers=nats://127.0.0.1:" + NatsServerProcess.freePort(), "--nats.ssl.bundle=nope");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value 'nope' for configuration property 'nats.ssl.bundle'")
+			.contains("No SSL bundle named 'nope' exists.");
+	}
+
+	private static void run(String... args) {
+		SpringApplication application = new SpringApplication(EmptyApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run(args));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class EmptyApplication {
+	}
+}
