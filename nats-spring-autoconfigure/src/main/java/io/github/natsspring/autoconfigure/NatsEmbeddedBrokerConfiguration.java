@@ -5,9 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerTls;
-import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -19,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -58,7 +55,7 @@ class NatsEmbeddedBrokerConfiguration {
 			.port(embedded.getPort())
 			.serverName(embedded.getServerName())
 			.limits((limits) -> limits.maxPayload(Math.toIntExact(embedded.getMaxPayload().toBytes())))
-			.auth(auth(embedded));
+			.auth(new NatsBrokerAuthFactory(embedded).create());
 		if (embedded.getIoThreads() != null) {
 			options.ioThreads(embedded.getIoThreads());
 		}
@@ -85,23 +82,6 @@ class NatsEmbeddedBrokerConfiguration {
 	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,
 			@Nullable SslBundles sslBundles) {
 		return new SslBundleProperty("nats.embedded.ssl.bundle", embedded.getSsl().getBundle()).resolve(sslBundles);
-	}
-
-	private static BrokerAuth auth(NatsProperties.Embedded embedded) {
-		MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
-			entries.put("nats.embedded.token", embedded.getToken());
-			entries.put("nats.embedded.username", embedded.getUsername());
-		});
-		if (embedded.getToken() != null) {
-			return BrokerAuth.token(embedded.getToken());
-		}
-		if (embedded.getUsername() != null) {
-			if (embedded.getPassword() == null) {
-				throw new IllegalStateException("nats.embedded.password must be set with nats.embedded.username");
-			}
-			return BrokerAuth.users(new BrokerUser(embedded.getUsername(), embedded.getPassword()));
-		}
-		return BrokerAuth.none();
 	}
 
 	@SuppressWarnings("unchecked")

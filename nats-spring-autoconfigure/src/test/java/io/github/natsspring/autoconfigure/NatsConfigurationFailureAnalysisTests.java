@@ -1,7 +1,11 @@
 package io.github.natsspring.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -35,6 +39,35 @@ class NatsConfigurationFailureAnalysisTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value 'nope' for configuration property 'nats.ssl.bundle'")
 			.contains("No SSL bundle named 'nope' exists.");
+	}
+
+	@Test
+	void aUserWithoutPasswordIsExplainedWithWhereItWasSet(CapturedOutput output, @TempDir Path directory)
+			throws Exception {
+		Path file = Files.writeString(directory.resolve("application.properties"), """
+				nats.embedded.port=0
+				nats.embedded.users[0].username=orders
+				""");
+		run("--spring.config.location=file:" + file);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value 'orders' for configuration property 'nats.embedded.users[0].username'"
+					+ " (originating from 'URL [file:" + file + "] - 2:33')")
+			.contains("User 'orders' has no password. Set nats.embedded.users[0].password.");
+	}
+
+	@Test
+	void aTokenWithUsersIsExplainedInTheLog(CapturedOutput output, @TempDir Path directory) throws Exception {
+		Path file = Files.writeString(directory.resolve("application.properties"), """
+				nats.embedded.port=0
+				nats.embedded.token=t
+				nats.embedded.users[0].username=orders
+				nats.embedded.users[0].password=p
+				""");
+		run("--spring.config.location=file:" + file);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The following configuration properties are mutually exclusive:")
+			.contains("\tnats.embedded.users\n")
+			.contains("\tnats.embedded.users[0].username (originating from 'URL [file:" + file + "] - 3:33')");
 	}
 
 	private static void run(String... args) {
