@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -50,23 +49,8 @@ class NatsEmbeddedBrokerConfiguration {
 	NatsBroker natsBroker(NatsProperties properties, ObjectProvider<NatsBrokerOptionsCustomizer> customizers,
 			ObjectProvider<SslBundles> sslBundles) {
 		NatsProperties.Embedded embedded = properties.getEmbedded();
-		NatsBrokerOptions.Builder options = NatsBrokerOptions.builder()
-			.host(embedded.getHost())
-			.port(embedded.getPort())
-			.serverName(embedded.getServerName())
-			.limits((limits) -> limits.maxPayload(Math.toIntExact(embedded.getMaxPayload().toBytes())))
-			.auth(new NatsBrokerAuthFactory(embedded).create());
-		if (embedded.getIoThreads() != null) {
-			options.ioThreads(embedded.getIoThreads());
-		}
-		SslBundle bundle = embeddedBundle(embedded, sslBundles.getIfAvailable());
-		if (bundle != null) {
-			options.tls(BrokerTls.builder()
-				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
-				.trustManagerFactory(bundle.getManagers().getTrustManagerFactory())
-				.verifyClients(embedded.getSsl().isVerifyClients())
-				.build());
-		}
+		NatsBrokerOptions.Builder options = new NatsBrokerOptionsFactory(embedded)
+			.createBuilder(embeddedBundle(embedded, sslBundles.getIfAvailable()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());
 	}

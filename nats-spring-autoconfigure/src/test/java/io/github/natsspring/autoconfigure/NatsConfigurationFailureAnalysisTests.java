@@ -70,6 +70,14 @@ class NatsConfigurationFailureAnalysisTests {
 			.contains("\tnats.embedded.users[0].username (originating from 'URL [file:" + file + "] - 3:33')");
 	}
 
+	@Test
+	void aPortOutOfRangeIsExplainedInTheLog(CapturedOutput output) {
+		run("--nats.embedded.port=70000");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '70000' for configuration property 'nats.embedded.port'")
+			.contains("The port must be between 0 and 65535; 0 picks a free one, published as local.nats.port.");
+	}
+
 	private static void run(String... args) {
 		SpringApplication application = new SpringApplication(EmptyApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
