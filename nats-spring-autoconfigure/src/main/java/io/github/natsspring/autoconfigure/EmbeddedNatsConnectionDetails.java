@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * {@link NatsConnectionDetails} of the embedded broker: the URL it really bound and the credentials it was
- * configured with.
+ * {@link NatsConnectionDetails} of the embedded broker: the URL it really bound and credentials it was configured
+ * with: its token, else {@code nats.embedded.username}'s user, else the first of {@code nats.embedded.users} with a
+ * user name. With nkey users only, there are no credentials: the application gives the connection its seed through
+ * a {@link NatsOptionsCustomizer}.
  */
 class EmbeddedNatsConnectionDetails implements NatsConnectionDetails {
 
@@ -31,12 +33,24 @@ class EmbeddedNatsConnectionDetails implements NatsConnectionDetails {
 
 	@Override
 	public @Nullable String getUsername() {
-		return this.embedded.getUsername();
+		if (this.embedded.getUsername() != null) {
+			return this.embedded.getUsername();
+		}
+		NatsProperties.EmbeddedUser user = firstPasswordUser();
+		return (user != null) ? user.getUsername() : null;
 	}
 
 	@Override
 	public @Nullable String getPassword() {
-		return this.embedded.getPassword();
+		if (this.embedded.getUsername() != null) {
+			return this.embedded.getPassword();
+		}
+		NatsProperties.EmbeddedUser user = firstPasswordUser();
+		return (user != null) ? user.getPassword() : null;
+	}
+
+	private NatsProperties.@Nullable EmbeddedUser firstPasswordUser() {
+		return this.embedded.getUsers().stream().filter((user) -> user.getUsername() != null).findFirst().orElse(null);
 	}
 
 	@Override

@@ -5,9 +5,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.natsspring.broker.BrokerAuth;
-import io.github.natsspring.broker.BrokerTls;
-import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -19,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -53,23 +49,8 @@ class NatsEmbeddedBrokerConfiguration {
 	NatsBroker natsBroker(NatsProperties properties, ObjectProvider<NatsBrokerOptionsCustomizer> customizers,
 			ObjectProvider<SslBundles> sslBundles) {
 		NatsProperties.Embedded embedded = properties.getEmbedded();
-		NatsBrokerOptions.Builder options = NatsBrokerOptions.builder()
-			.host(embedded.getHost())
-			.port(embedded.getPort())
-			.serverName(embedded.getServerName())
-			.limits((limits) -> limits.maxPayload(Math.toIntExact(embedded.getMaxPayload().toBytes())))
-			.auth(auth(embedded));
-		if (embedded.getIoThreads() != null) {
-			options.ioThreads(embedded.getIoThreads());
-		}
-		SslBundle bundle = embeddedBundle(embedded, sslBundles.getIfAvailable());
-		if (bundle != null) {
-			options.tls(BrokerTls.builder()
-				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
-				.trustManagerFactory(bundle.getManagers().getTrustManagerFactory())
-				.verifyClients(embedded.getSsl().isVerifyClients())
-				.build());
-		}
+		NatsBrokerOptions.Builder options = new NatsBrokerOptionsFactory(embedded)
+			.createBuilder(embeddedBundle(embedded, sslBundles.getIfAvailable()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());
 	}
@@ -84,32 +65,7 @@ class NatsEmbeddedBrokerConfiguration {
 
 	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,
 			@Nullable SslBundles sslBundles) {
-		String bundleName = embedded.getSsl().getBundle();
-		if (bundleName == null) {
-			return null;
-		}
-		if (sslBundles == null) {
-			throw new IllegalStateException(
-					"nats.embedded.ssl.bundle is set to '" + bundleName + "' but no SslBundles bean exists");
-		}
-		return sslBundles.getBundle(bundleName);
-	}
-
-	private static BrokerAuth auth(NatsProperties.Embedded embedded) {
-		MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
-			entries.put("nats.embedded.token", embedded.getToken());
-			entries.put("nats.embedded.username", embedded.getUsername());
-		});
-		if (embedded.getToken() != null) {
-			return BrokerAuth.token(embedded.getToken());
-		}
-		if (embedded.getUsername() != null) {
-			if (embedded.getPassword() == null) {
-				throw new IllegalStateException("nats.embedded.password must be set with nats.embedded.username");
-			}
-			return BrokerAuth.users(new BrokerUser(embedded.getUsername(), embedded.getPassword()));
-		}
-		return BrokerAuth.none();
+		return new SslBundleProperty("nats.embedded.ssl.bundle", embedded.getSsl().getBundle()).resolve(sslBundles);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -255,18 +255,34 @@ public class NatsProperties {
 		/** Largest message payload the embedded broker accepts. */
 		private DataSize maxPayload = DataSize.ofMegabytes(1);
 
-		/** User name clients of the embedded broker must present; requires a password. */
+		/**
+		 * User name clients of the embedded broker must present; requires a password. With nats.embedded.users it is
+		 * one more user, with the default permissions. The auto-configured connection connects as this user.
+		 */
 		private @Nullable String username;
 
-		/** Password clients of the embedded broker must present with the user name. */
+		/**
+		 * Password clients of the embedded broker must present with the user name. The auto-configured connection
+		 * presents it as is, so it must not be a bcrypt hash.
+		 */
 		private @Nullable String password;
 
-		/** Token clients of the embedded broker must present; excludes user name and password. */
+		/** Token clients of the embedded broker must present; excludes users. */
 		private @Nullable String token;
+
+		/**
+		 * Users of the embedded broker, each with a user name and password or an nkey, and permissions. Unless
+		 * nats.embedded.username is set, the auto-configured connection connects as the first user with a user name.
+		 */
+		private List<EmbeddedUser> users = new ArrayList<>();
+
+		/** Permissions of the users that have none of their own, nats.embedded.username's included. */
+		private @Nullable EmbeddedPermissions defaultPermissions;
 
 		/** Event loops serving the embedded broker's connections. Defaults to half the processors, at least one. */
 		private @Nullable Integer ioThreads;
 
+		/** TLS on the embedded broker's client port. */
 		private final EmbeddedSsl ssl = new EmbeddedSsl();
 
 		public boolean isEnabled() {
@@ -333,6 +349,22 @@ public class NatsProperties {
 			this.token = token;
 		}
 
+		public List<EmbeddedUser> getUsers() {
+			return this.users;
+		}
+
+		public void setUsers(List<EmbeddedUser> users) {
+			this.users = users;
+		}
+
+		public @Nullable EmbeddedPermissions getDefaultPermissions() {
+			return this.defaultPermissions;
+		}
+
+		public void setDefaultPermissions(@Nullable EmbeddedPermissions defaultPermissions) {
+			this.defaultPermissions = defaultPermissions;
+		}
+
 		public @Nullable Integer getIoThreads() {
 			return this.ioThreads;
 		}
@@ -343,6 +375,157 @@ public class NatsProperties {
 
 		public EmbeddedSsl getSsl() {
 			return this.ssl;
+		}
+	}
+
+	/**
+	 * A user of the embedded broker: a user name and password, or an nkey.
+	 */
+	public static class EmbeddedUser {
+
+		/** Name the user connects with; requires a password. */
+		private @Nullable String username;
+
+		/**
+		 * Password the user connects with: plain text, or a bcrypt hash ($2a$...) for clients other than the
+		 * auto-configured connection.
+		 */
+		private @Nullable String password;
+
+		/** Public nkey (U...) the user connects with, signing the broker's nonce with its seed; excludes a user name. */
+		private @Nullable String nkey;
+
+		/** What the user may do. Defaults to nats.embedded.default-permissions, else anything. */
+		private @Nullable EmbeddedPermissions permissions;
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getNkey() {
+			return this.nkey;
+		}
+
+		public void setNkey(@Nullable String nkey) {
+			this.nkey = nkey;
+		}
+
+		public @Nullable EmbeddedPermissions getPermissions() {
+			return this.permissions;
+		}
+
+		public void setPermissions(@Nullable EmbeddedPermissions permissions) {
+			this.permissions = permissions;
+		}
+	}
+
+	/**
+	 * What a user of the embedded broker may do, as nats-server's permissions: a client going beyond them gets
+	 * a Permissions Violation error and stays connected.
+	 */
+	public static class EmbeddedPermissions {
+
+		/** Subjects the user may publish to. */
+		private final EmbeddedSubjectPermissions publish = new EmbeddedSubjectPermissions();
+
+		/** Subjects the user may subscribe to, optionally in a given queue group only. */
+		private final EmbeddedSubjectPermissions subscribe = new EmbeddedSubjectPermissions();
+
+		/** Replies the user may send to the requests it receives, beyond its publish permission. */
+		private final EmbeddedResponsePermissions allowResponses = new EmbeddedResponsePermissions();
+
+		public EmbeddedSubjectPermissions getPublish() {
+			return this.publish;
+		}
+
+		public EmbeddedSubjectPermissions getSubscribe() {
+			return this.subscribe;
+		}
+
+		public EmbeddedResponsePermissions getAllowResponses() {
+			return this.allowResponses;
+		}
+	}
+
+	/**
+	 * Allow and deny lists of subjects, wildcards allowed, deny winning over allow.
+	 */
+	public static class EmbeddedSubjectPermissions {
+
+		/**
+		 * Subjects allowed; a subscribe entry may name a queue group after a space ("orders.* workers") to allow that
+		 * group only. When unset, every subject not denied is allowed; an empty publish list allows none.
+		 */
+		private @Nullable List<String> allow;
+
+		/** Subjects denied; a subscribe entry may name a queue group after a space to deny that group only. */
+		private List<String> deny = new ArrayList<>();
+
+		public @Nullable List<String> getAllow() {
+			return this.allow;
+		}
+
+		public void setAllow(@Nullable List<String> allow) {
+			this.allow = allow;
+		}
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public void setDeny(List<String> deny) {
+			this.deny = deny;
+		}
+	}
+
+	/**
+	 * nats-server's allow_responses: replies to the requests a user receives, whatever its publish permission.
+	 */
+	public static class EmbeddedResponsePermissions {
+
+		/** Whether the user may reply to the requests it receives whatever its publish permission. */
+		private boolean enabled;
+
+		/** How many replies each request allows. */
+		private int maxMessages = 1;
+
+		/** How long after the request its replies are allowed. */
+		private Duration expires = Duration.ofMinutes(2);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(int maxMessages) {
+			this.maxMessages = maxMessages;
+		}
+
+		public Duration getExpires() {
+			return this.expires;
+		}
+
+		public void setExpires(Duration expires) {
+			this.expires = expires;
 		}
 	}
 

@@ -46,13 +46,6 @@ class PropertiesNatsConnectionDetails implements NatsConnectionDetails {
 
 	@Override
 	public @Nullable SslBundle getSslBundle() {
-		String bundleName = this.properties.getSsl().getBundle();
-		if (bundleName == null) {
-			return null;
-		}
-		if (this.sslBundles == null) {
-			throw new IllegalStateException("nats.ssl.bundle is set to '" + bundleName + "' but no SslBundles bean exists");
-		}
-		return this.sslBundles.getBundle(bundleName);
+		return new SslBundleProperty("nats.ssl.bundle", this.properties.getSsl().getBundle()).resolve(this.sslBundles);
 	}
 }

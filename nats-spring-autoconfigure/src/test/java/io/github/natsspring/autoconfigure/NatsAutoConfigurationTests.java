@@ -17,11 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslStoreBundle;
@@ -300,13 +300,27 @@ class NatsAutoConfigurationTests {
 	}
 
 	@Test
-	void missingSslBundleFailsStartup() {
+	void missingSslBundleFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("nats.servers=" + server.getUrl(), "nats.ssl.bundle=absent")
 			.withBean(SslBundles.class, DefaultSslBundleRegistry::new)
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(NoSuchSslBundleException.class));
+			.run((context) -> {
+				InvalidConfigurationPropertyValueException invalid = StartupFailures
+					.invalidProperty(context.getStartupFailure());
+				assertThat(invalid.getName()).isEqualTo("nats.ssl.bundle");
+				assertThat(invalid.getValue()).isEqualTo("absent");
+				assertThat(invalid.getReason()).contains("No SSL bundle is configured");
+			});
+	}
+
+	@Test
+	void embeddedSslBundleWithoutSslBundlesBeanFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("nats.embedded.port=0", "nats.embedded.ssl.bundle=broker")
+			.run((context) -> {
+				InvalidConfigurationPropertyValueException invalid = StartupFailures
+					.invalidProperty(context.getStartupFailure());
+				assertThat(invalid.getName()).isEqualTo("nats.embedded.ssl.bundle");
+				assertThat(invalid.getReason()).contains("no SslBundles bean").contains("SslAutoConfiguration");
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,12 +131,16 @@ class NatsTlsTests {
 	}
 
 	@Test
-	void aMissingEmbeddedBundleFailsStartup() {
-		this.contextRunner.withPropertyValues("nats.embedded.port=0", "nats.embedded.ssl.bundle=absent")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(NoSuchSslBundleException.class));
+	void aMissingEmbeddedBundleFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(bundle("nats.embedded.ssl.bundle=absent")).run((context) -> {
+			InvalidConfigurationPropertyValueException invalid = StartupFailures
+				.invalidProperty(context.getStartupFailure());
+			assertThat(invalid.getName()).isEqualTo("nats.embedded.ssl.bundle");
+			assertThat(invalid.getValue()).isEqualTo("absent");
+			assertThat(invalid.getReason()).contains("No SSL bundle named 'absent' exists")
+				.contains("The configured bundles are broker")
+				.contains("spring.ssl.bundle.jks.absent.*");
+		});
 	}
 
 	private static String[] bundle(String... more) {
