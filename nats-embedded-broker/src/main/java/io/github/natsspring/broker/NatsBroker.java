@@ -26,7 +26,7 @@ public final class NatsBroker implements AutoCloseable {
 	 */
 	public static final String PROTOCOL_COMPATIBLE_VERSION = BrokerServer.PROTOCOL_COMPATIBLE_VERSION;
 
-	private final NatsBrokerOptions options;
+	private NatsBrokerOptions options;
 
 	private BrokerServer server;
 
@@ -34,8 +34,8 @@ public final class NatsBroker implements AutoCloseable {
 		this.options = Objects.requireNonNull(options, "options");
 	}
 
-	/** The options this broker was created with. */
-	public NatsBrokerOptions getOptions() {
+	/** The options this broker was created with, or last reloaded with. */
+	public synchronized NatsBrokerOptions getOptions() {
 		return this.options;
 	}
 
@@ -124,6 +124,25 @@ public final class NatsBroker implements AutoCloseable {
 	}
 
 	/** Same as {@link #stop()}. */
+	/**
+	 * Puts new options in force while running, as nats-server's configuration reload (SIGHUP) does: authorization
+	 * (users, nkeys, permissions, token, timeout), TLS (files re-read, timeout), logging and the limits
+	 * {@code max_connections}, {@code max_control_line}, {@code max_payload}, {@code ping_interval},
+	 * {@code ping_max} and {@code write_deadline} change; connected clients whose credentials no longer hold are
+	 * closed with {@code Authorization Violation}, and subscriptions their new permissions forbid are removed.
+	 * Other changes (host, port, server name, max pending, max subscriptions, lame duck, I/O threads) are refused
+	 * and nothing changes. The options returned by {@link #getOptions()} become the new ones.
+	 * @param options the new options
+	 * @throws NatsBrokerException with nats-server's message, e.g.
+	 * {@code config reload not supported for ServerName: old=a, new=b}
+	 * @throws IllegalStateException if the broker is not running
+	 */
+	public synchronized void reload(NatsBrokerOptions options) {
+		Objects.requireNonNull(options, "options");
+		running().reload(options);
+		this.options = options;
+	}
+
 	@Override
 	public void close() {
 		stop();

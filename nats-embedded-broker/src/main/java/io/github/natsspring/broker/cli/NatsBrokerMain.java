@@ -28,7 +28,7 @@ import io.github.natsspring.broker.protocol.GoQuote;
  * <li>A stray argument, invalid options, an unwritable log or pid file, a port that cannot be bound:
  * status 1.</li>
  * <li>SIGINT: graceful stop, status 0; SIGTERM: graceful stop, status 1; SIGUSR2: lame-duck mode, then
- * status 0; SIGUSR1: log file reopened; SIGHUP: reload refused (there is no configuration file).</li>
+ * status 0; SIGUSR1: log file reopened; SIGHUP: the configuration file reloaded (refused without one).</li>
  * </ul>
  */
 public final class NatsBrokerMain {
@@ -170,7 +170,7 @@ public final class NatsBrokerMain {
 			broker.stop();
 			return 1;
 		}
-		BrokerProcess process = new BrokerProcess(broker, banner, logging, flags);
+		BrokerProcess process = new BrokerProcess(broker, banner, logging, flags, settings);
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "nats-broker-shutdown"));
 		SignalHandlers.install(process, banner);
 		banner.ready(broker, options, flags.configFile(), settings.hasPlaintextPassword());

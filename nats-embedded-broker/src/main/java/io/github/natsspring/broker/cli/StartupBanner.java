@@ -60,6 +60,21 @@ final class StartupBanner {
 				+ " using -c or --config");
 	}
 
+	/** The error when a reload was refused; the running configuration stays. */
+	void reloadFailed(String reason) {
+		logger.severe("Failed to reload server configuration: " + reason);
+	}
+
+	/** A process setting a reload changed, as nats-server notes it. */
+	void reloadedSetting(String name, String value) {
+		logger.info("Reloaded: " + name + " = " + value);
+	}
+
+	/** The error when a reload named a pid file that cannot be written. */
+	void pidFileReloadFailed(String reason) {
+		logger.severe("Failed to write pidfile: " + reason);
+	}
+
 	/** The line after SIGUSR1 reopened the log file. */
 	void logFileReopened() {
 		logger.info("File log re-opened");

@@ -2,7 +2,11 @@ package io.github.natsspring.broker.connection;
 
 import javax.net.ssl.SSLSession;
 
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.account.Account;
+import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.protocol.ClientProtocolDecoder;
 import io.github.natsspring.broker.protocol.ConnectOptions;
@@ -113,6 +117,34 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 		else {
 			sendErr(violation.errText());
 		}
+	}
+
+	/**
+	 * Puts a configuration reload in force for this connection, on its event loop: the new limits and logging,
+	 * and, when authorization changed, a new check of its credentials. Any thread.
+	 * @param limits the reloaded limits
+	 * @param logging the reloaded logging
+	 * @param authenticator the new authenticator when authorization changed, else {@code null}
+	 * @param auth the new authorization settings
+	 */
+	public void reloaded(BrokerLimits limits, BrokerLogging logging, Authenticator authenticator, BrokerAuth auth) {
+		channel().eventLoop().execute(() -> {
+			if (isClosing()) {
+				return;
+			}
+			applyReloaded(limits, logging);
+			this.liveness.setLimits(limits);
+			this.decoder.setMaxControlLine(limits.maxControlLine());
+			this.decoder.setMaxPayload(limits.maxPayload());
+			if (authenticator != null) {
+				this.operations.reauthenticate(authenticator, auth);
+			}
+		});
+	}
+
+	/** Closes the connection as one too many after {@code max_connections} was lowered. Any thread. */
+	public void closeForMaxConnections() {
+		channel().eventLoop().execute(() -> closeWithError("maximum connections exceeded"));
 	}
 
 	// ---- as a message origin ----------------------------------------------------------------------------------

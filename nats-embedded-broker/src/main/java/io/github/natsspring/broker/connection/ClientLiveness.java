@@ -18,7 +18,7 @@ final class ClientLiveness {
 
 	private final ClientConnection client;
 
-	private final BrokerLimits limits;
+	private BrokerLimits limits;
 
 	private ScheduledFuture<?> authTimer;
 
@@ -28,6 +28,11 @@ final class ClientLiveness {
 
 	/** Whether a PING of the client was answered: nats-server's condition for sending it async INFO. */
 	private boolean clientPingAnswered;
+
+	/** Uses reloaded limits from the next ping on. */
+	void setLimits(BrokerLimits limits) {
+		this.limits = limits;
+	}
 
 	ClientLiveness(ClientConnection client, BrokerLimits limits) {
 		this.client = client;

@@ -3,6 +3,7 @@ package io.github.natsspring.broker.connection;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.auth.AuthContext;
 import io.github.natsspring.broker.auth.AuthResult;
 import io.github.natsspring.broker.auth.Authenticator;
@@ -69,6 +70,83 @@ final class ClientOperations implements ClientOpHandler {
 				// the broker is stopping and closes the connection anyway
 			}
 		});
+	}
+
+	/**
+	 * Checks an authenticated client again, as after a reload changed authorization: with its CONNECT, nonce and
+	 * certificate as they were. A client whose credentials no longer hold is closed with
+	 * {@code Authorization Violation}, and one whose user is gone is closed without an error, as nats-server
+	 * does; one that still gets in takes its new permissions and loses the
+	 * subscriptions they forbid, each reported with nats-server's error.
+	 */
+	void reauthenticate(Authenticator authenticator, BrokerAuth auth) {
+		if (this.client.isClosing() || !this.client.session().isAuthenticated()) {
+			return;
+		}
+		ConnectOptions options = this.client.session().options();
+		if (userRemoved(options, auth)) {
+			// nats-server takes a user that is gone for one moved to another account: closed without an error
+			this.client.close("Client Closed");
+			return;
+		}
+		AuthContext authContext = new AuthContext(options, this.client.nonce(), this.client.tlsSession(),
+				this.client.channel().remoteAddress());
+		if (!authenticator.verifiesSlowly(options)) {
+			completeReauthentication(authenticator, options, authenticator.authenticate(authContext));
+			return;
+		}
+		this.context.authenticationExecutor().execute(() -> {
+			Optional<AuthResult> result = authenticateOffLoop(authenticator, authContext);
+			try {
+				this.client.channel()
+					.eventLoop()
+					.execute(() -> completeReauthentication(authenticator, options, result));
+			}
+			catch (RejectedExecutionException shuttingDown) {
+				// the broker is stopping and closes the connection anyway
+			}
+		});
+	}
+
+	private static boolean userRemoved(ConnectOptions options, BrokerAuth auth) {
+		if (options.nkey() != null && !options.nkey().isEmpty()) {
+			return auth.nkeyUsers().stream().noneMatch((user) -> user.publicKey().equals(options.nkey()));
+		}
+		if (options.user() != null && !options.user().isEmpty()) {
+			return auth.users().stream().noneMatch((user) -> user.username().equals(options.user()));
+		}
+		return false;
+	}
+
+	private void completeReauthentication(Authenticator authenticator, ConnectOptions options,
+			Optional<AuthResult> result) {
+		if (this.client.isClosing()) {
+			return;
+		}
+		if (!this.client.session().bind(options, result, this.context.accounts())) {
+			this.log.error(authenticator.refusalLogLine(options));
+			this.client.closeWithError("Authorization Violation");
+			return;
+		}
+		ClientPermissions permissions = this.client.session().permissions();
+		if (permissions == null) {
+			return;
+		}
+		for (Subscription subscription : this.client.subscriptions().snapshot()) {
+			String subject = subscription.subject();
+			String queue = subscription.queue();
+			boolean allowed = permissions.allowsSubscribing(subject, null)
+					|| (queue != null && permissions.allowsSubscribing(subject, queue));
+			if (!allowed) {
+				this.client.unsubscribe(subscription);
+				String quotedSubject = GoQuote.quoteWire(subject);
+				String quotedSid = GoQuote.quoteWire(subscription.sid());
+				this.client.sendErr("Permissions Violation for Subscription to " + quotedSubject + " (sid " + quotedSid
+						+ ")");
+				this.log.notice("Removed sub " + quotedSubject + " (sid " + quotedSid + ") for " + authUser()
+						+ " - not authorized");
+			}
+		}
 	}
 
 	private Optional<AuthResult> authenticateOffLoop(Authenticator authenticator, AuthContext authContext) {

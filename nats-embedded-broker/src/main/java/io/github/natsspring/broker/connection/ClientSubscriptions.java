@@ -1,6 +1,7 @@
 package io.github.natsspring.broker.connection;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,11 @@ final class ClientSubscriptions {
 
 	Subscription get(String sid) {
 		return this.bySid.get(sid);
+	}
+
+	/** The subscriptions as they are now. */
+	List<Subscription> snapshot() {
+		return new ArrayList<>(this.bySid.values());
 	}
 
 	/** Adds a subscription unless its sid is taken; a repeated SUB with a known sid changes nothing. */

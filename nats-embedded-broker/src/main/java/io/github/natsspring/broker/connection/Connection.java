@@ -25,7 +25,7 @@ public abstract class Connection {
 
 	private final Channel channel;
 
-	private final BrokerLimits limits;
+	private BrokerLimits limits;
 
 	private final ConnectionLog log;
 
@@ -150,6 +150,16 @@ public abstract class Connection {
 
 	final OutboundQueue outbound() {
 		return this.outbound;
+	}
+
+	/**
+	 * Puts reloaded limits and logging in force; max pending stays as it was, as nats-server cannot change it
+	 * while running.
+	 */
+	void applyReloaded(BrokerLimits reloadedLimits, BrokerLogging logging) {
+		this.limits = reloadedLimits;
+		this.outbound.setWriteDeadline(reloadedLimits.writeDeadline());
+		this.log.setLogging(logging);
 	}
 
 	final BrokerLimits limits() {

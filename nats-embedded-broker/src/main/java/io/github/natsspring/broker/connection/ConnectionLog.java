@@ -12,7 +12,8 @@ final class ConnectionLog {
 
 	private final String prefix;
 
-	private final BrokerLogging logging;
+	/** Volatile: a reload changes it, and deliveries on other event loops read it. */
+	private volatile BrokerLogging logging;
 
 	ConnectionLog(String remoteAddress, long id, BrokerLogging logging) {
 		this.prefix = remoteAddress + " - cid:" + id + " - ";
@@ -49,5 +50,10 @@ final class ConnectionLog {
 
 	void error(String message) {
 		LOG.log(System.Logger.Level.ERROR, this.prefix + message);
+	}
+
+	/** Switches to new logging settings, after a configuration reload. */
+	void setLogging(BrokerLogging logging) {
+		this.logging = logging;
 	}
 }

@@ -39,7 +39,7 @@ public final class OutboundQueue {
 
 	private final long stallThreshold;
 
-	private final long writeDeadlineNanos;
+	private long writeDeadlineNanos;
 
 	private final OverloadListener listener;
 
@@ -391,6 +391,11 @@ public final class OutboundQueue {
 		for (int i = 0, n = released.size(); i < n; i++) {
 			released.get(i).resumeFromStall();
 		}
+	}
+
+	/** Changes the write deadline for the writes armed from now on, after a configuration reload. */
+	void setWriteDeadline(Duration writeDeadline) {
+		this.writeDeadlineNanos = writeDeadline.toNanos();
 	}
 
 	/** Told when a connection's consumer side is overloaded past its limits. */

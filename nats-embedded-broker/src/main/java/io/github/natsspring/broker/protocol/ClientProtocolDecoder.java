@@ -112,7 +112,7 @@ public final class ClientProtocolDecoder {
 		}
 	}
 
-	private final int maxControlLine;
+	private int maxControlLine;
 
 	private int maxPayload;
 
@@ -164,6 +164,17 @@ public final class ClientProtocolDecoder {
 		}
 		this.maxControlLine = maxControlLine;
 		setMaxPayload(maxPayload);
+	}
+
+	/**
+	 * Changes the longest argument line accepted from now on, after a configuration reload.
+	 * @param maxControlLine the limit in bytes
+	 */
+	public void setMaxControlLine(int maxControlLine) {
+		if (maxControlLine <= 0) {
+			throw new IllegalArgumentException("maxControlLine must be positive, was " + maxControlLine);
+		}
+		this.maxControlLine = maxControlLine;
 	}
 
 	/**

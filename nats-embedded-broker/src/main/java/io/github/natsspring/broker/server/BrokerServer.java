@@ -64,13 +64,14 @@ public final class BrokerServer implements ClientContext {
 	 */
 	private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
-	private final NatsBrokerOptions options;
+	/** The options in force; replaced, with the authenticator, TLS context and INFO, by a reload. */
+	private volatile NatsBrokerOptions options;
 
 	private final String serverId;
 
-	private final Authenticator authenticator;
+	private volatile Authenticator authenticator;
 
-	private final TlsContext tls;
+	private volatile TlsContext tls;
 
 	private final Accounts accounts = new Accounts();
 
@@ -202,6 +203,52 @@ public final class BrokerServer implements ClientContext {
 		}
 		client.start(overLimit);
 		return client;
+	}
+
+	/**
+	 * Puts new options in force as nats-server's configuration reload does, or refuses them and changes
+	 * nothing: new clients get the new authorization, TLS, limits and INFO; connected clients get the new limits
+	 * and logging, are checked again against changed authorization (closed with {@code Authorization Violation}
+	 * when their credentials no longer hold) and lose the subscriptions their new permissions forbid; beyond a
+	 * lowered {@code max_connections}, clients are closed. Logs nats-server's {@code Reloaded: …} notices.
+	 * @param changed the new options
+	 * @throws NatsBrokerException with nats-server's message when an option cannot change while running, or the
+	 * new TLS files cannot be read
+	 */
+	public synchronized void reload(NatsBrokerOptions changed) {
+		TlsContext newTls = (changed.tls() != null) ? TlsContext.of(changed.tls()) : null;
+		boolean filesChanged = this.tls != null && newTls != null && !this.tls.sameFiles(newTls);
+		OptionsDiff diff = OptionsDiff.of(this.options, changed, this.port, filesChanged);
+		Authenticator newAuthenticator = diff.authChanged() || diff.tlsChanged()
+				? Authenticator.of(changed.auth(), changed.tls() != null && changed.tls().mapClientCertificates())
+				: this.authenticator;
+		this.options = changed;
+		this.authenticator = newAuthenticator;
+		this.tls = newTls;
+		this.info = info(this.port);
+		for (String notice : diff.notices()) {
+			LOG.log(System.Logger.Level.INFO, notice);
+		}
+		for (ClientConnection client : this.clients.values()) {
+			client.reloaded(changed.limits(), changed.logging(), diff.authChanged() ? newAuthenticator : null,
+					changed.auth());
+		}
+		closeClientsBeyond(changed.limits().maxConnections());
+		LOG.log(System.Logger.Level.INFO, "Reloaded server configuration");
+	}
+
+	// nats-server closes clients of its choosing, here the newest
+	private void closeClientsBeyond(int maxConnections) {
+		int excess = this.clients.size() - maxConnections;
+		if (excess <= 0) {
+			return;
+		}
+		List<ClientConnection> newestFirst = new ArrayList<>(this.clients.values());
+		newestFirst.sort(Comparator.comparingLong(ClientConnection::id).reversed());
+		for (ClientConnection client : newestFirst.subList(0, excess)) {
+			client.closeForMaxConnections();
+		}
+		LOG.log(System.Logger.Level.INFO, "Closed " + excess + " connections to fall within max_connections");
 	}
 
 	// ---- the client context -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -41,9 +42,13 @@ final class TlsContext {
 
 	private final BrokerTls tls;
 
-	private TlsContext(SslContext context, BrokerTls tls) {
+	/** A digest of the certificate, key and CA files as read, to tell a reload whether they changed. */
+	private final byte[] filesDigest;
+
+	private TlsContext(SslContext context, BrokerTls tls, byte[] filesDigest) {
 		this.context = context;
 		this.tls = tls;
+		this.filesDigest = filesDigest;
 	}
 
 	/**
@@ -77,7 +82,7 @@ final class TlsContext {
 			builder.sslProvider(SslProvider.JDK)
 				.protocols("TLSv1.3", "TLSv1.2")
 				.clientAuth(tls.verifyClients() ? ClientAuth.REQUIRE : ClientAuth.NONE);
-			return new TlsContext(builder.build(), tls);
+			return new TlsContext(builder.build(), tls, digest(tls));
 		}
 		catch (IOException | GeneralSecurityException | IllegalArgumentException ex) {
 			throw new NatsBrokerException("error parsing X509 certificate/key pair: " + describe(ex), ex);
@@ -89,6 +94,22 @@ final class TlsContext {
 		SslHandler handler = this.context.newHandler(allocator);
 		handler.setHandshakeTimeoutMillis(this.tls.handshakeTimeout().toMillis());
 		return handler;
+	}
+
+	/** Whether both contexts read files with the same contents. */
+	boolean sameFiles(TlsContext other) {
+		return MessageDigest.isEqual(this.filesDigest, other.filesDigest);
+	}
+
+	private static byte[] digest(BrokerTls tls) throws IOException, GeneralSecurityException {
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		for (Path file : new Path[] { tls.certificateFile(), tls.privateKeyFile(), tls.caFile() }) {
+			if (file != null) {
+				digest.update(Files.readAllBytes(file));
+			}
+			digest.update((byte) 0);
+		}
+		return digest.digest();
 	}
 
 	/** Whether clients must present a certificate: {@code tls_verify} in INFO. */

@@ -146,6 +146,73 @@ class NatsBrokerMainProcessTests {
 	}
 
 	@Test
+	void aConfigurationFileConfiguresTheBrokerAndFlagsOverrideIt() throws Exception {
+		Path config = Files.writeString(dir.resolve("nats.conf"),
+				"server_name: from-file\nmax_payload: 64KB\nlisten: 127.0.0.1:1\n");
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-c", config.toString(), "-p", "-1"))) {
+			int port = awaitListeningPort(run);
+			String info = firstLineFrom(port);
+			assertThat(info).contains("\"server_name\":\"from-file\"").contains("\"max_payload\":65536");
+			assertThat(run.stderr()).contains("[INF] Using configuration file: " + config + "\n");
+			run.terminate();
+		}
+	}
+
+	@Test
+	void sighupReloadsTheConfigurationFileAndClosesClientsOfTheOldToken() throws Exception {
+		Path config = Files.writeString(dir.resolve("reload.conf"), "authorization { token: old }\n");
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-c", config.toString(), "-a", "127.0.0.1", "-p", "-1"))) {
+			int port = awaitListeningPort(run);
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+				socket.setSoTimeout(5000);
+				BufferedReader in = new BufferedReader(
+						new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+				in.readLine();
+				socket.getOutputStream()
+					.write("CONNECT {\"verbose\":false,\"auth_token\":\"old\"}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+				assertThat(in.readLine()).isEqualTo("PONG");
+				Files.writeString(config, "authorization { token: new }\nmax_payload: 2000\n");
+				run.signal("HUP");
+				assertThat(in.readLine()).isEqualTo("-ERR 'Authorization Violation'");
+			}
+			awaitLog(run::stderr, "[INF] Reloaded server configuration\n");
+			assertThat(run.stderr()).contains("[INF] Reloaded: authorization token\n")
+				.contains("[INF] Reloaded: max_payload = 2000\n");
+			assertThat(firstLineFrom(port)).contains("\"max_payload\":2000");
+			run.terminate();
+		}
+	}
+
+	@Test
+	void sighupWithAChangeThatCannotBeReloadedKeepsTheRunningConfiguration() throws Exception {
+		Path config = Files.writeString(dir.resolve("rename.conf"), "server_name: before\n");
+		try (ProcessRun run = ProcessRun.start(dir,
+				ProcessRun.brokerMain("-c", config.toString(), "-a", "127.0.0.1", "-p", "-1"))) {
+			int port = awaitListeningPort(run);
+			Files.writeString(config, "server_name: after\nmax_payload: 2000\n");
+			run.signal("HUP");
+			awaitLog(run::stderr, "[ERR] Failed to reload server configuration: config reload not supported for"
+					+ " ServerName: old=before, new=after\n");
+			Files.writeString(config, "server_name: before\nport: = 1\n");
+			run.signal("HUP");
+			awaitLog(run::stderr, "[ERR] Failed to reload server configuration: Parse error on line 2:");
+			assertThat(firstLineFrom(port)).contains("\"server_name\":\"before\"").contains("\"max_payload\":1048576");
+			run.terminate();
+		}
+	}
+
+	@Test
+	void aBrokenConfigurationFileStopsTheStartWithNatsServersMessage() throws Exception {
+		Path config = Files.writeString(dir.resolve("broken.conf"), "port: 4222\nprot: 1\n");
+		ProcessRun run = ProcessRun.complete(dir, ProcessRun.brokerMain("-c", config.toString()));
+		assertThat(run.exitStatus()).isEqualTo(1);
+		assertThat(run.stderr()).isEqualTo("nats-broker: " + config + ":2:1: unknown field \"prot\"\n\n");
+	}
+
+	@Test
 	void aRefusedClientIsLoggedAsNatsServerLogsIt() throws Exception {
 		try (ProcessRun run = ProcessRun.start(dir,
 				ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "--auth", "s3cret"))) {

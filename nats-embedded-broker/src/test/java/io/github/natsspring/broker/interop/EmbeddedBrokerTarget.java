@@ -30,6 +30,13 @@ final class EmbeddedBrokerTarget implements NatsTarget {
 	}
 
 	@Override
+	public void reload(NatsBrokerOptions options) {
+		NatsBrokerOptions reloaded = options.toBuilder().host("127.0.0.1").port(broker.getPort()).build();
+		broker.reload(reloaded);
+		this.options = reloaded;
+	}
+
+	@Override
 	public void enterLameDuckMode() {
 		broker.enterLameDuckMode();
 	}

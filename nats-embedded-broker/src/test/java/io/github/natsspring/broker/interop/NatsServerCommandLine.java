@@ -16,9 +16,9 @@ import io.github.natsspring.broker.SubjectPermission;
 
 /**
  * Translates broker options into nats-server's flags and configuration file, so both targets of a scenario
- * run with the same settings. A token and a single user go on the command line as {@code --auth} and
- * {@code --user/--pass}; several users, the authentication timeout, the lame-duck settings and every limit
- * go into the configuration file.
+ * run with the same settings: the command line names the address, port and configuration file, and everything
+ * else (server name, limits, lame-duck settings, TLS, authorization) goes into the file, which a reload then
+ * rewrites.
  */
 final class NatsServerCommandLine {
 
@@ -30,26 +30,16 @@ final class NatsServerCommandLine {
 
 	/** The full command for the given executable, port and configuration file. */
 	List<String> command(Path binary, int port, Path configFile) {
-		List<String> command = new ArrayList<>(
-				List.of(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-c", configFile.toString()));
-		if (options.serverName() != null) {
-			command.addAll(List.of("-n", options.serverName()));
-		}
-		BrokerAuth auth = options.auth();
-		if (auth.token() != null) {
-			command.addAll(List.of("--auth", auth.token()));
-		}
-		if (auth.users().size() == 1 && !hasPermissions(auth) && auth.nkeyUsers().isEmpty() && !mapsCertificates()) {
-			BrokerUser user = auth.users().get(0);
-			command.addAll(List.of("--user", user.username(), "--pass", user.password()));
-		}
-		return command;
+		return List.of(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-c", configFile.toString());
 	}
 
 	/** The configuration file's content: limits, lame-duck settings, and the authentication block when needed. */
 	String configFile() {
 		BrokerLimits limits = options.limits();
 		StringBuilder config = new StringBuilder();
+		if (options.serverName() != null) {
+			config.append("server_name: ").append(quoted(options.serverName())).append('\n');
+		}
 		config.append("max_payload: ").append(limits.maxPayload()).append('\n');
 		config.append("max_pending: ").append(limits.maxPending()).append('\n');
 		config.append("max_control_line: ").append(limits.maxControlLine()).append('\n');
@@ -79,6 +69,9 @@ final class NatsServerCommandLine {
 			config.append("authorization {\n");
 			config.append("  timeout: ").append(limits.authTimeout().toMillis() / 1000.0).append('\n');
 			List<BrokerUser> users = options.auth().users();
+			if (options.auth().token() != null) {
+				config.append("  token: ").append(quoted(options.auth().token())).append('\n');
+			}
 			if (options.auth().defaultPermissions() != null) {
 				config.append("  default_permissions: ").append(permissions(options.auth().defaultPermissions()))
 					.append('\n');
@@ -92,6 +85,10 @@ final class NatsServerCommandLine {
 				options.auth().nkeyUsers().forEach(user -> entries.add("    {nkey: " + quoted(user.publicKey())
 						+ ((user.permissions() != null) ? ", permissions: " + permissions(user.permissions()) : "") + "}"));
 				config.append("  users: [\n").append(String.join("\n", entries)).append("\n  ]\n");
+			}
+			else if (users.size() == 1) {
+				config.append("  user: ").append(quoted(users.get(0).username())).append('\n');
+				config.append("  password: ").append(quoted(users.get(0).password())).append('\n');
 			}
 			config.append("}\n");
 		}

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
 import static org.awaitility.Awaitility.await;
@@ -19,6 +20,10 @@ import static org.awaitility.Awaitility.await;
 final class NatsServerProcessTarget implements NatsTarget {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final String RELOADED = "Reloaded server configuration";
+
+	private static final String RELOAD_FAILED = "Failed to reload server configuration: ";
 
 	private Path binary;
 
@@ -69,14 +74,46 @@ final class NatsServerProcessTarget implements NatsTarget {
 	}
 
 	@Override
-	public void enterLameDuckMode() throws IOException, InterruptedException {
-		Process signal = new ProcessBuilder(binary.toString(), "--signal", "ldm=" + process.pid())
+	public void reload(NatsBrokerOptions changed) throws Exception {
+		Path log = workDirectory.resolve("nats-server.log");
+		int reloadedBefore = count(Files.readString(log), RELOADED);
+		int failedBefore = count(Files.readString(log), RELOAD_FAILED);
+		Files.writeString(workDirectory.resolve("nats-server.conf"), new NatsServerCommandLine(changed).configFile());
+		signal("reload");
+		await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
+			String text = Files.readString(log);
+			return count(text, RELOADED) > reloadedBefore || count(text, RELOAD_FAILED) > failedBefore;
+		});
+		String text = Files.readString(log);
+		if (count(text, RELOAD_FAILED) > failedBefore) {
+			int start = text.lastIndexOf(RELOAD_FAILED) + RELOAD_FAILED.length();
+			int end = text.indexOf('\n', start);
+			throw new NatsBrokerException(text.substring(start, (end < 0) ? text.length() : end));
+		}
+		this.options = changed.toBuilder().port(port).build();
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	private void signal(String command) throws IOException, InterruptedException {
+		Process signal = new ProcessBuilder(binary.toString(), "--signal", command + "=" + process.pid())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
-			throw new IllegalStateException("nats-server --signal ldm failed");
+			throw new IllegalStateException("nats-server --signal " + command + " failed");
 		}
+	}
+
+	@Override
+	public void enterLameDuckMode() throws IOException, InterruptedException {
+		signal("ldm");
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.interop;
 
+import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
 /**
@@ -24,6 +25,12 @@ interface NatsTarget extends AutoCloseable {
 
 	/** Stops the server and starts it again on the same port with the same options. */
 	void restart() throws Exception;
+
+	/**
+	 * Reloads the server's configuration with new options on the same port, as SIGHUP with a changed file does.
+	 * @throws NatsBrokerException with the server's message when the reload was refused
+	 */
+	void reload(NatsBrokerOptions options) throws Exception;
 
 	/** Puts the server in lame-duck mode: no new clients, connected ones told and then closed gradually. */
 	void enterLameDuckMode() throws Exception;

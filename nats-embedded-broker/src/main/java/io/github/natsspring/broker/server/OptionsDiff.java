@@ -1,0 +1,169 @@
+package io.github.natsspring.broker.server;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerTls;
+import io.github.natsspring.broker.NatsBrokerException;
+import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.protocol.GoDuration;
+
+/**
+ * What a configuration reload changes, judged as nats-server 2.9.10 judges it: options it can change while
+ * running (authorization, TLS, logging, most limits) give the notices nats-server logs, in the order of its
+ * options; any other change refuses the whole reload with nats-server's message, naming the first such option.
+ */
+final class OptionsDiff {
+
+	private final List<String> notices;
+
+	private final boolean authChanged;
+
+	private final boolean tlsChanged;
+
+	private OptionsDiff(List<String> notices, boolean authChanged, boolean tlsChanged) {
+		this.notices = List.copyOf(notices);
+		this.authChanged = authChanged;
+		this.tlsChanged = tlsChanged;
+	}
+
+	/**
+	 * Compares running and new options.
+	 * @param old the running options
+	 * @param changed the new options
+	 * @param boundPort the port the server bound, which a new random port (0) keeps
+	 * @param tlsFilesChanged whether the certificate, key or CA files read differently than at the last (re)load
+	 * @return the changes
+	 * @throws NatsBrokerException {@code config reload not supported for <Option>: old=…, new=…}
+	 */
+	static OptionsDiff of(NatsBrokerOptions old, NatsBrokerOptions changed, int boundPort, boolean tlsFilesChanged) {
+		refuseChange("ServerName", text(old.serverName()), text(changed.serverName()));
+		refuseChange("Host", old.host(), changed.host());
+		if (changed.port() != 0 && changed.port() != boundPort && changed.port() != old.port()) {
+			refuse("Port", String.valueOf(old.port()), String.valueOf(changed.port()));
+		}
+		List<String> notices = new ArrayList<>();
+		if (old.logging().trace() != changed.logging().trace()) {
+			notices.add("Reloaded: trace = " + changed.logging().trace());
+		}
+		if (old.logging().debug() != changed.logging().debug()) {
+			notices.add("Reloaded: debug = " + changed.logging().debug());
+		}
+		BrokerLimits was = old.limits();
+		BrokerLimits is = changed.limits();
+		if (was.maxConnections() != is.maxConnections()) {
+			notices.add("Reloaded: max_connections = " + is.maxConnections());
+		}
+		refuseChange("MaxSubs", String.valueOf(was.maxSubscriptions()), String.valueOf(is.maxSubscriptions()));
+		boolean authChanged = authNotices(old.auth(), changed.auth(), notices);
+		if (!was.pingInterval().equals(is.pingInterval())) {
+			notices.add("Reloaded: ping_interval = " + GoDuration.format(is.pingInterval()));
+		}
+		if (was.maxPingsOut() != is.maxPingsOut()) {
+			notices.add("Reloaded: ping_max = " + is.maxPingsOut());
+		}
+		if (!was.authTimeout().equals(is.authTimeout())) {
+			notices.add("Reloaded: authorization timeout = " + seconds(is.authTimeout()));
+		}
+		if (was.maxControlLine() != is.maxControlLine()) {
+			notices.add("Reloaded: max_control_line = " + is.maxControlLine());
+		}
+		if (was.maxPayload() != is.maxPayload()) {
+			notices.add("Reloaded: max_payload = " + is.maxPayload());
+		}
+		refuseChange("MaxPending", String.valueOf(was.maxPending()), String.valueOf(is.maxPending()));
+		boolean tlsChanged = tlsNotices(old.tls(), changed.tls(), tlsFilesChanged, notices);
+		if (!was.writeDeadline().equals(is.writeDeadline())) {
+			notices.add("Reloaded: write_deadline = " + GoDuration.format(is.writeDeadline()));
+		}
+		refuseChange("LameDuckDuration", GoDuration.format(old.lameDuckDuration()),
+				GoDuration.format(changed.lameDuckDuration()));
+		refuseChange("LameDuckGracePeriod", GoDuration.format(old.lameDuckGracePeriod()),
+				GoDuration.format(changed.lameDuckGracePeriod()));
+		refuseChange("io_threads", String.valueOf(old.ioThreads()), String.valueOf(changed.ioThreads()));
+		return new OptionsDiff(notices, authChanged, tlsChanged);
+	}
+
+	private static boolean authNotices(BrokerAuth old, BrokerAuth changed, List<String> notices) {
+		boolean changedAny = false;
+		if (!old.nkeyUsers().equals(changed.nkeyUsers())
+				|| (!changed.nkeyUsers().isEmpty() && !Objects.equals(old.defaultPermissions(), changed.defaultPermissions()))) {
+			notices.add("Reloaded: authorization nkey users");
+			changedAny = true;
+		}
+		if (!old.users().equals(changed.users())
+				|| (!changed.users().isEmpty() && !Objects.equals(old.defaultPermissions(), changed.defaultPermissions()))) {
+			notices.add("Reloaded: authorization users");
+			changedAny = true;
+		}
+		if (!Objects.equals(old.token(), changed.token())) {
+			notices.add("Reloaded: authorization token");
+			changedAny = true;
+		}
+		return changedAny;
+	}
+
+	private static boolean tlsNotices(BrokerTls old, BrokerTls changed, boolean filesChanged, List<String> notices) {
+		boolean wasOn = old != null;
+		boolean isOn = changed != null;
+		boolean mapWas = wasOn && old.mapClientCertificates();
+		boolean mapIs = isOn && changed.mapClientCertificates();
+		if (wasOn && isOn && !old.handshakeTimeout().equals(changed.handshakeTimeout())) {
+			notices.add("Reloaded: tls timeout = " + seconds(changed.handshakeTimeout()));
+		}
+		boolean configChanged = wasOn != isOn || (isOn && (filesChanged || !sameTlsConfig(old, changed)));
+		if (configChanged) {
+			notices.add("Reloaded: tls = " + (isOn ? "enabled" : "disabled"));
+		}
+		refuseChange("TLSMap", String.valueOf(mapWas), String.valueOf(mapIs));
+		return configChanged;
+	}
+
+	private static boolean sameTlsConfig(BrokerTls old, BrokerTls changed) {
+		return Objects.equals(old.certificateFile(), changed.certificateFile())
+				&& Objects.equals(old.privateKeyFile(), changed.privateKeyFile())
+				&& Objects.equals(old.caFile(), changed.caFile()) && old.verifyClients() == changed.verifyClients()
+				&& Objects.equals(old.cipherSuites(), changed.cipherSuites())
+				&& old.keyManagerFactory() == changed.keyManagerFactory()
+				&& old.trustManagerFactory() == changed.trustManagerFactory();
+	}
+
+	private static void refuseChange(String option, String old, String changed) {
+		if (!old.equals(changed)) {
+			refuse(option, old, changed);
+		}
+	}
+
+	private static void refuse(String option, String old, String changed) {
+		throw new NatsBrokerException("config reload not supported for " + option + ": old=" + old + ", new=" + changed);
+	}
+
+	private static String text(String value) {
+		return (value != null) ? value : "";
+	}
+
+	// Go's %v of a float64 number of seconds: 2, 2.5
+	private static String seconds(Duration duration) {
+		return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
+	}
+
+	/** The notices nats-server logs for these changes, in its order. */
+	List<String> notices() {
+		return this.notices;
+	}
+
+	/** Whether users, nkey users, permissions or the token changed, so that connected clients are checked again. */
+	boolean authChanged() {
+		return this.authChanged;
+	}
+
+	/** Whether TLS changed, so that new clients get a new TLS context. */
+	boolean tlsChanged() {
+		return this.tlsChanged;
+	}
+}

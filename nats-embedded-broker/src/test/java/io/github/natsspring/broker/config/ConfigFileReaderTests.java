@@ -1,0 +1,188 @@
+package io.github.natsspring.broker.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerPermissions;
+import io.github.natsspring.broker.BrokerUser;
+import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.ResponsePermission;
+import io.github.natsspring.broker.SubjectPermission;
+import io.github.natsspring.broker.tls.TestCertificates;
+import io.nats.client.NKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a configuration file sets in the broker's options, with nats-server's defaults for what it leaves out.
+ * {@code ConfigFileParityTests} checks that nats-server accepts and refuses the same files.
+ */
+class ConfigFileReaderTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void anEmptyFileGivesNatsServersDefaults() throws Exception {
+		NatsBrokerOptions options = options("");
+		assertThat(options.host()).isEqualTo("0.0.0.0");
+		assertThat(options.port()).isEqualTo(4222);
+		assertThat(options.auth().isRequired()).isFalse();
+		assertThat(options.limits().maxPayload()).isEqualTo(1024 * 1024);
+	}
+
+	@Test
+	void listenSetsHostAndPortAndMinusOneIsARandomPort() throws Exception {
+		assertThat(options("listen: 127.0.0.1:4333\n")).extracting(NatsBrokerOptions::host, NatsBrokerOptions::port)
+			.containsExactly("127.0.0.1", 4333);
+		assertThat(options("listen: \"[::1]:4333\"\n").host()).isEqualTo("::1");
+		assertThat(options("port: -1\n").port()).isZero();
+	}
+
+	@Test
+	void limitsAndDurationsTakeTheirUnits() throws Exception {
+		NatsBrokerOptions options = options("""
+				max_payload: 64KB
+				max_control_line: 2k
+				max_connections: 10
+				max_subscriptions: 5
+				max_pending: 2MB
+				ping_interval: "30s"
+				ping_max: 4
+				write_deadline: "1500ms"
+				lame_duck_duration: "45s"
+				lame_duck_grace_period: "3s"
+				""");
+		assertThat(options.limits().maxPayload()).isEqualTo(65536);
+		assertThat(options.limits().maxControlLine()).isEqualTo(2000);
+		assertThat(options.limits().maxConnections()).isEqualTo(10);
+		assertThat(options.limits().maxSubscriptions()).isEqualTo(5);
+		assertThat(options.limits().maxPending()).isEqualTo(2L << 20);
+		assertThat(options.limits().pingInterval()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.limits().maxPingsOut()).isEqualTo(4);
+		assertThat(options.limits().writeDeadline()).isEqualTo(Duration.ofMillis(1500));
+		assertThat(options.lameDuckDuration()).isEqualTo(Duration.ofSeconds(45));
+		assertThat(options.lameDuckGracePeriod()).isEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void aBareNumberOfSecondsIsTakenWithAWarning() throws Exception {
+		ServerSettings.Builder settings = ServerSettings.builder();
+		Path file = write("ping_interval: 5\n");
+		List<String> warnings = ConfigFileReader.read(file.toString(), settings);
+		assertThat(warnings).containsExactly(
+				file + ":1:0: invalid use of field \"ping_interval\": ping_interval should be converted to a duration");
+		assertThat(settings.build().toOptions().limits().pingInterval()).isEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aTokenAndItsTimeout() throws Exception {
+		NatsBrokerOptions options = options("authorization { token: s3cret, timeout: 0.5 }\n");
+		assertThat(options.auth().token()).isEqualTo("s3cret");
+		assertThat(options.limits().authTimeout()).isEqualTo(Duration.ofMillis(500));
+	}
+
+	@Test
+	void aSingleUser() throws Exception {
+		assertThat(options("authorization { user: alice, password: \"w o\" }\n").auth())
+			.isEqualTo(BrokerAuth.users(new BrokerUser("alice", "w o")));
+	}
+
+	@Test
+	void usersWithPermissionsFromAVariableAndDefaultPermissions() throws Exception {
+		String nkey = new String(NKey.createUser(null).getPublicKey());
+		BrokerAuth auth = options("""
+				authorization {
+				  ORDERS = { publish: ["orders.>"], subscribe: { allow: ["_INBOX.>", "jobs.* workers"], deny: "jobs.secret" } }
+				  default_permissions: { publish: { deny: ">" }, allow_responses: { max: 3, expires: "10s" } }
+				  users: [
+				    { user: alice, password: a, permissions: $ORDERS }
+				    { user: bob, password: b }
+				    { nkey: %s }
+				  ]
+				}
+				""".formatted(nkey)).auth();
+		BrokerPermissions orders = BrokerPermissions.of(SubjectPermission.allowing("orders.>"),
+				new SubjectPermission(List.of("_INBOX.>", "jobs.* workers"), List.of("jobs.secret")));
+		BrokerPermissions defaults = BrokerPermissions
+			.of(SubjectPermission.denying(">"), SubjectPermission.unrestricted())
+			.allowingResponses(new ResponsePermission(3, Duration.ofSeconds(10)));
+		assertThat(auth.users()).containsExactly(new BrokerUser("alice", "a", orders), new BrokerUser("bob", "b"));
+		assertThat(auth.nkeyUsers()).singleElement().satisfies((user) -> assertThat(user.publicKey()).isEqualTo(nkey));
+		assertThat(auth.defaultPermissions()).isEqualTo(defaults);
+		assertThat(auth.permissionsOf(auth.users().get(1))).isEqualTo(defaults);
+	}
+
+	@Test
+	void allowResponsesTrueTakesNatsServersDefaults() throws Exception {
+		BrokerAuth auth = options("authorization { users: [ {user: a, password: b, permissions: { allow_responses: true }} ] }\n")
+			.auth();
+		BrokerPermissions permissions = auth.users().get(0).permissions();
+		assertThat(permissions.responses()).isEqualTo(ResponsePermission.defaults());
+		assertThat(permissions.publish().allow()).isEmpty();
+	}
+
+	@Test
+	void tlsWithVerificationMappingTimeoutAndCiphers() throws Exception {
+		TestCertificates certificates = TestCertificates.create(this.dir, "reader");
+		TestCertificates.Issued server = certificates.server("localhost", TestCertificates.KeyFormat.PKCS8);
+		NatsBrokerOptions options = options("""
+				tls {
+				  cert_file: "%s"
+				  key_file: "%s"
+				  ca_file: "%s"
+				  verify_and_map: true
+				  timeout: 3
+				  cipher_suites: ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305"]
+				}
+				authorization { users: [ {user: "CN=app"} ] }
+				""".formatted(server.certificateFile(), server.keyFile(), certificates.caFile()));
+		assertThat(options.tls().certificateFile()).isEqualTo(server.certificateFile());
+		assertThat(options.tls().caFile()).isEqualTo(certificates.caFile());
+		assertThat(options.tls().verifyClients()).isTrue();
+		assertThat(options.tls().mapClientCertificates()).isTrue();
+		assertThat(options.tls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(options.tls().cipherSuites()).containsExactly("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+				"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+		assertThat(options.limits().authTimeout()).isEqualTo(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void flagsLaidOverTheFileWinWhereGiven() throws Exception {
+		ServerSettings.Builder settings = ServerSettings.builder();
+		ConfigFileReader.read(write("port: 4333\nserver_name: file\nauthorization { user: a, password: b }\n").toString(),
+				settings);
+		NatsBrokerOptions options = settings.port(5555).password("flag").build().toOptions();
+		assertThat(options.port()).isEqualTo(5555);
+		assertThat(options.serverName()).isEqualTo("file");
+		assertThat(options.auth().users()).containsExactly(new BrokerUser("a", "flag"));
+	}
+
+	@Test
+	void everyErrorIsReportedWithItsPlace() throws Exception {
+		Path file = write("port: x\nprot: 1\nauthorization { usr: a }\n");
+		assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> ConfigFileReader.read(file))
+			.satisfies((ex) -> assertThat(ex.getErrors()).containsExactly(
+					file + ":1:0: interface conversion: interface {} is string, not int64",
+					file + ":2:1: unknown field \"prot\"", file + ":3:17: unknown field \"usr\""));
+	}
+
+	@Test
+	void optionsCanBeReadFromAFile() throws Exception {
+		assertThat(NatsBrokerOptions.fromConfigFile(write("server_name: edge\n")).serverName()).isEqualTo("edge");
+	}
+
+	private NatsBrokerOptions options(String content) throws Exception {
+		return ConfigFileReader.read(write(content)).toOptions();
+	}
+
+	private Path write(String content) throws Exception {
+		return Files.writeString(Files.createTempFile(this.dir, "nats", ".conf"), content);
+	}
+}
