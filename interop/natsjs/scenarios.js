@@ -1,0 +1,162 @@
+"use strict";
+// The nats.js scenarios of the broker's interop tests. Each takes the parsed options, talks to the server,
+// closes what it opened and resolves to the fields of its result line; a nats.js error it does not expect
+// is thrown and reported by run.js.
+const { connect, headers, Events, nkeyAuthenticator, StringCodec } = require("nats");
+
+const codec = StringCodec();
+
+const SUBJECT = "interop.natsjs.greeting";
+
+const SERVICE = "interop.natsjs.service";
+
+/** nats.js connection options from the scenario options: TLS files, credentials, no reconnects. */
+function connectionOptions(options) {
+  const connection = {
+    servers: options.server,
+    name: "natsjs-interop",
+    timeout: options.connectTimeoutMs,
+    reconnect: false,
+  };
+  if (options.plaintext) {
+    connection.tls = null;
+  } else if (options.ca || options.cert || options.key) {
+    connection.tls = {};
+    if (options.ca) connection.tls.caFile = options.ca;
+    if (options.cert) connection.tls.certFile = options.cert;
+    if (options.key) connection.tls.keyFile = options.key;
+  }
+  if (options.user) {
+    connection.user = options.user;
+    connection.pass = options.pass;
+  }
+  if (options.token) {
+    connection.token = options.token;
+  }
+  if (options.nkeySeed) {
+    connection.authenticator = nkeyAuthenticator(new TextEncoder().encode(options.nkeySeed));
+  }
+  return connection;
+}
+
+/** Runs body with a new connection and closes the connection afterwards, whatever body did. */
+async function withConnection(options, body) {
+  const nc = await connect(connectionOptions(options));
+  try {
+    return await body(nc);
+  } finally {
+    await nc.close();
+  }
+}
+
+/** Header names to their values, in the order nats.js lists them. */
+function headerValues(msgHeaders) {
+  const values = {};
+  if (msgHeaders) {
+    for (const key of msgHeaders.keys()) {
+      values[key] = msgHeaders.values(key);
+    }
+  }
+  return values;
+}
+
+/** The first status event of the given type, read from an iterator started before the cause. */
+async function firstStatus(nc, type) {
+  for await (const status of nc.status()) {
+    if (status.type === type) {
+      return status;
+    }
+  }
+  throw new Error("the connection closed before a status of type " + type);
+}
+
+const scenarios = {
+  /** Connects, round-trips a PING and reports what the server's INFO asked for. */
+  connect: (options) =>
+    withConnection(options, async (nc) => {
+      await nc.flush();
+      return {
+        tlsRequired: nc.info.tls_required === true,
+        tlsVerify: nc.info.tls_verify === true,
+        authRequired: nc.info.auth_required === true,
+      };
+    }),
+
+  /** Publishes a message with headers (one of them repeated) to its own subscription and reports what arrived. */
+  "publish-subscribe-with-headers": (options) =>
+    withConnection(options, async (nc) => {
+      const sub = nc.subscribe(SUBJECT, { max: 1 });
+      const sent = headers();
+      sent.append("Trace-Id", "t-1");
+      sent.append("Colour", "red");
+      sent.append("Colour", "blue");
+      nc.publish(SUBJECT, codec.encode("hello from nats.js"), { headers: sent });
+      for await (const msg of sub) {
+        return { subject: msg.subject, data: codec.decode(msg.data), headers: headerValues(msg.headers) };
+      }
+      throw new Error("the subscription ended without a message");
+    }),
+
+  /** A responder on one connection answers a request from another, with a header in the reply. */
+  "request-reply": (options) =>
+    withConnection(options, async (responder) => {
+      const service = responder.subscribe(SERVICE, {
+        callback: (err, msg) => {
+          if (!err) {
+            const reply = headers();
+            reply.set("Answered-By", "responder");
+            msg.respond(codec.encode("re: " + codec.decode(msg.data)), { headers: reply });
+          }
+        },
+      });
+      await responder.flush();
+      const answer = await withConnection(options, (requester) =>
+        requester.request(SERVICE, codec.encode("quote?"), { timeout: options.requestTimeoutMs }),
+      );
+      service.unsubscribe();
+      return { data: codec.decode(answer.data), headers: headerValues(answer.headers) };
+    }),
+
+  /** A request nobody listens to; nats.js reports the server's no-responders status as an error. */
+  "request-without-responders": (options) =>
+    withConnection(options, (nc) =>
+      nc.request(SERVICE, codec.encode("anyone?"), { timeout: options.requestTimeoutMs }).then(() => ({})),
+    ),
+
+  /** Publishes to options.subject and reports the permission error status and whether the connection survived. */
+  "publish-violation": (options) =>
+    withConnection(options, async (nc) => {
+      const violation = firstStatus(nc, Events.Error);
+      nc.publish(options.subject, codec.encode("not allowed"));
+      const status = await violation;
+      await nc.flush();
+      return {
+        status: status.data,
+        operation: status.permissionContext && status.permissionContext.operation,
+        subject: status.permissionContext && status.permissionContext.subject,
+        open: !nc.isClosed(),
+      };
+    }),
+
+  /** Subscribes to options.subject and reports the error that ends the subscription and whether the connection survived. */
+  "subscribe-violation": (options) =>
+    withConnection(options, async (nc) => {
+      const sub = nc.subscribe(options.subject);
+      let error;
+      try {
+        for await (const msg of sub) {
+          throw new Error("a message arrived on a refused subscription: " + msg.subject);
+        }
+      } catch (err) {
+        error = err;
+      }
+      await nc.flush();
+      return {
+        code: error ? error.code : undefined,
+        message: error ? error.message : undefined,
+        open: !nc.isClosed(),
+      };
+    }),
+};
+
+module.exports = { scenarios };
