@@ -2,7 +2,10 @@ package io.github.natsspring.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Objects;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -38,8 +41,11 @@ public final class BrokerTls {
 
 	private final List<String> cipherSuites;
 
+	private final Set<String> pinnedCertificates;
+
 	private BrokerTls(Builder builder) {
 		this.cipherSuites = (builder.cipherSuites != null) ? List.copyOf(builder.cipherSuites) : null;
+		this.pinnedCertificates = (builder.pinnedCertificates != null) ? pinned(builder.pinnedCertificates) : null;
 		this.certificateFile = builder.certificateFile;
 		this.privateKeyFile = builder.privateKeyFile;
 		this.caFile = builder.caFile;
@@ -78,7 +84,21 @@ public final class BrokerTls {
 			.verifyClients(this.verifyClients)
 			.mapClientCertificates(this.mapClientCertificates)
 			.handshakeTimeout(this.handshakeTimeout)
-			.cipherSuites(this.cipherSuites);
+			.cipherSuites(this.cipherSuites)
+			.pinnedCertificates(this.pinnedCertificates);
+	}
+
+	private static Set<String> pinned(Set<String> keyIds) {
+		Set<String> normalized = new HashSet<>();
+		for (String keyId : keyIds) {
+			String lower = keyId.toLowerCase(Locale.ROOT);
+			if (!lower.matches("[0-9a-f]{64}")) {
+				throw new IllegalArgumentException("pinned certificate " + keyId
+						+ " does not look like hex-encoded sha256 of DER encoded SubjectPublicKeyInfo");
+			}
+			normalized.add(lower);
+		}
+		return Set.copyOf(normalized);
 	}
 
 	/**
@@ -162,6 +182,15 @@ public final class BrokerTls {
 		return this.cipherSuites;
 	}
 
+	/**
+	 * nats-server's {@code pinned_certs}: the client certificates accepted, by the SHA-256 of their
+	 * SubjectPublicKeyInfo; a client presenting another one is closed after the handshake.
+	 * @return lower-case hex key ids, or {@code null} for no pinning
+	 */
+	public Set<String> pinnedCertificates() {
+		return this.pinnedCertificates;
+	}
+
 	@Override
 	public String toString() {
 		return "BrokerTls[certificateFile=" + this.certificateFile + ", privateKeyFile=" + this.privateKeyFile
@@ -191,6 +220,8 @@ public final class BrokerTls {
 		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
 
 		private List<String> cipherSuites;
+
+		private Set<String> pinnedCertificates;
 
 		private Builder() {
 		}
@@ -284,6 +315,16 @@ public final class BrokerTls {
 		 */
 		public Builder cipherSuites(List<String> cipherSuites) {
 			this.cipherSuites = cipherSuites;
+			return this;
+		}
+
+		/**
+		 * Accepts only client certificates with these keys (default: any certificate the CA trusts).
+		 * @param pinnedCertificates hex SHA-256 digests of the certificates' SubjectPublicKeyInfo, or {@code null}
+		 * @return this builder
+		 */
+		public Builder pinnedCertificates(Set<String> pinnedCertificates) {
+			this.pinnedCertificates = pinnedCertificates;
 			return this;
 		}
 

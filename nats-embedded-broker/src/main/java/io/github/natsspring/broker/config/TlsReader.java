@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,7 @@ import io.github.natsspring.broker.protocol.GoQuote;
 
 /**
  * Reads the top-level {@code tls} block as nats-server 2.9.10 does: the first problem ends the block. Cipher
- * suites take nats-server's (Go's) names; curve preferences are checked but not applied, as Java 17 has no
+ * suites take nats-server's (Go's) names; pinned certificates the hex SHA-256 of a SubjectPublicKeyInfo; curve preferences are checked but not applied, as Java 17 has no
  * per-connection choice of key-exchange groups.
  */
 final class TlsReader {
@@ -52,6 +53,8 @@ final class TlsReader {
 
 	private List<String> cipherSuites;
 
+	private Set<String> pinnedCertificates;
+
 	/** A refusal about one element of an array, placed at the element. */
 	private Refusal elementRefusal;
 
@@ -86,6 +89,7 @@ final class TlsReader {
 			.verifyClients(this.verify)
 			.mapClientCertificates(this.map)
 			.cipherSuites(this.cipherSuites)
+			.pinnedCertificates(this.pinnedCertificates)
 			.build());
 		this.settings.tlsTimeout(this.timeout);
 	}
@@ -173,7 +177,24 @@ final class TlsReader {
 					return "error parsing tls config, 'timeout' wrong type";
 				}
 			}
-			case "connection_rate_limit", "pinned_certs" -> {
+			case "pinned_certs" -> {
+				if (!(raw instanceof List<?>)) {
+					return "error parsing tls config, expected 'pinned_certs' to be a list of hex-encoded sha256 of DER"
+							+ " encoded SubjectPublicKeyInfo";
+				}
+				Set<String> pinned = new HashSet<>();
+				for (ConfigValue entry : ConfigValues.list(value)) {
+					String keyId = ConfigValues.string(entry).toLowerCase(Locale.ROOT);
+					if (!keyId.matches("[0-9a-f]{64}")) {
+						this.elementRefusal = new Refusal(entry, "error parsing tls config, 'pinned_certs' key " + keyId
+								+ " does not look like hex-encoded sha256 of DER encoded SubjectPublicKeyInfo");
+						return null;
+					}
+					pinned.add(keyId);
+				}
+				this.pinnedCertificates = pinned.isEmpty() ? null : pinned;
+			}
+			case "connection_rate_limit" -> {
 				return "field " + GoQuote.quote(key) + " is not supported by this broker";
 			}
 			default -> {

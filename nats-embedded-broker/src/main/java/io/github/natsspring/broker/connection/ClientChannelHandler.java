@@ -68,8 +68,13 @@ public final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-		if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess() && this.connection != null) {
-			this.connection.tlsHandshakeFailed(handshake.cause());
+		if (event instanceof SslHandshakeCompletionEvent handshake && this.connection != null) {
+			if (handshake.isSuccess()) {
+				this.connection.tlsHandshakeSucceeded();
+			}
+			else {
+				this.connection.tlsHandshakeFailed(handshake.cause());
+			}
 		}
 		ctx.fireUserEventTriggered(event);
 	}

@@ -1,5 +1,8 @@
 package io.github.natsspring.broker.connection;
 
+import java.util.Set;
+
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
 import io.github.natsspring.broker.BrokerAuth;
@@ -142,6 +145,11 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 		});
 	}
 
+	/** Closes the connection after a reload pinned certificates it does not present. Any thread. */
+	public void closeAsNotPinned() {
+		channel().eventLoop().execute(() -> close("TLS Handshake Error"));
+	}
+
 	/** Closes the connection as one too many after {@code max_connections} was lowered. Any thread. */
 	public void closeForMaxConnections() {
 		channel().eventLoop().execute(() -> closeWithError("maximum connections exceeded"));
@@ -177,6 +185,27 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 	 */
 	public ConnectOptions connectOptions() {
 		return this.session.options();
+	}
+
+	/**
+	 * Called when the TLS handshake succeeded: with pinned certificates configured, a client whose certificate
+	 * is not one of them is closed as after a failed handshake, as nats-server closes it.
+	 */
+	public void tlsHandshakeSucceeded() {
+		Set<String> pinned = this.context.pinnedCertificates();
+		if (pinned != null && !PinnedCertificates.matches(tlsSession(), pinned, log())) {
+			tlsHandshakeFailed(new SSLException("certificate not pinned"));
+		}
+	}
+
+	/**
+	 * Whether the client's certificate is among these pinned ones; after a reload changed them. Any thread.
+	 * @param pinned the pinned key ids
+	 * @return {@code true} when the connection is not TLS or its certificate is pinned
+	 */
+	public boolean presentsPinnedCertificate(Set<String> pinned) {
+		SSLSession session = tlsSession();
+		return session == null || PinnedCertificates.matches(session, pinned, log());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.connection;
 
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import io.github.natsspring.broker.BrokerLimits;
@@ -54,6 +55,14 @@ public interface ClientContext {
 	 * @return a new TLS handler, or {@code null} for a plaintext port
 	 */
 	ChannelHandler tlsHandler(Channel channel);
+
+	/**
+	 * The client certificates a TLS client may present, by key id, as nats-server's {@code pinned_certs}.
+	 * @return hex SHA-256 digests of SubjectPublicKeyInfo, or {@code null} for any trusted certificate
+	 */
+	default Set<String> pinnedCertificates() {
+		return null;
+	}
 
 	/**
 	 * The INFO to send one client.

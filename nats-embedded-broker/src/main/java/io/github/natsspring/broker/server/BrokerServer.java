@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -234,7 +235,24 @@ public final class BrokerServer implements ClientContext {
 					changed.auth());
 		}
 		closeClientsBeyond(changed.limits().maxConnections());
+		if (diff.pinnedCertificatesChanged()) {
+			closeClientsNotPinned(changed.tls().pinnedCertificates());
+		}
 		LOG.log(System.Logger.Level.INFO, "Reloaded server configuration");
+	}
+
+	private void closeClientsNotPinned(Set<String> pinned) {
+		if (pinned == null) {
+			return;
+		}
+		List<ClientConnection> unpinned = this.clients.values()
+			.stream()
+			.filter((client) -> !client.presentsPinnedCertificate(pinned))
+			.toList();
+		if (!unpinned.isEmpty()) {
+			LOG.log(System.Logger.Level.INFO, "Disconnect " + unpinned.size() + " clients due to pinned certs reload");
+			unpinned.forEach((client) -> client.closeAsNotPinned());
+		}
 	}
 
 	// nats-server closes clients of its choosing, here the newest
@@ -281,6 +299,12 @@ public final class BrokerServer implements ClientContext {
 	@Override
 	public ChannelHandler tlsHandler(Channel channel) {
 		return (this.tls != null) ? this.tls.newHandler(channel.alloc()) : null;
+	}
+
+	@Override
+	public Set<String> pinnedCertificates() {
+		BrokerTls current = this.options.tls();
+		return (current != null) ? current.pinnedCertificates() : null;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLimits;
@@ -26,10 +27,14 @@ final class OptionsDiff {
 
 	private final boolean tlsChanged;
 
-	private OptionsDiff(List<String> notices, boolean authChanged, boolean tlsChanged) {
+	private final boolean pinnedCertificatesChanged;
+
+	private OptionsDiff(List<String> notices, boolean authChanged, boolean tlsChanged,
+			boolean pinnedCertificatesChanged) {
 		this.notices = List.copyOf(notices);
 		this.authChanged = authChanged;
 		this.tlsChanged = tlsChanged;
+		this.pinnedCertificatesChanged = pinnedCertificatesChanged;
 	}
 
 	/**
@@ -78,6 +83,12 @@ final class OptionsDiff {
 		}
 		refuseChange("MaxPending", String.valueOf(was.maxPending()), String.valueOf(is.maxPending()));
 		boolean tlsChanged = tlsNotices(old.tls(), changed.tls(), tlsFilesChanged, notices);
+		Set<String> pinnedWas = (old.tls() != null) ? old.tls().pinnedCertificates() : null;
+		Set<String> pinnedIs = (changed.tls() != null) ? changed.tls().pinnedCertificates() : null;
+		boolean pinnedChanged = !Objects.equals(pinnedWas, pinnedIs);
+		if (pinnedChanged) {
+			notices.add("Reloaded: " + ((pinnedIs != null) ? pinnedIs.size() : 0) + " pinned_certs");
+		}
 		if (!was.writeDeadline().equals(is.writeDeadline())) {
 			notices.add("Reloaded: write_deadline = " + GoDuration.format(is.writeDeadline()));
 		}
@@ -86,7 +97,7 @@ final class OptionsDiff {
 		refuseChange("LameDuckGracePeriod", GoDuration.format(old.lameDuckGracePeriod()),
 				GoDuration.format(changed.lameDuckGracePeriod()));
 		refuseChange("io_threads", String.valueOf(old.ioThreads()), String.valueOf(changed.ioThreads()));
-		return new OptionsDiff(notices, authChanged, tlsChanged);
+		return new OptionsDiff(notices, authChanged, tlsChanged, pinnedChanged);
 	}
 
 	private static boolean authNotices(BrokerAuth old, BrokerAuth changed, List<String> notices) {
@@ -160,6 +171,11 @@ final class OptionsDiff {
 	/** Whether users, nkey users, permissions or the token changed, so that connected clients are checked again. */
 	boolean authChanged() {
 		return this.authChanged;
+	}
+
+	/** Whether the pinned certificates changed, so that connected clients are checked against them. */
+	boolean pinnedCertificatesChanged() {
+		return this.pinnedCertificatesChanged;
 	}
 
 	/** Whether TLS changed, so that new clients get a new TLS context. */

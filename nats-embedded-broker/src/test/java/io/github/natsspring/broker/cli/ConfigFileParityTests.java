@@ -92,6 +92,8 @@ class ConfigFileParityTests {
 						+ " curve_preferences: [\"CurveP256\"], timeout: \"1.5s\" }\n"),
 				Arguments.of("tls verify_and_map", "tls { cert_file: \"" + server.certificateFile() + "\", key_file: \"" + server.keyFile()
 						+ "\", verify_and_map: true }\nauthorization { users: [ {user: \"CN=app\"} ] }\n"),
+				Arguments.of("tls pinned certificates", "tls { cert_file: \"" + server.certificateFile() + "\", key_file: \"" + server.keyFile()
+						+ "\", pinned_certs: [\"" + "AB".repeat(32) + "\"] }\n"),
 				Arguments.of("known keys without effect", "disable_sublist_cache: true\nmax_traced_msg_len: 10\nclient_advertise: \"a:1\"\n"));
 	}
 
@@ -144,6 +146,8 @@ class ConfigFileParityTests {
 				Arguments.of("tls timeout", "tls { timeout: \"x\" }\n"),
 				Arguments.of("tls timeout type", "tls { timeout: true }\n"),
 				Arguments.of("tls cipher", "tls { cipher_suites: [\"NOPE\"] }\n"),
+				Arguments.of("tls pinned not a list", "tls { pinned_certs: \"x\" }\n"),
+				Arguments.of("tls pinned bad key", "tls { pinned_certs: [\"abc\"] }\n"),
 				Arguments.of("tls empty curves", "tls { curve_preferences: [] }\n"),
 				Arguments.of("duration unit", "ping_interval: \"2x\"\n"),
 				Arguments.of("duration missing unit", "write_deadline: \"2\"\n"),

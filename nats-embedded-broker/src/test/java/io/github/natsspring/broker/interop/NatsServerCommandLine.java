@@ -63,6 +63,9 @@ final class NatsServerCommandLine {
 				config.append("  verify_and_map: true\n");
 			}
 			config.append("  timeout: ").append(tls.handshakeTimeout().toMillis() / 1000.0).append('\n');
+			if (tls.pinnedCertificates() != null) {
+				config.append("  pinned_certs: ").append(list(List.copyOf(tls.pinnedCertificates()))).append('\n');
+			}
 			config.append("}\n");
 		}
 		if (options.auth().isRequired()) {

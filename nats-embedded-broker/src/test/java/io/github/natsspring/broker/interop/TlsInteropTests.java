@@ -1,7 +1,10 @@
 package io.github.natsspring.broker.interop;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Set;
+import java.util.HexFormat;
 
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * TLS and mutual TLS as nats-server 2.9.10 does them, with certificates made for the test class: INFO in
@@ -93,6 +97,54 @@ class TlsInteropTests extends InteropScenario {
 			.sslContext(certificates.clientContext(null)))).isNotNull();
 		assertThatThrownBy(() -> connect(options(target).connectionTimeout(Duration.ofSeconds(2))
 			.sslContext(certificates.clientContext(stranger)))).isNotNull();
+	}
+
+	@InteropTest
+	void withPinnedCertificatesOnlyTheirKeysGetIn(TargetKind kind) throws Exception {
+		Issued alice = certificates.client("pinned-alice", "CN=alice", null);
+		Issued bob = certificates.client("pinned-bob", "CN=bob", null);
+		NatsTarget target = start(kind, with(tls(server).caFile(certificates.caFile())
+			.verifyClients(true)
+			.pinnedCertificates(Set.of(keyId(alice)))
+			.build()));
+
+		Connection pinned = connect(options(target).sslContext(certificates.clientContext(alice)));
+
+		assertThat(pinned.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+		assertThatThrownBy(() -> connect(options(target).connectionTimeout(Duration.ofSeconds(2))
+			.sslContext(certificates.clientContext(bob)))).isNotNull();
+	}
+
+	/**
+	 * The broker closes the clients a reload no longer pins, as nats-server's log line ({@code Disconnect N clients
+	 * due to pinned certs reload}) intends; nats-server 2.9.10 checks them against the previous set instead, so
+	 * that it never closes one. The difference is deliberate and shown here.
+	 */
+	@InteropTest
+	void aReloadThatPinsOtherKeysDisconnectsTheClientsNoLongerPinned(TargetKind kind) throws Exception {
+		Issued alice = certificates.client("reload-alice", "CN=alice", null);
+		Issued bob = certificates.client("reload-bob", "CN=bob", null);
+		BrokerTls.Builder verified = tls(server).caFile(certificates.caFile()).verifyClients(true);
+		NatsTarget target = start(kind, with(verified.pinnedCertificates(Set.of(keyId(alice), keyId(bob))).build()));
+		Connection aliceConnection = connect(options(target).maxReconnects(0).sslContext(certificates.clientContext(alice)));
+		Connection bobConnection = connect(options(target).maxReconnects(0).sslContext(certificates.clientContext(bob)));
+
+		target.reload(with(verified.pinnedCertificates(Set.of(keyId(alice))).build()));
+
+		if (kind == TargetKind.EMBEDDED) {
+			await().atMost(Duration.ofSeconds(5)).until(() -> bobConnection.getStatus() == Connection.Status.CLOSED);
+		}
+		else {
+			bobConnection.flush(Duration.ofSeconds(5));
+			assertThat(bobConnection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+		}
+		aliceConnection.flush(Duration.ofSeconds(5));
+		assertThat(aliceConnection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+	}
+
+	private static String keyId(Issued issued) throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(issued.certificate().getPublicKey().getEncoded());
+		return HexFormat.of().formatHex(digest);
 	}
 
 	private static BrokerTls.Builder tls(Issued issued) {
