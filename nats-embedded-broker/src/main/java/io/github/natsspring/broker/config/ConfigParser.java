@@ -174,22 +174,10 @@ public final class ConfigParser {
 		if (isKeySeparator(c)) {
 			throw syntaxError("Unexpected key separator '" + describe(c) + "'");
 		}
-		int keyStart = this.pos;
-		int keyLineStart = this.lineStart;
-		int keyLine = this.line;
-		String key;
-		if (c == '"' || c == '\'') {
-			next();
-			key = readTopLevelQuotedKey(c);
-			keyStart++;
+		Key key = readKey(false);
+		if (key == null) {
+			return true;
 		}
-		else {
-			key = readBareKey(false);
-			if (key == null) {
-				return true;
-			}
-		}
-		ConfigLocation keyLocation = new ConfigLocation(this.fileName, keyLine, keyStart - keyLineStart);
 		while (true) {
 			char after = next();
 			if (isUnicodeSpace(after)) {
@@ -205,9 +193,27 @@ public final class ConfigParser {
 		}
 		ConfigValue value = parseValue();
 		if (value != null) {
-			put(target, key, value.at(keyLocation));
+			put(target, key.name(), value.at(key.location()));
 		}
 		return true;
+	}
+
+	/**
+	 * Reads a key, quoted or bare, placed where its text starts; {@code null} when it was {@code include}, which
+	 * is read and merged here.
+	 */
+	private Key readKey(boolean inMap) {
+		int start = this.pos;
+		ConfigLocation location = locationOf(start);
+		char first = peek();
+		if (first == '"' || first == '\'') {
+			ConfigLocation afterQuote = locationOf(start + 1);
+			next();
+			String name = inMap ? readMapQuotedKey(first) : readTopLevelQuotedKey(first);
+			return new Key(name, afterQuote);
+		}
+		String name = readBareKey(inMap);
+		return (name != null) ? new Key(name, location) : null;
 	}
 
 	private String readTopLevelQuotedKey(char quote) {
@@ -438,23 +444,10 @@ public final class ConfigParser {
 			}
 			break;
 		}
-		int keyStart = this.pos;
-		int keyLineStart = this.lineStart;
-		int keyLine = this.line;
-		char first = peek();
-		String key;
-		if (first == '"' || first == '\'') {
-			next();
-			key = readMapQuotedKey(first);
-			keyStart++;
+		Key key = readKey(true);
+		if (key == null) {
+			return true;
 		}
-		else {
-			key = readBareKey(true);
-			if (key == null) {
-				return true;
-			}
-		}
-		ConfigLocation keyLocation = new ConfigLocation(this.fileName, keyLine, keyStart - keyLineStart);
 		while (true) {
 			char c = next();
 			if (isUnicodeSpace(c)) {
@@ -483,7 +476,7 @@ public final class ConfigParser {
 		}
 		ConfigValue value = parseValue();
 		if (value != null) {
-			put(map, key, value.at(keyLocation));
+			put(map, key.name(), value.at(key.location()));
 		}
 		return true;
 	}
@@ -1072,6 +1065,9 @@ public final class ConfigParser {
 			reason = String.valueOf(ex.getMessage());
 		}
 		return "open " + file + ": " + reason;
+	}
+
+	private record Key(String name, ConfigLocation location) {
 	}
 
 	/** nats-server stops at an empty quoted key or string cut off by the end of the file, keeping what it read. */

@@ -1,7 +1,6 @@
 package io.github.natsspring.broker.interop;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,11 +35,11 @@ class PermissionsInteropTests extends InteropScenario {
 
 		publisher.send("PUB orders.new 1\r\na\r\nPUB orders.secret 1\r\nb\r\nPUB other 1\r\nc\r\nPING\r\n");
 
-		assertThat(linesUntilPong(publisher)).containsExactly(
+		assertThat(publisher.linesUntilPong()).containsExactly(
 				"-ERR 'Permissions Violation for Publish to \"orders.secret\"'",
 				"-ERR 'Permissions Violation for Publish to \"other\"'", "PONG");
 		watcher.send("PING\r\n");
-		assertThat(linesUntilPong(watcher)).containsExactly("MSG orders.new 1 1", "a", "PONG");
+		assertThat(watcher.linesUntilPong()).containsExactly("MSG orders.new 1 1", "a", "PONG");
 	}
 
 	@InteropTest
@@ -53,7 +52,7 @@ class PermissionsInteropTests extends InteropScenario {
 		socket.send("CONNECT {\"verbose\":true,\"user\":\"reader\",\"pass\":\"reader\"}\r\nSUB foo 1\r\nSUB foo.x 2\r\n"
 				+ "SUB foo q 3\r\nSUB bar 4\r\nSUB bar v1 5\r\nSUB bar v2 6\r\nSUB a..b 7\r\nPING\r\n");
 
-		assertThat(linesUntilPong(socket)).containsExactly("+OK", "+OK",
+		assertThat(socket.linesUntilPong()).containsExactly("+OK", "+OK",
 				"-ERR 'Permissions Violation for Subscription to \"foo.x\"'", "+OK",
 				"-ERR 'Permissions Violation for Subscription to \"bar\"'", "+OK",
 				"-ERR 'Permissions Violation for Subscription to \"bar\" using queue \"v2\"'",
@@ -68,14 +67,14 @@ class PermissionsInteropTests extends InteropScenario {
 		RawNatsSocket subscriber = login(target, reader, "SUB a.* 1\r\n");
 		RawNatsSocket publisher = login(target, FREE, "");
 		subscriber.send("SUB a.secret 2\r\nPING\r\n");
-		assertThat(linesUntilPong(subscriber)).containsExactly(
+		assertThat(subscriber.linesUntilPong()).containsExactly(
 				"-ERR 'Permissions Violation for Subscription to \"a.secret\"'", "PONG");
 
 		publisher.send("PUB a.secret 1\r\nx\r\nPUB a.ok 1\r\ny\r\nPING\r\n");
-		assertThat(linesUntilPong(publisher)).containsExactly("PONG");
+		assertThat(publisher.linesUntilPong()).containsExactly("PONG");
 
 		subscriber.send("PING\r\n");
-		assertThat(linesUntilPong(subscriber)).containsExactly("MSG a.ok 1 1", "y", "PONG");
+		assertThat(subscriber.linesUntilPong()).containsExactly("MSG a.ok 1 1", "y", "PONG");
 	}
 
 	@InteropTest
@@ -88,16 +87,16 @@ class PermissionsInteropTests extends InteropScenario {
 		RawNatsSocket requester = login(target, FREE, "SUB _INBOX.r1 9\r\n");
 
 		requester.send("PUB service _INBOX.r1 3\r\nask\r\nPING\r\n");
-		assertThat(linesUntilPong(requester)).containsExactly("PONG");
+		assertThat(requester.linesUntilPong()).containsExactly("PONG");
 		service.send("PING\r\n");
-		assertThat(linesUntilPong(service)).containsExactly("MSG service 1 _INBOX.r1 3", "ask", "PONG");
+		assertThat(service.linesUntilPong()).containsExactly("MSG service 1 _INBOX.r1 3", "ask", "PONG");
 		service.send("PUB _INBOX.r1 2\r\nok\r\nPUB _INBOX.r1 5\r\nagain\r\nPUB elsewhere 1\r\nx\r\nPING\r\n");
 
-		assertThat(linesUntilPong(service)).containsExactly(
+		assertThat(service.linesUntilPong()).containsExactly(
 				"-ERR 'Permissions Violation for Publish to \"_INBOX.r1\"'",
 				"-ERR 'Permissions Violation for Publish to \"elsewhere\"'", "PONG");
 		requester.send("PING\r\n");
-		assertThat(linesUntilPong(requester)).containsExactly("MSG _INBOX.r1 9 2", "ok", "PONG");
+		assertThat(requester.linesUntilPong()).containsExactly("MSG _INBOX.r1 9 2", "ok", "PONG");
 	}
 
 	@InteropTest
@@ -114,9 +113,9 @@ class PermissionsInteropTests extends InteropScenario {
 		withDefaults.send("PUB secret.x 1\r\na\r\nPING\r\n");
 		withOwn.send("PUB secret.x 1\r\na\r\nPING\r\n");
 
-		assertThat(linesUntilPong(withDefaults)).containsExactly(
+		assertThat(withDefaults.linesUntilPong()).containsExactly(
 				"-ERR 'Permissions Violation for Publish to \"secret.x\"'", "PONG");
-		assertThat(linesUntilPong(withOwn)).containsExactly("PONG");
+		assertThat(withOwn.linesUntilPong()).containsExactly("PONG");
 	}
 
 	@InteropTest
@@ -145,20 +144,10 @@ class PermissionsInteropTests extends InteropScenario {
 		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
 		socket.send("CONNECT {\"verbose\":false,\"user\":\"" + user.username() + "\",\"pass\":\"" + user.password()
 				+ "\"}\r\n" + protocol + "PING\r\n");
-		assertThat(linesUntilPong(socket)).containsExactly("PONG");
+		assertThat(socket.linesUntilPong()).containsExactly("PONG");
 		return socket;
 	}
 
-	private static List<String> linesUntilPong(RawNatsSocket socket) throws Exception {
-		List<String> lines = new ArrayList<>();
-		String line;
-		do {
-			line = socket.readLine();
-			lines.add(line);
-		}
-		while (!line.equals("PONG"));
-		return lines;
-	}
 
 	private static NatsBrokerOptions with(BrokerAuth auth) {
 		return NatsBrokerOptions.loopbackRandomPort().toBuilder().auth(auth).build();

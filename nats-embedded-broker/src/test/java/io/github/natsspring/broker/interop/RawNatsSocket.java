@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A bare TCP client speaking the NATS text protocol by hand, for what jnats cannot be made to do: ignore
@@ -72,6 +74,18 @@ final class RawNatsSocket implements AutoCloseable {
 			line.write(next);
 			previous = next;
 		}
+	}
+
+	/** Reads lines up to and including the next {@code PONG}. */
+	List<String> linesUntilPong() throws IOException {
+		List<String> lines = new ArrayList<>();
+		String line;
+		do {
+			line = readLine();
+			lines.add(line);
+		}
+		while (!line.equals("PONG"));
+		return lines;
 	}
 
 	/**

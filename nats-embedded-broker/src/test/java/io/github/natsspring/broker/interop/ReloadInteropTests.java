@@ -1,7 +1,5 @@
 package io.github.natsspring.broker.interop;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerPermissions;
@@ -50,7 +48,7 @@ class ReloadInteropTests extends InteropScenario {
 
 		assertThat(bob.readUntilClosed()).isZero();
 		alice.send("PING\r\n");
-		assertThat(linesUntilPong(alice)).containsExactly("PONG");
+		assertThat(alice.linesUntilPong()).containsExactly("PONG");
 	}
 
 	@InteropTest
@@ -76,7 +74,7 @@ class ReloadInteropTests extends InteropScenario {
 		assertThat(alice.readLine()).isEqualTo("-ERR 'Permissions Violation for Subscription to \"audit.log\" (sid \"2\")'");
 		RawNatsSocket bob = login(target, credentials(BOB), "PUB orders.new 1\r\nx\r\nPUB audit.log 1\r\ny\r\n");
 		alice.send("PUB audit.log 1\r\nz\r\nPING\r\n");
-		assertThat(linesUntilPong(alice)).containsExactly("MSG orders.new 1 1", "x",
+		assertThat(alice.linesUntilPong()).containsExactly("MSG orders.new 1 1", "x",
 				"-ERR 'Permissions Violation for Publish to \"audit.log\"'", "PONG");
 		bob.close();
 	}
@@ -116,7 +114,7 @@ class ReloadInteropTests extends InteropScenario {
 		RawNatsSocket socket = openRawSocket(target, 64 * 1024);
 		String fields = credentials.isEmpty() ? "" : "," + credentials;
 		socket.send("CONNECT {\"verbose\":false" + fields + "}\r\n" + protocol + "PING\r\n");
-		assertThat(linesUntilPong(socket)).containsExactly("PONG");
+		assertThat(socket.linesUntilPong()).containsExactly("PONG");
 		return socket;
 	}
 
@@ -124,16 +122,6 @@ class ReloadInteropTests extends InteropScenario {
 		return "\"user\":\"" + user.username() + "\",\"pass\":\"" + user.password() + "\"";
 	}
 
-	private static List<String> linesUntilPong(RawNatsSocket socket) throws Exception {
-		List<String> lines = new ArrayList<>();
-		String line;
-		do {
-			line = socket.readLine();
-			lines.add(line);
-		}
-		while (!line.equals("PONG"));
-		return lines;
-	}
 
 	private static NatsBrokerOptions with(BrokerAuth auth) {
 		return NatsBrokerOptions.loopbackRandomPort().toBuilder().auth(auth).build();
