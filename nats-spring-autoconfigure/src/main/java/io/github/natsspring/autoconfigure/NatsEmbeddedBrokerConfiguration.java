@@ -23,6 +23,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
@@ -31,7 +32,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Starts the embedded broker when the application names no server: neither {@code nats.servers} nor a
  * {@link NatsConnectionDetails} bean of its own. The connection then goes to the port the broker really
- * bound, which is also published as {@code local.nats.port}.
+ * bound, which is also published as {@code local.nats.port}. The broker's options come from
+ * {@code nats.embedded.*}, laid over the nats-server configuration file {@code nats.embedded.config-file} names.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(NatsBroker.class)
@@ -47,9 +49,11 @@ class NatsEmbeddedBrokerConfiguration {
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	NatsBroker natsBroker(NatsProperties properties, ObjectProvider<NatsBrokerOptionsCustomizer> customizers,
-			ObjectProvider<SslBundles> sslBundles) {
+			ObjectProvider<SslBundles> sslBundles, Environment environment) {
 		NatsProperties.Embedded embedded = properties.getEmbedded();
-		NatsBrokerOptions.Builder options = new NatsBrokerOptionsFactory(embedded)
+		Binder binder = Binder.get(environment);
+		NatsBrokerOptions.Builder options = new NatsBrokerOptionsFactory(embedded,
+				(name) -> binder.bind(name, Bindable.of(String.class)).isBound())
 			.createBuilder(embeddedBundle(embedded, sslBundles.getIfAvailable()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());
@@ -59,7 +63,7 @@ class NatsEmbeddedBrokerConfiguration {
 	NatsConnectionDetails embeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties,
 			ConfigurableEnvironment environment, ObjectProvider<SslBundles> sslBundles) {
 		publishPort(environment, broker.getPort());
-		return new EmbeddedNatsConnectionDetails(broker.getClientUrl(), properties.getEmbedded(),
+		return new EmbeddedNatsConnectionDetails(broker, properties,
 				embeddedBundle(properties.getEmbedded(), sslBundles.getIfAvailable()));
 	}
 

@@ -243,6 +243,12 @@ public class NatsProperties {
 		/** Whether to start an embedded broker when nats.servers is not set and the broker is on the classpath. */
 		private boolean enabled = true;
 
+		/**
+		 * nats-server configuration file the embedded broker starts from, e.g. file:./nats.conf or classpath:nats.conf.
+		 * The nats.embedded.* properties that are set override its values; those left at their defaults do not.
+		 */
+		private @Nullable Resource configFile;
+
 		/** Address the embedded broker listens on. */
 		private String host = "127.0.0.1";
 
@@ -291,6 +297,14 @@ public class NatsProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable Resource getConfigFile() {
+			return this.configFile;
+		}
+
+		public void setConfigFile(@Nullable Resource configFile) {
+			this.configFile = configFile;
 		}
 
 		public String getHost() {
