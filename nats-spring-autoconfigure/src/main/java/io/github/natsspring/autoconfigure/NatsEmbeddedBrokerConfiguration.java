@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -27,6 +28,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -64,7 +66,22 @@ class NatsEmbeddedBrokerConfiguration {
 			ConfigurableEnvironment environment, ObjectProvider<SslBundles> sslBundles) {
 		publishPort(environment, broker.getPort());
 		return new EmbeddedNatsConnectionDetails(broker, properties,
-				embeddedBundle(properties.getEmbedded(), sslBundles.getIfAvailable()));
+				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
+	}
+
+	// the embedded bundle serves and trusts; TLS from the configuration file is trusted as the file allows
+	private static @Nullable SslBundle connectionBundle(NatsBroker broker, NatsProperties properties,
+			@Nullable SslBundles sslBundles) {
+		NatsProperties.Embedded embedded = properties.getEmbedded();
+		SslBundle embeddedBundle = embeddedBundle(embedded, sslBundles);
+		BrokerTls tls = broker.getOptions().tls();
+		Resource configFile = embedded.getConfigFile();
+		if (embeddedBundle != null || configFile == null || tls == null) {
+			return embeddedBundle;
+		}
+		SslBundle clientBundle = new SslBundleProperty("nats.ssl.bundle", properties.getSsl().getBundle())
+			.resolve(sslBundles);
+		return NatsEmbeddedConfigFileSsl.clientBundle(configFile, tls, clientBundle);
 	}
 
 	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,
