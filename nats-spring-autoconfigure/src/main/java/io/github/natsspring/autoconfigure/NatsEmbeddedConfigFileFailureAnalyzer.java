@@ -38,10 +38,11 @@ class NatsEmbeddedConfigFileFailureAnalyzer extends AbstractFailureAnalyzer<Nats
 	private static String action(NatsEmbeddedConfigFileException cause) {
 		Resource resource = cause.getResource();
 		return switch (cause.getProblem()) {
-			case NOT_FOUND -> "Create the file, or set nats.embedded.config-file to an existing one: file:path/nats.conf"
-					+ " on the file system (relative to the working directory), classpath:nats.conf on the class path;"
-					+ " a path without a prefix is looked up on the class path. To configure the embedded broker with"
-					+ " nats.embedded.* properties only, remove nats.embedded.config-file.";
+			case NOT_FOUND -> "Create the file, or set nats.embedded.config-file to an existing one:"
+					+ " file:path/nats.conf on the file system (relative to the working directory),"
+					+ " classpath:nats.conf on the class path; a path without a prefix is looked up on the class"
+					+ " path. To configure the embedded broker with nats.embedded.* properties only, remove"
+					+ " nats.embedded.config-file.";
 			case UNREADABLE -> "Correct the file: it takes nats-server's configuration syntax, and includes are read"
 					+ " relative to its directory." + (resource.isFile() ? ""
 							: " This file is inside an archive and is read from a copy, so nothing it includes can be"

@@ -23,19 +23,22 @@ public class NatsProperties {
 	/** Name the connection reports to the server. Defaults to spring.application.name. */
 	private @Nullable String connectionName;
 
-	/** User name to authenticate with in remote mode. */
+	/** User name to authenticate with in remote mode, or to the users of nats.embedded.config-file. */
 	private @Nullable String username;
 
-	/** Password to authenticate with in remote mode. */
+	/** Password to authenticate with in remote mode, or to the users of nats.embedded.config-file. */
 	private @Nullable String password;
 
-	/** Token to authenticate with in remote mode. */
+	/** Token to authenticate with in remote mode, or to the token of nats.embedded.config-file. */
 	private @Nullable String token;
 
-	/** Credentials file (user JWT and NKey seed) to authenticate with in remote mode. */
+	/**
+	 * Credentials file (user JWT and NKey seed) to authenticate with in remote mode, or to the users of
+	 * nats.embedded.config-file.
+	 */
 	private @Nullable Resource credentials;
 
-	/** NKey seed to authenticate with in remote mode, e.g. SUAB... */
+	/** NKey seed to authenticate with in remote mode, or to the users of nats.embedded.config-file, e.g. SUAB... */
 	private @Nullable String nkey;
 
 	/** How long one attempt to connect to a server may take. */
@@ -222,7 +225,10 @@ public class NatsProperties {
 	 */
 	public static class Ssl {
 
-		/** Name of the SSL bundle (spring.ssl.bundle.*) whose trust and key material secure the connection. */
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust and key material secure the connection. In embedded
+		 * mode it applies to TLS from nats.embedded.config-file, whose certificate is trusted without it.
+		 */
 		private @Nullable String bundle;
 
 		public @Nullable String getBundle() {
@@ -249,7 +255,10 @@ public class NatsProperties {
 		 */
 		private @Nullable Resource configFile;
 
-		/** Address the embedded broker listens on. */
+		/**
+		 * Address the embedded broker listens on, also when nats.embedded.config-file names none (rather than
+		 * nats-server's 0.0.0.0).
+		 */
 		private String host = "127.0.0.1";
 
 		/** Port the embedded broker listens on; 0 picks a free one, published as local.nats.port. */

@@ -130,7 +130,8 @@ class NatsEmbeddedConfigFileTests {
 			.run(options((options) -> {
 				BrokerAuth auth = options.auth();
 				assertThat(auth.users()).extracting(BrokerUser::username).containsExactly("app", "ops");
-				assertThat(auth.users().get(0).permissions().publish()).isEqualTo(SubjectPermission.allowing("orders.>"));
+				assertThat(auth.users().get(0).permissions().publish())
+					.isEqualTo(SubjectPermission.allowing("orders.>"));
 			}));
 	}
 
@@ -231,7 +232,8 @@ class NatsEmbeddedConfigFileTests {
 			NatsEmbeddedConfigFileException failure = StartupFailures.configFile(context.getStartupFailure());
 			assertThat(failure.getProblem()).isEqualTo(NatsEmbeddedConfigFileException.Problem.UNREADABLE);
 			assertThat(failure.getFile()).isEqualTo(file);
-			assertThat(failure.getErrors()).containsExactly("Parse error on line 3: 'Expected value but found new line'");
+			assertThat(failure.getErrors())
+				.containsExactly("Parse error on line 3: 'Expected value but found new line'");
 		});
 	}
 

@@ -91,8 +91,9 @@ class NatsEmbeddedConfigFileTlsTests {
 	}
 
 	private static String configFile(String moreTls) throws Exception {
-		Path file = Files.writeString(Files.createTempFile(directory, "nats", ".conf"), "tls {\n  cert_file: \""
-				+ certificate.certificatePem() + "\"\n  key_file: \"" + certificate.keyPem() + "\"\n" + moreTls + "}\n");
+		String tls = "tls {\n  cert_file: \"" + certificate.certificatePem() + "\"\n  key_file: \""
+				+ certificate.keyPem() + "\"\n" + moreTls + "}\n";
+		Path file = Files.writeString(Files.createTempFile(directory, "nats", ".conf"), tls);
 		return "nats.embedded.config-file=file:" + file;
 	}
 
