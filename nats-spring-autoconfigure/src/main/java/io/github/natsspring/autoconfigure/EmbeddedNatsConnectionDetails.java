@@ -29,14 +29,14 @@ class EmbeddedNatsConnectionDetails implements NatsConnectionDetails {
 
 	private final @Nullable SslBundle sslBundle;
 
-	private final boolean authenticationRequired;
+	private final NatsBroker broker;
 
 	EmbeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties, @Nullable SslBundle sslBundle) {
+		this.broker = broker;
 		this.url = broker.getClientUrl();
 		this.properties = properties;
 		this.embedded = properties.getEmbedded();
 		this.sslBundle = sslBundle;
-		this.authenticationRequired = broker.getOptions().auth().isRequired();
 	}
 
 	@Override
@@ -101,7 +101,7 @@ class EmbeddedNatsConnectionDetails implements NatsConnectionDetails {
 	 */
 	void requireCredentials(Options options) {
 		Resource configFile = this.embedded.getConfigFile();
-		if (configFile == null || !usesClientCredentials() || !this.authenticationRequired) {
+		if (configFile == null || !usesClientCredentials() || !this.broker.getOptions().auth().isRequired()) {
 			return;
 		}
 		if (options.getUsernameChars() == null && options.getTokenChars() == null && options.getAuthHandler() == null) {

@@ -74,10 +74,13 @@ class NatsEmbeddedBrokerConfiguration {
 			@Nullable SslBundles sslBundles) {
 		NatsProperties.Embedded embedded = properties.getEmbedded();
 		SslBundle embeddedBundle = embeddedBundle(embedded, sslBundles);
-		BrokerTls tls = broker.getOptions().tls();
 		Resource configFile = embedded.getConfigFile();
-		if (embeddedBundle != null || configFile == null || tls == null) {
+		if (embeddedBundle != null || configFile == null) {
 			return embeddedBundle;
+		}
+		BrokerTls tls = broker.getOptions().tls();
+		if (tls == null) {
+			return null;
 		}
 		SslBundle clientBundle = new SslBundleProperty("nats.ssl.bundle", properties.getSsl().getBundle())
 			.resolve(sslBundles);
