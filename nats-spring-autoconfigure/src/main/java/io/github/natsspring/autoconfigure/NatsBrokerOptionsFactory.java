@@ -1,44 +1,47 @@
 package io.github.natsspring.autoconfigure;
 
+import java.util.function.Predicate;
+
 import org.jspecify.annotations.Nullable;
 
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.config.ServerSettings;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Builds the embedded broker's {@link NatsBrokerOptions} from {@code nats.embedded.*}; customizers are applied by
- * the caller. A value the broker would reject fails here, on its property, so that Spring Boot's failure analysis
- * names it and where it was set.
+ * the caller. With {@code nats.embedded.config-file}, the file is the base and the properties that are set override
+ * it, as nats-server's flags override its file: host, port, server name, max payload, io threads, the SSL bundle, and
+ * the authorization properties (token, user name and password, users, default permissions), which replace the
+ * file's authorization as a whole. Properties left at their defaults do not override the file, except that the
+ * broker listens on {@code nats.embedded.host} (127.0.0.1) when the file names no host. A value the broker would
+ * reject fails here, on its property, so that Spring Boot's failure analysis names it and where it was set.
  */
 class NatsBrokerOptionsFactory {
 
 	private final NatsProperties.Embedded embedded;
 
-	NatsBrokerOptionsFactory(NatsProperties.Embedded embedded) {
+	private final Predicate<String> isSet;
+
+	/**
+	 * Creates the factory.
+	 * @param embedded the properties
+	 * @param isSet whether a property is set, rather than left at its default
+	 */
+	NatsBrokerOptionsFactory(NatsProperties.Embedded embedded, Predicate<String> isSet) {
 		this.embedded = embedded;
+		this.isSet = isSet;
 	}
 
 	NatsBrokerOptions.Builder createBuilder(@Nullable SslBundle bundle) {
-		int maxPayload = maxPayload();
-		NatsBrokerOptions.Builder options = NatsBrokerOptions.builder()
-			.host(this.embedded.getHost())
-			.port(port())
-			.serverName(serverName())
-			.limits((limits) -> limits.maxPayload(maxPayload))
-			.auth(new NatsBrokerAuthFactory(this.embedded).create());
-		Integer ioThreads = this.embedded.getIoThreads();
-		if (ioThreads != null) {
-			if (ioThreads < 0) {
-				throw new InvalidConfigurationPropertyValueException("nats.embedded.io-threads", ioThreads,
-						"The number of event loops must not be negative; leave it unset (or 0) for half the processors.");
-			}
-			options.ioThreads(ioThreads);
-		}
+		Resource configFile = this.embedded.getConfigFile();
+		NatsBrokerOptions.Builder options = (configFile != null) ? fromConfigFile(configFile) : fromProperties();
 		if (bundle != null) {
 			options.tls(BrokerTls.builder()
 				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
@@ -47,6 +50,73 @@ class NatsBrokerOptionsFactory {
 				.build());
 		}
 		return options;
+	}
+
+	private NatsBrokerOptions.Builder fromProperties() {
+		int maxPayload = maxPayload();
+		NatsBrokerOptions.Builder options = NatsBrokerOptions.builder()
+			.host(this.embedded.getHost())
+			.port(port())
+			.serverName(serverName())
+			.limits((limits) -> limits.maxPayload(maxPayload))
+			.auth(new NatsBrokerAuthFactory(this.embedded).create());
+		Integer ioThreads = ioThreads();
+		if (ioThreads != null) {
+			options.ioThreads(ioThreads);
+		}
+		return options;
+	}
+
+	private NatsBrokerOptions.Builder fromConfigFile(Resource configFile) {
+		// under the file: a Spring application's embedded broker listens on loopback, not on nats-server's 0.0.0.0
+		ServerSettings.Builder defaults = ServerSettings.builder().host(this.embedded.getHost());
+		NatsBrokerOptions.Builder options = new NatsEmbeddedConfigFile(configFile)
+			.toOptions(defaults, this::overrideConfigFile)
+			.toBuilder();
+		if (hasAuthorizationProperties(this.embedded)) {
+			options.auth(new NatsBrokerAuthFactory(this.embedded).create());
+		}
+		return options;
+	}
+
+	private void overrideConfigFile(ServerSettings.Builder settings) {
+		if (this.isSet.test("nats.embedded.host")) {
+			settings.host(this.embedded.getHost());
+		}
+		if (this.isSet.test("nats.embedded.port")) {
+			int port = port();
+			settings.port((port != 0) ? port : ServerSettings.RANDOM_PORT);
+		}
+		String serverName = serverName();
+		if (serverName != null) {
+			settings.serverName(serverName);
+		}
+		if (this.isSet.test("nats.embedded.max-payload")) {
+			settings.maxPayload(maxPayload());
+		}
+		Integer ioThreads = ioThreads();
+		if (ioThreads != null) {
+			settings.ioThreads(ioThreads);
+		}
+	}
+
+	/**
+	 * Whether the broker's authorization comes from the properties rather than from the configuration file.
+	 * @param embedded the properties
+	 * @return whether a token, a user name or password, users or default permissions are set
+	 */
+	static boolean hasAuthorizationProperties(NatsProperties.Embedded embedded) {
+		return embedded.getToken() != null || embedded.getUsername() != null || embedded.getPassword() != null
+				|| !embedded.getUsers().isEmpty() || embedded.getDefaultPermissions() != null;
+	}
+
+	private @Nullable Integer ioThreads() {
+		Integer ioThreads = this.embedded.getIoThreads();
+		if (ioThreads != null && ioThreads < 0) {
+			throw new InvalidConfigurationPropertyValueException("nats.embedded.io-threads", ioThreads,
+					"The number of event loops must not be negative; leave it unset (or 0) for half the processors.");
+		}
+		return ioThreads;
 	}
 
 	private int port() {

@@ -29,6 +29,9 @@ class NatsConnectionConfiguration {
 			.createBuilder(environment.getProperty("spring.application.name"));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		Options options = builder.build();
+		if (connectionDetails instanceof EmbeddedNatsConnectionDetails embedded) {
+			embedded.requireCredentials(options);
+		}
 		logger.info("NATS " + NatsMode.of(connectionDetails).displayName() + " mode: connecting to "
 				+ String.join(", ", connectionDetails.getServers()));
 		return new NatsConnectionFactory(properties.isFailFast()).connect(options);

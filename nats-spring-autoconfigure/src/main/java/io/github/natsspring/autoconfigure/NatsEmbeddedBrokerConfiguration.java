@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -23,15 +24,18 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts the embedded broker when the application names no server: neither {@code nats.servers} nor a
  * {@link NatsConnectionDetails} bean of its own. The connection then goes to the port the broker really
- * bound, which is also published as {@code local.nats.port}.
+ * bound, which is also published as {@code local.nats.port}. The broker's options come from
+ * {@code nats.embedded.*}, laid over the nats-server configuration file {@code nats.embedded.config-file} names.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(NatsBroker.class)
@@ -47,9 +51,11 @@ class NatsEmbeddedBrokerConfiguration {
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	NatsBroker natsBroker(NatsProperties properties, ObjectProvider<NatsBrokerOptionsCustomizer> customizers,
-			ObjectProvider<SslBundles> sslBundles) {
+			ObjectProvider<SslBundles> sslBundles, Environment environment) {
 		NatsProperties.Embedded embedded = properties.getEmbedded();
-		NatsBrokerOptions.Builder options = new NatsBrokerOptionsFactory(embedded)
+		Binder binder = Binder.get(environment);
+		NatsBrokerOptions.Builder options = new NatsBrokerOptionsFactory(embedded,
+				(name) -> binder.bind(name, Bindable.of(String.class)).isBound())
 			.createBuilder(embeddedBundle(embedded, sslBundles.getIfAvailable()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());
@@ -59,8 +65,26 @@ class NatsEmbeddedBrokerConfiguration {
 	NatsConnectionDetails embeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties,
 			ConfigurableEnvironment environment, ObjectProvider<SslBundles> sslBundles) {
 		publishPort(environment, broker.getPort());
-		return new EmbeddedNatsConnectionDetails(broker.getClientUrl(), properties.getEmbedded(),
-				embeddedBundle(properties.getEmbedded(), sslBundles.getIfAvailable()));
+		return new EmbeddedNatsConnectionDetails(broker, properties,
+				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
+	}
+
+	// the embedded bundle serves and trusts; TLS from the configuration file is trusted as the file allows
+	private static @Nullable SslBundle connectionBundle(NatsBroker broker, NatsProperties properties,
+			@Nullable SslBundles sslBundles) {
+		NatsProperties.Embedded embedded = properties.getEmbedded();
+		SslBundle embeddedBundle = embeddedBundle(embedded, sslBundles);
+		Resource configFile = embedded.getConfigFile();
+		if (embeddedBundle != null || configFile == null) {
+			return embeddedBundle;
+		}
+		BrokerTls tls = broker.getOptions().tls();
+		if (tls == null) {
+			return null;
+		}
+		SslBundle clientBundle = new SslBundleProperty("nats.ssl.bundle", properties.getSsl().getBundle())
+			.resolve(sslBundles);
+		return NatsEmbeddedConfigFileSsl.clientBundle(configFile, tls, clientBundle);
 	}
 
 	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,

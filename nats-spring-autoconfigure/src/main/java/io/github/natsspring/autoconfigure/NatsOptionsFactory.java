@@ -60,7 +60,7 @@ class NatsOptionsFactory {
 		if (token != null) {
 			builder.token(token.toCharArray());
 		}
-		if (NatsMode.of(this.connectionDetails) == NatsMode.REMOTE) {
+		if (presentsClientCredentials()) {
 			MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
 				entries.put("nats.credentials", this.properties.getCredentials());
 				entries.put("nats.nkey", this.properties.getNkey());
@@ -70,6 +70,12 @@ class NatsOptionsFactory {
 				builder.authHandler(authHandler);
 			}
 		}
+	}
+
+	// remote mode, or an embedded broker whose users come from its configuration file
+	private boolean presentsClientCredentials() {
+		return !(this.connectionDetails instanceof EmbeddedNatsConnectionDetails embedded)
+				|| embedded.usesClientCredentials();
 	}
 
 	private @Nullable AuthHandler authHandler() {

@@ -23,19 +23,22 @@ public class NatsProperties {
 	/** Name the connection reports to the server. Defaults to spring.application.name. */
 	private @Nullable String connectionName;
 
-	/** User name to authenticate with in remote mode. */
+	/** User name to authenticate with in remote mode, or to the users of nats.embedded.config-file. */
 	private @Nullable String username;
 
-	/** Password to authenticate with in remote mode. */
+	/** Password to authenticate with in remote mode, or to the users of nats.embedded.config-file. */
 	private @Nullable String password;
 
-	/** Token to authenticate with in remote mode. */
+	/** Token to authenticate with in remote mode, or to the token of nats.embedded.config-file. */
 	private @Nullable String token;
 
-	/** Credentials file (user JWT and NKey seed) to authenticate with in remote mode. */
+	/**
+	 * Credentials file (user JWT and NKey seed) to authenticate with in remote mode, or to the users of
+	 * nats.embedded.config-file.
+	 */
 	private @Nullable Resource credentials;
 
-	/** NKey seed to authenticate with in remote mode, e.g. SUAB... */
+	/** NKey seed to authenticate with in remote mode, or to the users of nats.embedded.config-file, e.g. SUAB... */
 	private @Nullable String nkey;
 
 	/** How long one attempt to connect to a server may take. */
@@ -222,7 +225,10 @@ public class NatsProperties {
 	 */
 	public static class Ssl {
 
-		/** Name of the SSL bundle (spring.ssl.bundle.*) whose trust and key material secure the connection. */
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust and key material secure the connection. In embedded
+		 * mode it applies to TLS from nats.embedded.config-file, whose certificate is trusted without it.
+		 */
 		private @Nullable String bundle;
 
 		public @Nullable String getBundle() {
@@ -243,7 +249,16 @@ public class NatsProperties {
 		/** Whether to start an embedded broker when nats.servers is not set and the broker is on the classpath. */
 		private boolean enabled = true;
 
-		/** Address the embedded broker listens on. */
+		/**
+		 * nats-server configuration file the embedded broker starts from, e.g. file:./nats.conf or classpath:nats.conf.
+		 * The nats.embedded.* properties that are set override its values; those left at their defaults do not.
+		 */
+		private @Nullable Resource configFile;
+
+		/**
+		 * Address the embedded broker listens on, also when nats.embedded.config-file names none (rather than
+		 * nats-server's 0.0.0.0).
+		 */
 		private String host = "127.0.0.1";
 
 		/** Port the embedded broker listens on; 0 picks a free one, published as local.nats.port. */
@@ -291,6 +306,14 @@ public class NatsProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable Resource getConfigFile() {
+			return this.configFile;
+		}
+
+		public void setConfigFile(@Nullable Resource configFile) {
+			this.configFile = configFile;
 		}
 
 		public String getHost() {

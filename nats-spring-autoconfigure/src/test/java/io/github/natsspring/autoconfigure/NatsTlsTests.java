@@ -1,14 +1,9 @@
 package io.github.natsspring.autoconfigure;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.github.natsspring.broker.NatsBroker;
 import io.nats.client.Connection;
@@ -37,46 +32,21 @@ class NatsTlsTests {
 	@TempDir
 	static Path directory;
 
-	private static Path keyStore;
-
-	private static Path certificatePem;
-
-	private static Path keyPem;
+	private static SelfSignedCertificate certificate;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, JacksonAutoConfiguration.class,
 				NatsAutoConfiguration.class));
 
 	@BeforeAll
-	static void makeKeyStore() throws Exception {
-		keyStore = directory.resolve("broker.p12");
-		String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-		Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize",
-				"2048", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "1",
-				"-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit")
-			.redirectErrorStream(true)
-			.start();
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
-		KeyStore store = KeyStore.getInstance("PKCS12");
-		try (InputStream in = Files.newInputStream(keyStore)) {
-			store.load(in, "changeit".toCharArray());
-		}
-		certificatePem = writePem("broker-cert.pem", "CERTIFICATE", store.getCertificate("broker").getEncoded());
-		keyPem = writePem("broker-key.pem", "PRIVATE KEY", store.getKey("broker", "changeit".toCharArray()).getEncoded());
-	}
-
-	private static Path writePem(String name, String type, byte[] der) throws Exception {
-		Path file = directory.resolve(name);
-		Files.writeString(file, "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
-			.encodeToString(der) + "\n-----END " + type + "-----\n");
-		return file;
+	static void makeCertificate() throws Exception {
+		certificate = SelfSignedCertificate.create(directory);
 	}
 
 	@Test
 	void remoteModeConnectsToNatsServerOverTlsWithTheBundle() {
-		try (NatsServerProcess server = NatsServerProcess.start("--tlscert", certificatePem.toString(), "--tlskey",
-				keyPem.toString())) {
+		try (NatsServerProcess server = NatsServerProcess.start("--tlscert", certificate.certificatePem().toString(),
+				"--tlskey", certificate.keyPem().toString())) {
 			this.contextRunner.withPropertyValues(bundle("nats.servers=" + server.getUrl(), "nats.ssl.bundle=broker"))
 				.run((context) -> {
 					Connection connection = context.getBean(Connection.class);
@@ -88,8 +58,9 @@ class NatsTlsTests {
 
 	@Test
 	void remoteModeConnectsToNatsServerWithMutualTlsWithTheBundle() {
-		try (NatsServerProcess server = NatsServerProcess.start("--tlscert", certificatePem.toString(), "--tlskey",
-				keyPem.toString(), "--tlscacert", certificatePem.toString(), "--tlsverify")) {
+		try (NatsServerProcess server = NatsServerProcess.start("--tlscert", certificate.certificatePem().toString(),
+				"--tlskey", certificate.keyPem().toString(), "--tlscacert", certificate.certificatePem().toString(),
+				"--tlsverify")) {
 			this.contextRunner.withPropertyValues(bundle("nats.servers=" + server.getUrl(), "nats.ssl.bundle=broker"))
 				.run((context) -> assertThat(context.getBean(Connection.class).getStatus())
 					.isEqualTo(Connection.Status.CONNECTED));
@@ -144,13 +115,8 @@ class NatsTlsTests {
 	}
 
 	private static String[] bundle(String... more) {
-		List<String> properties = new ArrayList<>(List.of("nats.embedded.port=0",
-				"spring.ssl.bundle.jks.broker.keystore.location=file:" + keyStore,
-				"spring.ssl.bundle.jks.broker.keystore.password=changeit",
-				"spring.ssl.bundle.jks.broker.keystore.type=PKCS12",
-				"spring.ssl.bundle.jks.broker.truststore.location=file:" + keyStore,
-				"spring.ssl.bundle.jks.broker.truststore.password=changeit",
-				"spring.ssl.bundle.jks.broker.truststore.type=PKCS12"));
+		List<String> properties = new ArrayList<>(List.of("nats.embedded.port=0"));
+		properties.addAll(certificate.bundleProperties("broker"));
 		properties.addAll(List.of(more));
 		return properties.toArray(String[]::new);
 	}

@@ -13,11 +13,19 @@ final class StartupFailures {
 	}
 
 	static InvalidConfigurationPropertyValueException invalidProperty(Throwable failure) {
+		return cause(failure, InvalidConfigurationPropertyValueException.class);
+	}
+
+	static NatsEmbeddedConfigFileException configFile(Throwable failure) {
+		return cause(failure, NatsEmbeddedConfigFileException.class);
+	}
+
+	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InvalidConfigurationPropertyValueException invalid) {
-				return invalid;
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
 			}
 		}
-		return fail("no InvalidConfigurationPropertyValueException caused " + failure, failure);
+		return fail("no " + type.getSimpleName() + " caused " + failure, failure);
 	}
 }
