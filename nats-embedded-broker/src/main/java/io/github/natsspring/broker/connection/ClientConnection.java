@@ -83,6 +83,7 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 		ChannelHandler tls = this.context.tlsHandler(channel());
 		if (tls != null) {
 			channel().pipeline().addFirst("tls", tls);
+			channel().pipeline().addFirst(TlsRefusalLinger.NAME, new TlsRefusalLinger());
 		}
 		if (overConnectionLimit) {
 			closeWithError("maximum connections exceeded");
@@ -215,6 +216,9 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 	 */
 	public void tlsHandshakeFailed(Throwable cause) {
 		log().error("TLS handshake error: " + cause.getMessage());
+		if (channel().pipeline().get(TlsRefusalLinger.NAME) instanceof TlsRefusalLinger linger) {
+			linger.refused();
+		}
 		close("TLS Handshake Error");
 	}
 

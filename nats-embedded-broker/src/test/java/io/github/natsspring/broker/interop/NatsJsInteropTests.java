@@ -16,6 +16,7 @@ import io.github.natsspring.broker.tls.TestCertificates;
 import io.github.natsspring.broker.tls.TestCertificates.Issued;
 import io.github.natsspring.broker.tls.TestCertificates.KeyFormat;
 import io.nats.client.NKey;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
@@ -168,8 +169,7 @@ class NatsJsInteropTests extends InteropScenario {
 	}
 
 	@Disabled("the embedded broker differs: JSSE answers an untrusted client certificate with alert 46 "
-			+ "(certificate_unknown), and the client often sees ECONNRESET instead of the alert, with or without a "
-			+ "certificate; nats-server sends alert 42 (bad_certificate) that nats.js reads every time")
+			+ "(certificate_unknown) where Go sends alert 42 (bad_certificate); the JDK chooses the alert")
 	@InteropTest
 	void aRefusedClientCertificateIsToldWithABadCertificateAlert(TargetKind kind) throws Exception {
 		NatsTarget target = start(kind, with(mutualTls()));
@@ -184,6 +184,28 @@ class NatsJsInteropTests extends InteropScenario {
 		assertThat(withoutCertificate.fields()).containsEntry("code", "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE");
 		assertRefused(withStrangersCertificate);
 		assertThat(withStrangersCertificate.fields()).containsEntry("code", "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE");
+	}
+
+	/**
+	 * Closing at once made the client see a reset, not the alert, in most runs: the broker half-closes after a
+	 * refused handshake and lets the client's last bytes arrive (nats-server itself lets a reset through now and
+	 * then, so only the broker is held to it).
+	 */
+	@InteropTest
+	void theBrokerTellsARefusedClientCertificateByAnAlertRatherThanAReset(TargetKind kind) throws Exception {
+		Assumptions.assumeTrue(kind == TargetKind.EMBEDDED, "held to the broker only");
+		NatsTarget target = start(kind, with(mutualTls()));
+		Issued stranger = otherCa.client("stranger-" + RANDOM.nextInt(1_000_000), "CN=stranger", null);
+
+		for (int attempt = 0; attempt < 5; attempt++) {
+			NatsJsResult refused = natsJs.scenario("connect")
+				.trusting(certificates.caFile())
+				.presenting(stranger)
+				.against(target);
+
+			assertRefused(refused);
+			assertThat(refused.fields().get("code")).asString().startsWith("ERR_SSL_SSLV3_ALERT_");
+		}
 	}
 
 	@InteropTest
