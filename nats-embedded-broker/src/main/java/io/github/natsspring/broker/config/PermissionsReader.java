@@ -67,7 +67,7 @@ final class PermissionsReader {
 	private SubjectPermission subjectPermission(ConfigValue value) {
 		if (!(value.value() instanceof Map<?, ?>)) {
 			List<String> allowed = subjects(value, null);
-			return (allowed != null) ? new SubjectPermission(allowed, List.of()) : null;
+			return (allowed != null) ? new SubjectPermission(noneAsAbsent(allowed), List.of()) : null;
 		}
 		Map<String, ConfigValue> map = ConfigValues.map(value);
 		if (map.isEmpty()) {
@@ -78,7 +78,7 @@ final class PermissionsReader {
 		for (Map.Entry<String, ConfigValue> entry : map.entrySet()) {
 			ConfigValue field = entry.getValue();
 			switch (entry.getKey().toLowerCase(Locale.ROOT)) {
-				case "allow" -> allow = subjects(field, field.location());
+				case "allow" -> allow = noneAsAbsent(subjects(field, field.location()));
 				case "deny" -> {
 					List<String> denied = subjects(field, field.location());
 					deny = (denied != null) ? denied : List.of();
@@ -92,6 +92,11 @@ final class PermissionsReader {
 			}
 		}
 		return new SubjectPermission(allow, deny);
+	}
+
+	// nats-server reads an empty array as no list at all: an empty allow list restricts nothing
+	private static List<String> noneAsAbsent(List<String> subjects) {
+		return (subjects == null || subjects.isEmpty()) ? null : subjects;
 	}
 
 	/** A subject or an array of subjects, checked; {@code null} when refused. */

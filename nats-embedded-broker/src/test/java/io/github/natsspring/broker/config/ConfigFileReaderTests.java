@@ -129,6 +129,20 @@ class ConfigFileReaderTests {
 	}
 
 	@Test
+	void anEmptyAllowListRestrictsNothingUnlessResponsesAreAllowed() throws Exception {
+		BrokerAuth auth = options("""
+				authorization { users: [
+				  { user: a, password: p, permissions: { publish: [], subscribe: { allow: [], deny: "x" } } }
+				  { user: b, password: p, permissions: { publish: { allow: [] }, allow_responses: true } }
+				] }
+				""").auth();
+		BrokerPermissions a = auth.users().get(0).permissions();
+		assertThat(a.publish().allow()).isNull();
+		assertThat(a.subscribe()).isEqualTo(SubjectPermission.denying("x"));
+		assertThat(auth.users().get(1).permissions().publish().allow()).isEmpty();
+	}
+
+	@Test
 	void tlsWithVerificationMappingTimeoutAndCiphers() throws Exception {
 		TestCertificates certificates = TestCertificates.create(this.dir, "reader");
 		TestCertificates.Issued server = certificates.server("localhost", TestCertificates.KeyFormat.PKCS8);
