@@ -7,6 +7,13 @@ public sealed interface BrokerCommand {
 	record Start(BrokerFlags flags) implements BrokerCommand {
 	}
 
+	/**
+	 * Send a running broker a signal ({@code --signal reload=<pid>}) and exit.
+	 * @param argument the flag's value: the command, optionally {@code =} and a pid or pid file
+	 */
+	record SendSignal(String argument) implements BrokerCommand {
+	}
+
 	/** Print the usage text ({@code -h}, {@code --help} or the {@code help} command). */
 	record ShowHelp() implements BrokerCommand {
 	}

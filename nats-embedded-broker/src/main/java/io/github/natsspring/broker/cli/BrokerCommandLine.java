@@ -38,6 +38,8 @@ public final class BrokerCommandLine {
 			    -P, --pid <file>                 File to store PID
 			    -c, --config <file>              Configuration file
 			    -t                               Test configuration and exit
+			    -sl,--signal <signal>[=<pid>]    Send signal to nats-broker process (ldm, stop, quit, term, reopen, reload)
+			                                     <pid> can be either a PID (e.g. 1) or the path to a PID file
 
 			Logging Options:
 			    -l, --log <file>                 File to redirect log output
@@ -102,6 +104,8 @@ public final class BrokerCommandLine {
 			Map.entry("c", Flag.text(null, (values, value) -> values.configFile = value)),
 			Map.entry("config", Flag.text(null, (values, value) -> values.configFile = value)),
 			Map.entry("t", Flag.bool(null, (values, value) -> values.checkConfig = value)),
+			Map.entry("sl", Flag.text(null, (values, value) -> values.signal = value)),
+			Map.entry("signal", Flag.text(null, (values, value) -> values.signal = value)),
 			Map.entry("h", Flag.bool(null, (values, value) -> values.help = value)),
 			Map.entry("help", Flag.bool(null, (values, value) -> values.help = value)),
 			Map.entry("v", Flag.bool(null, (values, value) -> values.version = value)),
@@ -164,6 +168,9 @@ public final class BrokerCommandLine {
 		}
 		if (values.help) {
 			return new BrokerCommand.ShowHelp();
+		}
+		if (!values.signal.isEmpty()) {
+			return new BrokerCommand.SendSignal(values.signal);
 		}
 		if (!positional.isEmpty()) {
 			String command = positional.get(0);
@@ -245,6 +252,8 @@ public final class BrokerCommandLine {
 		Boolean debugAndVerboseTrace;
 
 		String configFile = "";
+
+		String signal = "";
 
 		boolean checkConfig;
 

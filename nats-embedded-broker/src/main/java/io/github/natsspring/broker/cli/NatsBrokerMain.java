@@ -62,6 +62,16 @@ public final class NatsBrokerMain {
 			out.println(BrokerCommandLine.USAGE);
 			return 0;
 		}
+		if (command instanceof BrokerCommand.SendSignal signal) {
+			try {
+				ProcessSignal.send(signal.argument());
+				return 0;
+			}
+			catch (IllegalArgumentException ex) {
+				err.println(BrokerCommandLine.PROGRAM_NAME + ": " + ex.getMessage());
+				return 1;
+			}
+		}
 		if (command instanceof BrokerCommand.UnrecognizedCommand unrecognized) {
 			err.println(BrokerCommandLine.PROGRAM_NAME + ": unrecognized command: "
 					+ GoQuote.quote(unrecognized.argument()));

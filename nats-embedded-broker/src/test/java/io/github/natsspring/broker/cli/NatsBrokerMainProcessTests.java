@@ -187,6 +187,22 @@ class NatsBrokerMainProcessTests {
 	}
 
 	@Test
+	void theSignalFlagReloadsTheBrokerNamedByItsPidFile() throws Exception {
+		Path config = Files.writeString(dir.resolve("signal.conf"), "max_payload: 1000\n");
+		Path pidFile = dir.resolve("signal.pid");
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-c", config.toString(), "-a", "127.0.0.1",
+				"-p", "-1", "-P", pidFile.toString()))) {
+			int port = awaitListeningPort(run);
+			Files.writeString(config, "max_payload: 2000\n");
+			ProcessRun signal = ProcessRun.complete(dir, ProcessRun.brokerMain("--signal", "reload=" + pidFile));
+			assertThat(signal.exitStatus()).isZero();
+			awaitLog(run::stderr, "[INF] Reloaded server configuration\n");
+			assertThat(firstLineFrom(port)).contains("\"max_payload\":2000");
+			run.terminate();
+		}
+	}
+
+	@Test
 	void sighupWithAChangeThatCannotBeReloadedKeepsTheRunningConfiguration() throws Exception {
 		Path config = Files.writeString(dir.resolve("rename.conf"), "server_name: before\n");
 		try (ProcessRun run = ProcessRun.start(dir,

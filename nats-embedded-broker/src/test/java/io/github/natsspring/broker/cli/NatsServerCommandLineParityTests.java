@@ -76,6 +76,15 @@ class NatsServerCommandLineParityTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "--signal bogus=1", "--signal reload=abc", "--signal reload=1=2", "-sl reload=999999999" })
+	void signalsThatCannotBeSentGiveTheSameErrorWithExitStatusOne(String args) {
+		ProcessRun server = runNatsServer(args);
+		ProcessRun broker = runBroker(args);
+		assertThat(broker.exitStatus()).isEqualTo(server.exitStatus()).isEqualTo(1);
+		assertThat(broker.stderr()).isEqualTo(server.stderr().replace("nats-server:", "nats-broker:")).isNotEmpty();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "-h", "--help", "help", "-h version", "-h=true" })
 	void helpGivesUsageOnStandardOutputWithExitStatusZero(String args) {
 		ProcessRun server = runNatsServer(args);
