@@ -27,6 +27,8 @@ import io.github.natsspring.broker.protocol.GoQuote;
  * (nats-server's usage function exits with 0).</li>
  * <li>A stray argument, invalid options, an unwritable log or pid file, a port that cannot be bound:
  * status 1.</li>
+ * <li>{@code -c file}: the configuration file under the flags given; its errors, all of them, with status 1;
+ * {@code -t} checks it and exits. {@code --signal cmd[=pid]} signals a running broker and exits.</li>
  * <li>SIGINT: graceful stop, status 0; SIGTERM: graceful stop, status 1; SIGUSR2: lame-duck mode, then
  * status 0; SIGUSR1: log file reopened; SIGHUP: the configuration file reloaded (refused without one).</li>
  * </ul>
