@@ -27,13 +27,14 @@ final class InterleavedRunner {
 	record Side(String label, ServerProcess server) {
 	}
 
+	// one clock for every runner of the run, so the progress lines of all server pairs share their time axis
+	private static final long START_NANOS = System.nanoTime();
+
 	private final Side reference;
 
 	private final Side candidate;
 
 	private final PrintStream progress;
-
-	private final long startNanos = System.nanoTime();
 
 	InterleavedRunner(Side reference, Side candidate, PrintStream progress) {
 		this.reference = reference;
@@ -99,7 +100,7 @@ final class InterleavedRunner {
 	}
 
 	private void log(String line) {
-		this.progress.printf("[%6.1f s] %s%n", (System.nanoTime() - this.startNanos) / 1e9, line);
+		this.progress.printf("[%6.1f s] %s%n", (System.nanoTime() - START_NANOS) / 1e9, line);
 	}
 
 }
