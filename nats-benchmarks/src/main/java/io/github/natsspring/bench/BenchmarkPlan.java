@@ -156,10 +156,12 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 		Scenario requestReply128 = new GoRequestReplyScenario(build, 128, requests);
 		List<Scenario> steady = List.of(
 				new GoThroughputScenario(build, ThroughputShape.publishOnly(16), throughput),
-				new GoThroughputScenario(build, ThroughputShape.pubSub(16), throughput), pubSub128,
+				new GoThroughputScenario(build, ThroughputShape.pubSub(16), throughput),
+				pubSub128,
 				new GoThroughputScenario(build, ThroughputShape.pubSub(1024), throughput),
 				new GoThroughputScenario(build, ThroughputShape.fanOut(128, 4), throughput),
-				new GoThroughputScenario(build, ThroughputShape.queueGroup(128, 4), throughput), requestReply128);
+				new GoThroughputScenario(build, ThroughputShape.queueGroup(128, 4), throughput),
+				requestReply128);
 		List<Scenario> secured = withBaselines(options,
 				List.of(variants(pubSub128, ServerSecurity.PLAINTEXT, ServerSecurity.TLS, ServerSecurity.PERMISSIONS),
 						variants(requestReply128, ServerSecurity.PLAINTEXT, ServerSecurity.TLS)));
@@ -179,7 +181,8 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 				The TLS rows and the permissions row each on a pair of servers of their own, both started with the \
 				same generated configuration file (-c): TLS with a self-signed certificate made at run time, or one \
 				user whose publish and subscribe permissions allow and deny wildcard subjects, as whom every \
-				connection authenticates. The plaintext rows, on the servers without a file, are the baseline.""", true, planned(secured, repetitions)));
+				connection authenticates. The plaintext rows, on the servers without a file, are the baseline.""",
+				true, planned(secured, repetitions)));
 		sections.add(section(options, "Cold start (nats.go load)", """
 				A fresh server process for every run, not warmed: its first messages, measured from the go-ahead, \
 				and from the process launch (start-up included).""", false, cold, repetitions));

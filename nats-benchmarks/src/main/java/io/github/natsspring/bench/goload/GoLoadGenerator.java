@@ -49,7 +49,8 @@ public final class GoLoadGenerator {
 	 * @throws IllegalStateException when the generator reports a failure or exits abnormally
 	 */
 	public GoLoadRun run(ServerProcess server, GoLoad load) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command(load, server.url(), server.access())).redirectError(ProcessBuilder.Redirect.INHERIT)
+		Process process = new ProcessBuilder(command(load, server.url(), server.access()))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -17,35 +17,37 @@ class GoLoadTests {
 
 	private static final String URL = "nats://127.0.0.1:4444";
 
+	private static final ClientAccess PLAINTEXT = ClientAccess.ANONYMOUS_PLAINTEXT;
+
 	@Test
 	void pubSubRunsGatedWithinTheJnatsWindow() {
-		assertThat(GoLoad.throughput(ThroughputShape.pubSub(128), LIMITS).arguments(URL, ClientAccess.ANONYMOUS_PLAINTEXT)).containsExactly("-gate",
-				"-url", URL, "-mode", "pubsub", "-msgs", "20000", "-size", "128", "-subs", "1", "-window", "65536",
-				"-time", "1500ms", "-stall", "5000ms");
+		assertThat(GoLoad.throughput(ThroughputShape.pubSub(128), LIMITS).arguments(URL, PLAINTEXT))
+			.containsExactly("-gate", "-url", URL, "-mode", "pubsub", "-msgs", "20000", "-size", "128", "-subs", "1",
+					"-window", "65536", "-time", "1500ms", "-stall", "5000ms");
 	}
 
 	@Test
 	void queueGroupNamesItsGroup() {
-		assertThat(GoLoad.throughput(ThroughputShape.queueGroup(128, 4), LIMITS).arguments(URL, ClientAccess.ANONYMOUS_PLAINTEXT))
+		assertThat(GoLoad.throughput(ThroughputShape.queueGroup(128, 4), LIMITS).arguments(URL, PLAINTEXT))
 			.containsSubsequence("-subs", "4", "-queue", "workers");
 	}
 
 	@Test
 	void publishOnlyHasNoSubscribers() {
-		assertThat(GoLoad.throughput(ThroughputShape.publishOnly(16), LIMITS).arguments(URL, ClientAccess.ANONYMOUS_PLAINTEXT))
+		assertThat(GoLoad.throughput(ThroughputShape.publishOnly(16), LIMITS).arguments(URL, PLAINTEXT))
 			.containsSubsequence("-mode", "publish", "-window", "100000")
 			.doesNotContain("-subs", "-queue");
 	}
 
 	@Test
 	void overloadHasNoWindow() {
-		assertThat(GoLoad.overload(512, LIMITS).arguments(URL, ClientAccess.ANONYMOUS_PLAINTEXT)).containsSubsequence("-mode", "overload", "-size", "512",
-				"-subs", "1", "-window", "0");
+		assertThat(GoLoad.overload(512, LIMITS).arguments(URL, PLAINTEXT)).containsSubsequence("-mode", "overload",
+				"-size", "512", "-subs", "1", "-window", "0");
 	}
 
 	@Test
 	void requestsSendTheRequestCount() {
-		assertThat(GoLoad.requests(128, new RunLimits(5_000, Duration.ofSeconds(2))).arguments(URL, ClientAccess.ANONYMOUS_PLAINTEXT))
+		assertThat(GoLoad.requests(128, new RunLimits(5_000, Duration.ofSeconds(2))).arguments(URL, PLAINTEXT))
 			.containsSubsequence("-mode", "request", "-msgs", "5000", "-size", "128", "-time", "2000ms")
 			.doesNotContain("-subs");
 	}
@@ -70,7 +72,7 @@ class GoLoadTests {
 
 	@Test
 	void anonymousPlaintextAddsNoAccessFlags() {
-		assertThat(GoLoad.throughput(ThroughputShape.pubSub(16), LIMITS).arguments(URL, ClientAccess.ANONYMOUS_PLAINTEXT))
+		assertThat(GoLoad.throughput(ThroughputShape.pubSub(16), LIMITS).arguments(URL, PLAINTEXT))
 			.doesNotContain("-tlsca", "-user", "-password");
 	}
 

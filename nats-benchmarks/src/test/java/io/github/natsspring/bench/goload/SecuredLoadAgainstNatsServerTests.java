@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.natsspring.bench.load.NatsServerAvailability;
 import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.ThroughputShape;
+import io.github.natsspring.bench.server.ClientAccess;
 import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerConfiguration;
 import io.github.natsspring.bench.server.ServerProcess;
@@ -71,7 +72,7 @@ class SecuredLoadAgainstNatsServerTests {
 	void theServerRefusesAClientWithoutTheUsersCredentials() throws Exception {
 		ServerConfiguration permissions = ServerSecurity.PERMISSIONS.configure(this.logs);
 		ServerCommand anonymous = ServerCommand.natsServer("nats-server", NatsServerAvailability.require())
-			.configuredBy(new ServerConfiguration(permissions.file(), ServerConfiguration.NONE.access()));
+			.configuredBy(new ServerConfiguration(permissions.file(), ClientAccess.ANONYMOUS_PLAINTEXT));
 		try (ServerProcess server = ServerProcess.start(anonymous, this.logs)) {
 			assertThatIllegalStateException()
 				.isThrownBy(() -> BUILD.generator().run(server, GoLoad.throughput(ThroughputShape.pubSub(16), TINY)))
