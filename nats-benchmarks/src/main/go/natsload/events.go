@@ -1,7 +1,10 @@
 package main
 
 import (
+	"crypto/tls"
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -23,10 +26,10 @@ type eventLog struct {
 	events connectionEvents
 }
 
-// connect opens one connection whose events go into the log; subscriber connections count their
-// disconnects as cut-offs.
-func (l *eventLog) connect(serverURL, name string, subscriber bool) (*nats.Conn, error) {
-	return nats.Connect(serverURL,
+// connect opens one connection whose events go into the log, over TLS and as a user when the run says so;
+// subscriber connections count their disconnects as cut-offs.
+func (l *eventLog) connect(cfg config, name string, subscriber bool) (*nats.Conn, error) {
+	options := []nats.Option{
 		nats.Name(name),
 		nats.Timeout(connectTimeout),
 		nats.MaxReconnects(maxReconnects),
@@ -44,7 +47,31 @@ func (l *eventLog) connect(serverURL, name string, subscriber bool) (*nats.Conn,
 				e.note(err)
 			})
 		}),
-	)
+	}
+	if cfg.tlsCA != "" {
+		options = append(options, nats.RootCAs(cfg.tlsCA))
+	}
+	if cfg.user != "" {
+		options = append(options, nats.UserInfo(cfg.user, cfg.password))
+	}
+	return nats.Connect(cfg.url, options...)
+}
+
+// describeTLS writes the TLS version and cipher suite a connection negotiated to standard error, so that a run
+// shows what each server chose; plaintext connections write nothing.
+func describeTLS(nc *nats.Conn) {
+	state, err := nc.TLSConnectionState()
+	if err != nil {
+		return
+	}
+	version := fmt.Sprintf("0x%04x", state.Version)
+	switch state.Version {
+	case tls.VersionTLS12:
+		version = "TLS 1.2"
+	case tls.VersionTLS13:
+		version = "TLS 1.3"
+	}
+	fmt.Fprintf(os.Stderr, "natsload: %s, %s\n", version, tls.CipherSuiteName(state.CipherSuite))
 }
 
 func (l *eventLog) disconnected(subscriber bool, err error) {

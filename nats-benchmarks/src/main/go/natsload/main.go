@@ -8,6 +8,9 @@
 //	overload  one publisher with no window, one subscriber with no client-side pending limits: who loses what
 //	request   one responder and one requester doing sequential requests; latency percentiles
 //
+// With -tlsca the connections use TLS and trust that CA (or self-signed certificate) file; with -user and
+// -password they authenticate as that user. The negotiated TLS version and cipher suite go to standard error.
+//
 // With -gate the tool prints "ready" once its connections are set up, waits for a line on standard input
 // before measuring, and after the result line waits for standard input to close before disconnecting, so that
 // the caller can read the server's CPU time exactly around the measured interval.
@@ -55,18 +58,21 @@ func main() {
 
 // config is one run's load, from the command line.
 type config struct {
-	url     string
-	mode    string
-	msgs    int64
-	size    int
-	subs    int
-	queue   string
-	window  int64
-	limit   time.Duration
-	stall   time.Duration
-	subject string
-	gate    bool
-	version bool
+	url      string
+	mode     string
+	msgs     int64
+	size     int
+	subs     int
+	queue    string
+	window   int64
+	limit    time.Duration
+	stall    time.Duration
+	subject  string
+	tlsCA    string
+	user     string
+	password string
+	gate     bool
+	version  bool
 }
 
 func parseConfig(args []string) (config, error) {
@@ -82,6 +88,9 @@ func parseConfig(args []string) (config, error) {
 	flags.DurationVar(&cfg.limit, "time", 10*time.Second, "longest time to keep publishing or requesting")
 	flags.DurationVar(&cfg.stall, "stall", 5*time.Second, "deliveries that make no progress for this long are counted as lost")
 	flags.StringVar(&cfg.subject, "subject", "bench.load", "subject to publish on")
+	flags.StringVar(&cfg.tlsCA, "tlsca", "", "connect with TLS, trusting this PEM CA or self-signed certificate file")
+	flags.StringVar(&cfg.user, "user", "", "user name to authenticate as")
+	flags.StringVar(&cfg.password, "password", "", "password of -user")
 	flags.BoolVar(&cfg.gate, "gate", false, "print \"ready\" and wait for a line on stdin before measuring; hold the connections until stdin closes after the result")
 	flags.BoolVar(&cfg.version, "version", false, "print the nats.go and Go versions and exit")
 	if err := flags.Parse(args); err != nil {
@@ -102,6 +111,9 @@ func parseConfig(args []string) (config, error) {
 	case "request":
 	default:
 		return cfg, fmt.Errorf("unknown -mode %q", cfg.mode)
+	}
+	if cfg.password != "" && cfg.user == "" {
+		return cfg, errors.New("-password needs -user")
 	}
 	if cfg.msgs < 1 || cfg.size < 0 || cfg.window < 0 || cfg.limit <= 0 || cfg.stall <= 0 {
 		return cfg, errors.New("-msgs, -time and -stall must be positive, -size and -window not negative")

@@ -12,7 +12,7 @@ const requestTimeout = 5 * time.Second
 // runRequests sends sequential requests, one in flight at a time, to a responder on its own connection.
 func runRequests(cfg config, g *gate) error {
 	events := &eventLog{}
-	responder, err := events.connect(cfg.url, "natsload-responder", false)
+	responder, err := events.connect(cfg, "natsload-responder", false)
 	if err != nil {
 		return err
 	}
@@ -23,7 +23,7 @@ func runRequests(cfg config, g *gate) error {
 	if err := responder.FlushTimeout(flushLimit); err != nil {
 		return err
 	}
-	requester, err := events.connect(cfg.url, "natsload-requester", false)
+	requester, err := events.connect(cfg, "natsload-requester", false)
 	if err != nil {
 		return err
 	}
@@ -31,6 +31,7 @@ func runRequests(cfg config, g *gate) error {
 	if err := requester.FlushTimeout(flushLimit); err != nil {
 		return err
 	}
+	describeTLS(requester)
 	if err := g.open(); err != nil {
 		return err
 	}

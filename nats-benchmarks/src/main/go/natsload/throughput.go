@@ -25,7 +25,7 @@ type subscribers struct {
 func openSubscribers(cfg config, events *eventLog) (*subscribers, error) {
 	group := &subscribers{}
 	for i := 0; i < cfg.subs; i++ {
-		nc, err := events.connect(cfg.url, fmt.Sprintf("natsload-sub-%d", i), true)
+		nc, err := events.connect(cfg, fmt.Sprintf("natsload-sub-%d", i), true)
 		if err != nil {
 			group.close()
 			return nil, err
@@ -99,7 +99,7 @@ func runThroughput(cfg config, g *gate) error {
 		return err
 	}
 	defer group.close()
-	publisher, err := events.connect(cfg.url, "natsload-pub", false)
+	publisher, err := events.connect(cfg, "natsload-pub", false)
 	if err != nil {
 		return err
 	}
@@ -107,6 +107,7 @@ func runThroughput(cfg config, g *gate) error {
 	if err := publisher.FlushTimeout(flushLimit); err != nil {
 		return err
 	}
+	describeTLS(publisher)
 	if err := g.open(); err != nil {
 		return err
 	}

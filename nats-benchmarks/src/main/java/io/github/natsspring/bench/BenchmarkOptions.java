@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Command-line options of {@link BrokerBenchmark}.
@@ -16,7 +17,7 @@ import java.util.List;
  * @param brokerJvmOptions the JVM options the broker is started with
  * @param referenceOnly whether the candidate is a second nats-server instead of the broker, to validate the tool
  * @param connections the number of idle clients in the many-connections scenario
- * @param only substrings of the scenario names to run; empty for all
+ * @param only substrings of the scenario names to run, in any case; empty for all
  * @param load which clients drive the servers: jnats, the nats.go generator, or both
  * @param resultsDirectory where server logs and the report are written
  */
@@ -37,9 +38,11 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 			  --broker-jvm-opts "..."  broker JVM options (default "-XX:+UseParallelGC -Xms512m -Xmx512m")
 			  --nats-server PATH       nats-server binary (default /usr/sbin/nats-server, else from PATH)
 			  --connections N          idle clients in the many-connections scenario (default 10000)
-			  --only "a;b"             run only scenarios whose name contains one of these texts
+			  --only "a;b"             run only scenarios whose name contains one of these texts, in any case
+			                           (a TLS or permissions row brings its plaintext row along)
 			  --load go|jnats|both     which clients drive the servers (default both): the nats.go generator's
-			                           steady-state, cold-start and overload sections, the jnats rows, or all
+			                           steady-state, TLS and permissions, cold-start and overload sections, the
+			                           jnats rows, or all
 			  --results DIR            where logs and the report go (default bench-results)
 			""";
 
@@ -94,10 +97,12 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 	/**
 	 * Returns whether a scenario is selected by {@code --only}.
 	 * @param scenarioName the scenario name
-	 * @return {@code true} when no filter is given or the name contains one of the filter texts
+	 * @return {@code true} when no filter is given or the name contains one of the filter texts, ignoring case
 	 */
 	public boolean selects(String scenarioName) {
-		return this.only.isEmpty() || this.only.stream().anyMatch(scenarioName::contains);
+		String name = scenarioName.toLowerCase(Locale.ROOT);
+		return this.only.isEmpty()
+				|| this.only.stream().anyMatch((text) -> name.contains(text.toLowerCase(Locale.ROOT)));
 	}
 
 	private static String value(String[] args, int index, String option) {

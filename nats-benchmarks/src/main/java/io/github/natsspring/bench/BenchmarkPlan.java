@@ -2,6 +2,7 @@ package io.github.natsspring.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.natsspring.bench.goload.ColdStartScenario;
@@ -14,16 +15,18 @@ import io.github.natsspring.bench.load.Metric;
 import io.github.natsspring.bench.load.RequestReplyScenario;
 import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.Scenario;
+import io.github.natsspring.bench.load.SecurityVariant;
 import io.github.natsspring.bench.load.ThroughputScenario;
 import io.github.natsspring.bench.load.ThroughputShape;
+import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.PublishCostScenario;
 import io.github.natsspring.bench.starter.ReceiveCostScenario;
 import io.github.natsspring.bench.starter.StarterSession;
 
 /**
  * The scenarios with their run sizes for the chosen mode: broker against nats-server under jnats load, the
- * starter against raw jnats, the sections driven by the nats.go generator; and the targets of issue 4 that are
- * judged from the jnats rows.
+ * starter against raw jnats, the sections driven by the nats.go generator (among them TLS and permissions, on
+ * servers started from a configuration file); and the targets of issue 4 that are judged from the jnats rows.
  *
  * @param scenarios the jnats broker-versus-nats-server scenarios in run order, each with its measured repetitions
  * @param starterSession the starter application both sides of the starter comparisons use
@@ -66,14 +69,17 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 	}
 
 	/**
-	 * Returns the scenarios whose warm-up runs once on both servers before any measurement.
-	 * @return the jnats scenarios and those of the sections warmed up first
+	 * Returns the scenarios whose warm-up runs once on a pair of servers with a security before any measurement
+	 * on them.
+	 * @param security what the pair is started with
+	 * @return the jnats scenarios and those of the sections warmed up first, that run on such servers
 	 */
-	List<Scenario> warmUpScenarios() {
+	List<Scenario> warmUpScenarios(ServerSecurity security) {
 		List<Scenario> warmUp = new ArrayList<>(this.scenarios.stream().map(PlannedScenario::scenario).toList());
 		this.goSections.stream()
 			.filter(PlannedSection::warmedUpFirst)
 			.forEach((section) -> section.scenarios().forEach((planned) -> warmUp.add(planned.scenario())));
+		warmUp.removeIf((scenario) -> scenario.security() != security);
 		return warmUp;
 	}
 
@@ -146,14 +152,19 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 		RunLimits overload = new RunLimits(3_000_000, Duration.ofSeconds(60));
 		int repetitions = options.effectiveRepetitions();
 
+		Scenario pubSub128 = new GoThroughputScenario(build, ThroughputShape.pubSub(128), throughput);
+		Scenario requestReply128 = new GoRequestReplyScenario(build, 128, requests);
 		List<Scenario> steady = List.of(
 				new GoThroughputScenario(build, ThroughputShape.publishOnly(16), throughput),
 				new GoThroughputScenario(build, ThroughputShape.pubSub(16), throughput),
-				new GoThroughputScenario(build, ThroughputShape.pubSub(128), throughput),
+				pubSub128,
 				new GoThroughputScenario(build, ThroughputShape.pubSub(1024), throughput),
 				new GoThroughputScenario(build, ThroughputShape.fanOut(128, 4), throughput),
 				new GoThroughputScenario(build, ThroughputShape.queueGroup(128, 4), throughput),
-				new GoRequestReplyScenario(build, 128, requests));
+				requestReply128);
+		List<Scenario> secured = withBaselines(options,
+				List.of(variants(pubSub128, ServerSecurity.PLAINTEXT, ServerSecurity.TLS, ServerSecurity.PERMISSIONS),
+						variants(requestReply128, ServerSecurity.PLAINTEXT, ServerSecurity.TLS)));
 		List<ThroughputShape> coldShapes = options.quick() ? List.of(ThroughputShape.pubSub(16))
 				: List.of(ThroughputShape.pubSub(16), ThroughputShape.pubSub(128));
 		List<Scenario> cold = coldShapes.stream()
@@ -166,6 +177,12 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 				Both servers started once and warmed; a nats.go publisher within the same window as the jnats rows, \
 				nats.go subscribers on their own connections; server CPU per delivered message.""", true, steady,
 				repetitions));
+		sections.add(new PlannedSection("TLS and permissions (nats.go load)", """
+				The TLS rows and the permissions row each on a pair of servers of their own, both started with the \
+				same generated configuration file (-c): TLS with a self-signed certificate made at run time, or one \
+				user whose publish and subscribe permissions allow and deny wildcard subjects, as whom every \
+				connection authenticates. The plaintext rows, on the servers without a file, are the baseline.""",
+				true, planned(secured, repetitions)));
 		sections.add(section(options, "Cold start (nats.go load)", """
 				A fresh server process for every run, not warmed: its first messages, measured from the go-ahead, \
 				and from the process launch (start-up included).""", false, cold, repetitions));
@@ -179,11 +196,33 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 
 	private static PlannedSection section(BenchmarkOptions options, String heading, String description,
 			boolean warmedUpFirst, List<Scenario> scenarios, int repetitions) {
-		List<PlannedScenario> planned = scenarios.stream()
-			.filter((scenario) -> options.selects(scenario.name()))
-			.map((scenario) -> new PlannedScenario(scenario, repetitions))
-			.toList();
-		return new PlannedSection(heading, description, warmedUpFirst, planned);
+		List<Scenario> selected = scenarios.stream().filter((scenario) -> options.selects(scenario.name())).toList();
+		return new PlannedSection(heading, description, warmedUpFirst, planned(selected, repetitions));
+	}
+
+	private static List<PlannedScenario> planned(List<Scenario> scenarios, int repetitions) {
+		return scenarios.stream().map((scenario) -> new PlannedScenario(scenario, repetitions)).toList();
+	}
+
+	private static List<Scenario> variants(Scenario load, ServerSecurity... securities) {
+		return Arrays.stream(securities).map((security) -> (Scenario) new SecurityVariant(load, security)).toList();
+	}
+
+	/**
+	 * Selects among the variants of each load; a selected variant brings the first, its plaintext baseline, along,
+	 * so that what TLS or permissions cost shows in the same table.
+	 */
+	private static List<Scenario> withBaselines(BenchmarkOptions options, List<List<Scenario>> variantsByLoad) {
+		List<Scenario> selected = new ArrayList<>();
+		for (List<Scenario> variants : variantsByLoad) {
+			Scenario baseline = variants.get(0);
+			List<Scenario> chosen = variants.stream().filter((variant) -> options.selects(variant.name())).toList();
+			if (!chosen.isEmpty() && !chosen.contains(baseline)) {
+				selected.add(baseline);
+			}
+			selected.addAll(chosen);
+		}
+		return selected;
 	}
 
 }

@@ -13,14 +13,15 @@ import java.util.List;
 
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.server.ServerCommand;
-import io.github.natsspring.bench.server.ServerProcess;
+import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.StarterSession;
 
 /**
  * Benchmarks the embedded broker against nats-server: both run as separate processes on loopback with the same
  * settings, the same load runs against each, interleaved, and a markdown report with medians and
  * broker / nats-server ratios is printed and saved under the results directory. The load comes from jnats, from
- * the nats.go generator {@code natsload} (steady state, cold start, overload), or both. The starter's
+ * the nats.go generator {@code natsload} (steady state, TLS and permissions, cold start, overload), or both; the TLS
+ * and permissions rows run on further pairs of servers started from a generated configuration file. The starter's
  * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server.
  */
 public final class BrokerBenchmark {
@@ -63,23 +64,17 @@ public final class BrokerBenchmark {
 		List<ScenarioResult> starterResults = new ArrayList<>();
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
 		String serverFacts;
-		try (ServerProcess referenceServer = ServerProcess.start(reference, logs);
-				ServerProcess candidateServer = ServerProcess.start(candidate, logs)) {
-			serverFacts = describeServers(referenceServer, candidateServer);
-			progress.print(serverFacts);
-			InterleavedRunner runner = new InterleavedRunner(
-					new InterleavedRunner.Side(reference.label(), referenceServer),
-					new InterleavedRunner.Side(candidate.label(), candidateServer), progress);
-			runner.warmUp(plan.warmUpScenarios());
+		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
+			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
 			for (BenchmarkPlan.PlannedScenario planned : plan.scenarios()) {
-				results.add(runner.run(planned.scenario(), planned.repetitions()));
+				results.add(plaintext.runner().run(planned.scenario(), planned.repetitions()));
 			}
 			if (!plan.starterPairs().isEmpty()) {
 				try (StarterSession starter = plan.starterSession()) {
-					starter.start(referenceServer.url());
+					starter.start(plaintext.reference().url());
 					InterleavedRunner starterRunner = new InterleavedRunner(
-							new InterleavedRunner.Side(RAW_JNATS, referenceServer),
-							new InterleavedRunner.Side(STARTER, referenceServer), progress);
+							new InterleavedRunner.Side(RAW_JNATS, plaintext.reference()),
+							new InterleavedRunner.Side(STARTER, plaintext.reference()), progress);
 					for (BenchmarkPlan.StarterPair pair : plan.starterPairs()) {
 						starterResults.add(starterRunner.run(pair.raw(), pair.starter(), pair.repetitions()));
 					}
@@ -88,11 +83,13 @@ public final class BrokerBenchmark {
 			for (BenchmarkPlan.PlannedSection section : plan.goSections()) {
 				List<ScenarioResult> sectionResults = new ArrayList<>();
 				for (BenchmarkPlan.PlannedScenario planned : section.scenarios()) {
+					InterleavedRunner runner = servers.pair(planned.scenario().security()).runner();
 					sectionResults.add(runner.run(planned.scenario(), planned.repetitions()));
 				}
 				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
 						candidate.label(), sectionResults));
 			}
+			serverFacts = servers.describe();
 		}
 		String facts = MachineDescription.describe(options) + generatorFacts + serverFacts
 				+ "- load average (1/5/15 min) before: " + loadBefore + ", after: " + MachineDescription.loadAverage()
@@ -122,22 +119,6 @@ public final class BrokerBenchmark {
 		}
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		return ServerCommand.brokerJar("broker", java, options.brokerJvmOptions(), options.brokerJar());
-	}
-
-	private static String describeServers(ServerProcess reference, ServerProcess candidate) {
-		StringBuilder text = new StringBuilder();
-		for (ServerProcess server : List.of(reference, candidate)) {
-			text.append("- ")
-				.append(server.label())
-				.append(": `")
-				.append(String.join(" ", server.command().listeningOn("127.0.0.1", server.address().getPort())))
-				.append("` (pid ")
-				.append(server.pid())
-				.append(", open files limit ")
-				.append(server.openFileLimit())
-				.append(")\n");
-		}
-		return text.toString();
 	}
 
 }

@@ -44,6 +44,15 @@ class BenchmarkOptionsTests {
 	}
 
 	@Test
+	void onlyIgnoresCase() {
+		BenchmarkOptions options = BenchmarkOptions.parse("--only", "tls;PERMISSIONS");
+
+		assertThat(options.selects("pub/sub 1:1, 128 B, TLS")).isTrue();
+		assertThat(options.selects("pub/sub 1:1, 128 B, permissions")).isTrue();
+		assertThat(options.selects("pub/sub 1:1, 128 B, plaintext")).isFalse();
+	}
+
+	@Test
 	void bothClientsDriveTheServersByDefault() {
 		BenchmarkOptions options = BenchmarkOptions.parse();
 

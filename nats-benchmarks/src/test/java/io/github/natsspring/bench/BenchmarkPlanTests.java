@@ -1,11 +1,14 @@
 package io.github.natsspring.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.natsspring.bench.goload.GoLoadBuild;
+import io.github.natsspring.bench.load.Scenario;
+import io.github.natsspring.bench.server.ServerSecurity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,13 +17,14 @@ class BenchmarkPlanTests {
 	private final GoLoadBuild build = GoLoadBuild.inModule(Path.of("."));
 
 	@Test
-	void goLoadPlansTheThreeNatsGoSectionsAndNoJnatsRows() {
+	void goLoadPlansTheFourNatsGoSectionsAndNoJnatsRows() {
 		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "go"), this.build);
 
 		assertThat(plan.scenarios()).isEmpty();
 		assertThat(plan.starterPairs()).isEmpty();
 		assertThat(plan.goSections()).extracting(BenchmarkPlan.PlannedSection::heading)
-			.containsExactly("Steady state (nats.go load)", "Cold start (nats.go load)", "Overload (nats.go load)");
+			.containsExactly("Steady state (nats.go load)", "TLS and permissions (nats.go load)",
+					"Cold start (nats.go load)", "Overload (nats.go load)");
 		assertThat(names(plan.goSections().get(0))).containsExactly("publish only, 16 B", "pub/sub 1:1, 16 B",
 				"pub/sub 1:1, 128 B", "pub/sub 1:1, 1 KB", "fan-out 1→4, 128 B", "queue group 1→4, 128 B",
 				"request-reply, 128 B");
@@ -36,11 +40,57 @@ class BenchmarkPlanTests {
 	}
 
 	@Test
-	void onlyTheSteadyStateSectionJoinsTheGlobalWarmUp() {
+	void theSteadyStateAndPlaintextBaselineRowsWarmUpThePlaintextServers() {
 		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "go"), this.build);
 
-		assertThat(plan.warmUpScenarios()).extracting((scenario) -> scenario.name())
-			.containsExactlyElementsOf(names(plan.goSections().get(0)));
+		List<String> expected = new ArrayList<>(names(plan.goSections().get(0)));
+		expected.addAll(List.of("pub/sub 1:1, 128 B, plaintext", "request-reply, 128 B, plaintext"));
+		assertThat(plan.warmUpScenarios(ServerSecurity.PLAINTEXT)).extracting(Scenario::name)
+			.containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void serversWithAConfigurationFileWarmUpWithTheRowsThatRunOnThem() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "go"), this.build);
+
+		assertThat(plan.warmUpScenarios(ServerSecurity.TLS)).extracting(Scenario::name)
+			.containsExactly("pub/sub 1:1, 128 B, TLS", "request-reply, 128 B, TLS");
+		assertThat(plan.warmUpScenarios(ServerSecurity.PERMISSIONS)).extracting(Scenario::name)
+			.containsExactly("pub/sub 1:1, 128 B, permissions");
+	}
+
+	@Test
+	void tlsAndPermissionsRowsRunOnServersWithTheirSecurityNextToTheirPlaintextBaselines() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "go"), this.build);
+
+		BenchmarkPlan.PlannedSection section = plan.goSections().get(1);
+		assertThat(names(section)).containsExactly("pub/sub 1:1, 128 B, plaintext", "pub/sub 1:1, 128 B, TLS",
+				"pub/sub 1:1, 128 B, permissions", "request-reply, 128 B, plaintext", "request-reply, 128 B, TLS");
+		assertThat(section.scenarios()).extracting((planned) -> planned.scenario().security())
+			.containsExactly(ServerSecurity.PLAINTEXT, ServerSecurity.TLS, ServerSecurity.PERMISSIONS,
+					ServerSecurity.PLAINTEXT, ServerSecurity.TLS);
+		assertThat(section.scenarios()).extracting(BenchmarkPlan.PlannedScenario::repetitions).containsOnly(5);
+	}
+
+	@Test
+	void selectingTlsBringsThePlaintextBaselinesAlongAndNothingElse() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--only", "tls"), this.build);
+
+		assertThat(plan.scenarios()).isEmpty();
+		assertThat(plan.starterPairs()).isEmpty();
+		assertThat(plan.goSections()).singleElement()
+			.satisfies((section) -> assertThat(names(section)).containsExactly("pub/sub 1:1, 128 B, plaintext",
+					"pub/sub 1:1, 128 B, TLS", "request-reply, 128 B, plaintext", "request-reply, 128 B, TLS"));
+	}
+
+	@Test
+	void selectingPermissionsBringsOnlyThePubSubBaselineAlong() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "go", "--only", "permissions"),
+				this.build);
+
+		assertThat(plan.goSections()).singleElement()
+			.satisfies((section) -> assertThat(names(section)).containsExactly("pub/sub 1:1, 128 B, plaintext",
+					"pub/sub 1:1, 128 B, permissions"));
 	}
 
 	@Test

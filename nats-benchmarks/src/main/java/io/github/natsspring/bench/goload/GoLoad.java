@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.ThroughputShape;
+import io.github.natsspring.bench.server.ClientAccess;
 
 /**
  * One load for {@code natsload}, turned into its command-line flags.
@@ -58,11 +59,19 @@ public record GoLoad(String mode, int payloadBytes, int subscribers, String queu
 	/**
 	 * Returns the flags that run this load against a server, gated so the caller can bracket the measurement.
 	 * @param url the server URL, a loopback address
+	 * @param access how every connection of the load reaches the server: TLS, user and password
 	 * @return the flags
 	 */
-	public List<String> arguments(String url) {
-		List<String> flags = new ArrayList<>(List.of("-gate", "-url", url, "-mode", this.mode, "-msgs",
-				Long.toString(this.limits.messages()), "-size", Integer.toString(this.payloadBytes)));
+	public List<String> arguments(String url, ClientAccess access) {
+		List<String> flags = new ArrayList<>(List.of("-gate", "-url", url));
+		if (access.tls()) {
+			flags.addAll(List.of("-tlsca", access.trustedCertificate().toString()));
+		}
+		if (access.user() != null) {
+			flags.addAll(List.of("-user", access.user(), "-password", access.password()));
+		}
+		flags.addAll(List.of("-mode", this.mode, "-msgs", Long.toString(this.limits.messages()), "-size",
+				Integer.toString(this.payloadBytes)));
 		if (this.subscribers > 0) {
 			flags.addAll(List.of("-subs", Integer.toString(this.subscribers)));
 		}

@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.natsspring.bench.server.ClientAccess;
 import io.github.natsspring.bench.server.ServerProcess;
 
 /**
- * The built {@code natsload} binary: runs one load against a server as a subprocess and reads the server's CPU
- * time between the generator's {@code ready} and its result line, so connecting and disconnecting are not
- * counted.
+ * The built {@code natsload} binary: runs one load against a server as a subprocess, connecting as the server's
+ * {@link ClientAccess} says, and reads the server's CPU time between the generator's {@code ready} and its result
+ * line, so connecting (and the TLS handshakes) and disconnecting are not counted.
  */
 public final class GoLoadGenerator {
 
@@ -48,7 +49,8 @@ public final class GoLoadGenerator {
 	 * @throws IllegalStateException when the generator reports a failure or exits abnormally
 	 */
 	public GoLoadRun run(ServerProcess server, GoLoad load) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command(load, server.url())).redirectError(ProcessBuilder.Redirect.INHERIT)
+		Process process = new ProcessBuilder(command(load, server.url(), server.access()))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -74,10 +76,10 @@ public final class GoLoadGenerator {
 		}
 	}
 
-	List<String> command(GoLoad load, String url) {
+	List<String> command(GoLoad load, String url, ClientAccess access) {
 		List<String> command = new ArrayList<>();
 		command.add(this.binary.toString());
-		command.addAll(load.arguments(url));
+		command.addAll(load.arguments(url, access));
 		return command;
 	}
 

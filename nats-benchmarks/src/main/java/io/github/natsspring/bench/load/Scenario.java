@@ -3,6 +3,7 @@ package io.github.natsspring.bench.load;
 import java.util.List;
 
 import io.github.natsspring.bench.server.ServerProcess;
+import io.github.natsspring.bench.server.ServerSecurity;
 
 /**
  * One client load that is run, unchanged, against each server under test.
@@ -29,5 +30,14 @@ public interface Scenario {
 	 * @throws Exception when the client fails, which aborts the benchmark
 	 */
 	Sample run(ServerProcess server, Phase phase) throws Exception;
+
+	/**
+	 * Returns what the servers this load runs against are started with; the benchmark starts a pair of servers
+	 * for each security its scenarios need.
+	 * @return {@link ServerSecurity#PLAINTEXT} unless the scenario says otherwise
+	 */
+	default ServerSecurity security() {
+		return ServerSecurity.PLAINTEXT;
+	}
 
 }

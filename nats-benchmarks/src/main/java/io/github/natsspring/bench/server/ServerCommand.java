@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How to launch one NATS server under test: a label for the report and the command line without
- * the listen address, which {@link ServerProcess} appends as nats-server style {@code -a}/{@code -p} flags.
+ * How to launch one NATS server under test: a label for the report, the command line without the listen address,
+ * which {@link ServerProcess} appends as nats-server style {@code -a}/{@code -p} flags, and the configuration file
+ * given before them with {@code -c}, if any.
  *
  * @param label the name shown in the report, e.g. {@code nats-server} or {@code broker}
  * @param command the executable and its fixed arguments
  * @param jvm whether the process is a JVM, so its heap can be inspected with {@code jcmd}/{@code jstat}
+ * @param configuration the configuration file and how clients reach a server started with it
  */
-public record ServerCommand(String label, List<String> command, boolean jvm) {
+public record ServerCommand(String label, List<String> command, boolean jvm, ServerConfiguration configuration) {
 
 	/**
 	 * Creates a command, copying the argument list.
@@ -28,7 +30,7 @@ public record ServerCommand(String label, List<String> command, boolean jvm) {
 	 * @return the command
 	 */
 	public static ServerCommand natsServer(String label, Path executable) {
-		return new ServerCommand(label, List.of(executable.toString()), false);
+		return new ServerCommand(label, List.of(executable.toString()), false, ServerConfiguration.NONE);
 	}
 
 	/**
@@ -45,7 +47,16 @@ public record ServerCommand(String label, List<String> command, boolean jvm) {
 		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
-		return new ServerCommand(label, command, true);
+		return new ServerCommand(label, command, true, ServerConfiguration.NONE);
+	}
+
+	/**
+	 * Returns the same server started with a configuration file.
+	 * @param configuration the file and how clients reach the server
+	 * @return the command
+	 */
+	public ServerCommand configuredBy(ServerConfiguration configuration) {
+		return new ServerCommand(this.label, this.command, this.jvm, configuration);
 	}
 
 	/**
@@ -56,6 +67,10 @@ public record ServerCommand(String label, List<String> command, boolean jvm) {
 	 */
 	public List<String> listeningOn(String host, int port) {
 		List<String> line = new ArrayList<>(this.command);
+		if (this.configuration.file() != null) {
+			line.add("-c");
+			line.add(this.configuration.file().toString());
+		}
 		line.add("-a");
 		line.add(host);
 		line.add("-p");

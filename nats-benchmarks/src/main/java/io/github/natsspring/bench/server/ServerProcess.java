@@ -92,10 +92,18 @@ public final class ServerProcess implements AutoCloseable {
 
 	/**
 	 * Returns the client URL of this server.
-	 * @return a {@code nats://127.0.0.1:<port>} URL
+	 * @return a {@code nats://127.0.0.1:<port>} URL, {@code tls://} when the server requires TLS
 	 */
 	public String url() {
-		return "nats://" + LOOPBACK + ":" + this.port;
+		return access().scheme() + "://" + LOOPBACK + ":" + this.port;
+	}
+
+	/**
+	 * Returns how clients reach this server: over TLS or not, as which user.
+	 * @return the access its configuration file requires
+	 */
+	public ClientAccess access() {
+		return this.command.configuration().access();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.github.natsspring.bench.load.RequestReplyScenario;
 import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.Sample;
 import io.github.natsspring.bench.load.ThroughputShape;
+import io.github.natsspring.bench.server.ClientAccess;
 import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerProcess;
 
@@ -141,7 +142,8 @@ class GoLoadAgainstNatsServerTests {
 	@Test
 	void generatorRefusesAServerOffLoopback() throws Exception {
 		Process process = new ProcessBuilder(
-				BUILD.generator().command(GoLoad.throughput(ThroughputShape.pubSub(16), TINY), "nats://192.0.2.1:4222"))
+				BUILD.generator().command(GoLoad.throughput(ThroughputShape.pubSub(16), TINY), "nats://192.0.2.1:4222",
+						ClientAccess.ANONYMOUS_PLAINTEXT))
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

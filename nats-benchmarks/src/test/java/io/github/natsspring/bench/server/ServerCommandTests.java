@@ -27,4 +27,25 @@ class ServerCommandTests {
 		assertThat(command.jvm()).isTrue();
 	}
 
+	@Test
+	void aConfigurationFileGoesBeforeTheListenFlagsSoTheyWinOverIt() {
+		ServerConfiguration tls = new ServerConfiguration(Path.of("/logs/tls.conf"),
+				ClientAccess.tlsTrusting(Path.of("/logs/tls-cert.pem")));
+		ServerCommand command = ServerCommand.natsServer("nats-server", Path.of("/usr/sbin/nats-server"))
+			.configuredBy(tls);
+
+		assertThat(command.listeningOn("127.0.0.1", 4333)).containsExactly("/usr/sbin/nats-server", "-c",
+				"/logs/tls.conf", "-a", "127.0.0.1", "-p", "4333");
+		assertThat(command.configuration()).isEqualTo(tls);
+	}
+
+	@Test
+	void serversStartWithoutAConfigurationFileByDefault() {
+		ServerCommand command = ServerCommand.brokerJar("broker", Path.of("/jdk/bin/java"), List.of(),
+				Path.of("nats-broker.jar"));
+
+		assertThat(command.configuration()).isEqualTo(ServerConfiguration.NONE);
+		assertThat(command.listeningOn("127.0.0.1", 4444)).doesNotContain("-c");
+	}
+
 }
