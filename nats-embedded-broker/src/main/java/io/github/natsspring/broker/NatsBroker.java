@@ -41,7 +41,8 @@ public final class NatsBroker implements AutoCloseable {
 
 	/**
 	 * Binds the port and starts accepting clients; returns once listening.
-	 * @throws NatsBrokerException if the port cannot be bound or the broker is already running
+	 * @throws NatsBrokerException if the port cannot be bound or the broker is already running; a
+	 * {@link PortInUseException} if another process holds the port
 	 */
 	public synchronized void start() {
 		if (isRunning()) {

@@ -96,14 +96,43 @@ class NatsBrokerLifecycleTests {
 	}
 
 	@Test
-	void aPortInUseFailsStartWithTheAddressInTheMessage() {
+	void aPortInUseFailsStartWithThePortInUseAndTheAddressInTheMessage() {
 		try (NatsBroker first = new NatsBroker(NatsBrokerOptions.loopbackRandomPort())) {
 			first.start();
 			NatsBroker second = new NatsBroker(NatsBrokerOptions.builder().host("127.0.0.1").port(first.getPort()).build());
-			assertThatThrownBy(second::start).isInstanceOf(NatsBrokerException.class)
-				.hasMessageContaining("127.0.0.1:" + first.getPort());
+			assertThatThrownBy(second::start).isInstanceOfSatisfying(PortInUseException.class, (ex) -> {
+				assertThat(ex.getHost()).isEqualTo("127.0.0.1");
+				assertThat(ex.getPort()).isEqualTo(first.getPort());
+			})
+				.hasMessageStartingWith("Cannot listen for client connections on 127.0.0.1:" + first.getPort() + ": ")
+				.hasMessageContaining("Address already in use");
 			assertThat(second.isRunning()).isFalse();
 		}
+	}
+
+	@Test
+	void aPortInUseIsRecognisedWithoutEpollToo() {
+		try (NatsBroker first = new NatsBroker(NatsBrokerOptions.loopbackRandomPort())) {
+			first.start();
+			NatsBroker second = new NatsBroker(NatsBrokerOptions.builder().host("127.0.0.1").port(first.getPort()).build());
+			System.setProperty("natsbroker.noEpoll", "true");
+			try {
+				assertThatThrownBy(second::start).isInstanceOf(PortInUseException.class)
+					.hasMessageStartingWith("Cannot listen for client connections on 127.0.0.1:" + first.getPort());
+			}
+			finally {
+				System.clearProperty("natsbroker.noEpoll");
+			}
+		}
+	}
+
+	@Test
+	void anAddressThatCannotBeBoundForAnotherReasonIsNotAPortInUse() {
+		// 192.0.2.1 is TEST-NET-1: no interface of this machine has it
+		NatsBroker broker = new NatsBroker(NatsBrokerOptions.builder().host("192.0.2.1").port(0).build());
+		assertThatThrownBy(broker::start).isInstanceOf(NatsBrokerException.class)
+			.isNotInstanceOf(PortInUseException.class)
+			.hasMessageStartingWith("Cannot listen for client connections on 192.0.2.1:0: ");
 	}
 
 	@Test

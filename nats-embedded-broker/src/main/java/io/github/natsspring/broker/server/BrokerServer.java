@@ -1,5 +1,7 @@
 package io.github.natsspring.broker.server;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -25,6 +27,7 @@ import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.ClientStatistics;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.PortInUseException;
 import io.github.natsspring.broker.account.Accounts;
 import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.connection.ClientChannelHandler;
@@ -112,7 +115,8 @@ public final class BrokerServer implements ClientContext {
 	 * Binds the configured address and starts accepting clients.
 	 * @param options the broker's options
 	 * @return the running server
-	 * @throws NatsBrokerException when the address cannot be bound
+	 * @throws NatsBrokerException when the address cannot be bound, a {@link PortInUseException} when another process
+	 * holds it
 	 */
 	public static BrokerServer start(NatsBrokerOptions options) {
 		BrokerServer server = new BrokerServer(options);
@@ -141,11 +145,26 @@ public final class BrokerServer implements ClientContext {
 		catch (Exception ex) {
 			this.eventLoops.shutdown();
 			this.authentication.shutdownNow();
-			throw new NatsBrokerException("Cannot listen for client connections on " + this.options.host() + ":"
-					+ this.options.port() + ": " + ex.getMessage(), ex);
+			String message = "Cannot listen for client connections on " + this.options.host() + ":"
+					+ this.options.port() + ": " + ex.getMessage();
+			if (isAddressInUse(ex)) {
+				throw new PortInUseException(message, this.options.host(), this.options.port(), ex);
+			}
+			throw new NatsBrokerException(message, ex);
 		}
 		this.port = ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
 		this.info = info(this.port);
+	}
+
+	// NIO throws BindException; epoll a NativeIoException worded by strerror(EADDRINUSE), with no errno constant
+	private static boolean isAddressInUse(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException || (cause instanceof IOException && cause.getMessage() != null
+					&& cause.getMessage().contains("Address already in use"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ServerBootstrap bootstrap(Function<Channel, ClientConnection> opener) {
