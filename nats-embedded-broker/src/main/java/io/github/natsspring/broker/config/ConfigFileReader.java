@@ -187,12 +187,8 @@ public final class ConfigFileReader {
 	}
 
 	private void lameDuckDuration(ConfigValue value) {
-		Duration duration;
-		try {
-			duration = GoDuration.parse(ConfigValues.string(value));
-		}
-		catch (IllegalArgumentException ex) {
-			this.problems.error(value, "error parsing lame_duck_duration: " + ex.getMessage());
+		Duration duration = durationString("lame_duck_duration", value);
+		if (duration == null) {
 			return;
 		}
 		if (duration.compareTo(MIN_LAME_DUCK_DURATION) < 0) {
@@ -204,12 +200,8 @@ public final class ConfigFileReader {
 	}
 
 	private void lameDuckGracePeriod(ConfigValue value) {
-		Duration duration;
-		try {
-			duration = GoDuration.parse(ConfigValues.string(value));
-		}
-		catch (IllegalArgumentException ex) {
-			this.problems.error(value, "error parsing lame_duck_grace_period: " + ex.getMessage());
+		Duration duration = durationString("lame_duck_grace_period", value);
+		if (duration == null) {
 			return;
 		}
 		if (duration.isNegative()) {
@@ -217,5 +209,16 @@ public final class ConfigFileReader {
 			return;
 		}
 		this.settings.lameDuckGracePeriod(duration);
+	}
+
+	/** A Go duration that must be a string; {@code null}, with the error noted, when it does not parse. */
+	private Duration durationString(String field, ConfigValue value) {
+		try {
+			return GoDuration.parse(ConfigValues.string(value));
+		}
+		catch (IllegalArgumentException ex) {
+			this.problems.error(value, "error parsing " + field + ": " + ex.getMessage());
+			return null;
+		}
 	}
 }

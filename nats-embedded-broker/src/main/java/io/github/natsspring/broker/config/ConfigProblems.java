@@ -27,8 +27,13 @@ final class ConfigProblems {
 
 	/** An unknown key, unless its value was a variable's definition. */
 	void unknownField(String key, ConfigValue value) {
+		errorUnlessVariable(value, "unknown field " + GoQuote.quote(key));
+	}
+
+	/** An error about a key nats-server does not expect, unless its value was a variable's definition. */
+	void errorUnlessVariable(ConfigValue value, String reason) {
 		if (!value.isUsedAsVariable()) {
-			error(value.location(), "unknown field " + GoQuote.quote(key));
+			error(value.location(), reason);
 		}
 	}
 

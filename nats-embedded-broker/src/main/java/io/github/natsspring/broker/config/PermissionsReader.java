@@ -47,12 +47,8 @@ final class PermissionsReader {
 					case "pub", "publish", "import" -> publish = subjectPermission(field);
 					case "sub", "subscribe", "export" -> subscribe = subjectPermission(field);
 					case "publish_allow_responses", "allow_responses" -> responses = responses(field);
-					default -> {
-						if (!field.isUsedAsVariable()) {
-							this.problems.error(field,
-									"Unknown field " + GoQuote.quote(entry.getKey()) + " parsing permissions");
-						}
-					}
+					default -> this.problems.errorUnlessVariable(field,
+							"Unknown field " + GoQuote.quote(entry.getKey()) + " parsing permissions");
 				}
 			}
 		}
@@ -83,12 +79,8 @@ final class PermissionsReader {
 					List<String> denied = subjects(field, field.location());
 					deny = (denied != null) ? denied : List.of();
 				}
-				default -> {
-					if (!field.isUsedAsVariable()) {
-						this.problems.error(field, "Unknown field name " + GoQuote.quote(entry.getKey())
-								+ " parsing subject permissions, only 'allow' or 'deny' are permitted");
-					}
-				}
+				default -> this.problems.errorUnlessVariable(field, "Unknown field name " + GoQuote.quote(entry.getKey())
+						+ " parsing subject permissions, only 'allow' or 'deny' are permitted");
 			}
 		}
 		return new SubjectPermission(allow, deny);
@@ -183,12 +175,8 @@ final class PermissionsReader {
 							expires = ttl.isNegative() ? NO_EXPIRY : ttl;
 						}
 					}
-					default -> {
-						if (!field.isUsedAsVariable()) {
-							this.problems.error(field,
-									"Unknown field " + GoQuote.quote(entry.getKey()) + " parsing permissions");
-						}
-					}
+					default -> this.problems.errorUnlessVariable(field,
+							"Unknown field " + GoQuote.quote(entry.getKey()) + " parsing permissions");
 				}
 			}
 		}

@@ -55,9 +55,6 @@ final class TlsReader {
 
 	private Set<String> pinnedCertificates;
 
-	/** A refusal about one element of an array, placed at the element. */
-	private Refusal elementRefusal;
-
 	TlsReader(ConfigProblems problems, ServerSettings.Builder settings) {
 		this.problems = problems;
 		this.settings = settings;
@@ -94,18 +91,14 @@ final class TlsReader {
 		this.settings.tlsTimeout(this.timeout);
 	}
 
-	/** Reads one key; returns nats-server's refusal, or {@code null}. */
+	/** Reads one key; returns nats-server's refusal, placed at the value or at the element refused, or {@code null}. */
 	private Refusal readEntry(String key, ConfigValue value) {
-		String refusal = readValue(key, value);
-		return (refusal != null) ? new Refusal(value, refusal) : this.elementRefusal;
-	}
-
-	private String readValue(String key, ConfigValue value) {
 		Object raw = value.value();
 		switch (key.toLowerCase(Locale.ROOT)) {
 			case "cert_file", "key_file", "ca_file" -> {
 				if (!(raw instanceof String file)) {
-					return "error parsing tls config, expected '" + key.toLowerCase(Locale.ROOT) + "' to be filename";
+					return new Refusal(value,
+							"error parsing tls config, expected '" + key.toLowerCase(Locale.ROOT) + "' to be filename");
 				}
 				switch (key.toLowerCase(Locale.ROOT)) {
 					case "cert_file" -> this.certificateFile = file;
@@ -116,10 +109,10 @@ final class TlsReader {
 			case "insecure", "verify", "verify_and_map", "verify_cert_and_check_known_urls" -> {
 				String name = key.toLowerCase(Locale.ROOT);
 				if (!(raw instanceof Boolean flag)) {
-					return "error parsing tls config, expected '" + name + "' to be a boolean";
+					return new Refusal(value, "error parsing tls config, expected '" + name + "' to be a boolean");
 				}
 				if (name.equals("verify_cert_and_check_known_urls") && flag) {
-					return "verify_cert_and_check_known_urls not supported in this context";
+					return new Refusal(value, "verify_cert_and_check_known_urls not supported in this context");
 				}
 				if (name.equals("verify")) {
 					this.verify = flag;
@@ -132,14 +125,13 @@ final class TlsReader {
 			case "cipher_suites" -> {
 				List<ConfigValue> names = ConfigValues.list(value);
 				if (names.isEmpty()) {
-					return "error parsing tls config, 'cipher_suites' cannot be empty";
+					return new Refusal(value, "error parsing tls config, 'cipher_suites' cannot be empty");
 				}
 				List<String> suites = new ArrayList<>();
 				for (ConfigValue name : names) {
 					String suite = ConfigValues.string(name);
 					if (!CIPHER_SUITES.contains(suite)) {
-						this.elementRefusal = new Refusal(name, "unrecognized cipher " + suite);
-						return null;
+						return new Refusal(name, "unrecognized cipher " + suite);
 					}
 					suites.add(suite.endsWith("_CHACHA20_POLY1305") ? suite + "_SHA256" : suite);
 				}
@@ -148,13 +140,12 @@ final class TlsReader {
 			case "curve_preferences" -> {
 				List<ConfigValue> names = ConfigValues.list(value);
 				if (names.isEmpty()) {
-					return "error parsing tls config, 'curve_preferences' cannot be empty";
+					return new Refusal(value, "error parsing tls config, 'curve_preferences' cannot be empty");
 				}
 				for (ConfigValue name : names) {
 					String curve = ConfigValues.string(name);
 					if (!CURVES.contains(curve)) {
-						this.elementRefusal = new Refusal(name, "unrecognized curve preference " + curve);
-						return null;
+						return new Refusal(name, "unrecognized curve preference " + curve);
 					}
 				}
 			}
@@ -170,35 +161,34 @@ final class TlsReader {
 						this.timeout = GoDuration.parse(text);
 					}
 					catch (IllegalArgumentException ex) {
-						return "error parsing tls config, 'timeout' " + ex.getMessage();
+						return new Refusal(value, "error parsing tls config, 'timeout' " + ex.getMessage());
 					}
 				}
 				else {
-					return "error parsing tls config, 'timeout' wrong type";
+					return new Refusal(value, "error parsing tls config, 'timeout' wrong type");
 				}
 			}
 			case "pinned_certs" -> {
 				if (!(raw instanceof List<?>)) {
-					return "error parsing tls config, expected 'pinned_certs' to be a list of hex-encoded sha256 of DER"
-							+ " encoded SubjectPublicKeyInfo";
+					return new Refusal(value, "error parsing tls config, expected 'pinned_certs' to be a list of"
+							+ " hex-encoded sha256 of DER encoded SubjectPublicKeyInfo");
 				}
 				Set<String> pinned = new HashSet<>();
 				for (ConfigValue entry : ConfigValues.list(value)) {
 					String keyId = ConfigValues.string(entry).toLowerCase(Locale.ROOT);
 					if (!keyId.matches("[0-9a-f]{64}")) {
-						this.elementRefusal = new Refusal(entry, "error parsing tls config, 'pinned_certs' key " + keyId
+						return new Refusal(entry, "error parsing tls config, 'pinned_certs' key " + keyId
 								+ " does not look like hex-encoded sha256 of DER encoded SubjectPublicKeyInfo");
-						return null;
 					}
 					pinned.add(keyId);
 				}
 				this.pinnedCertificates = pinned.isEmpty() ? null : pinned;
 			}
 			case "connection_rate_limit" -> {
-				return "field " + GoQuote.quote(key) + " is not supported by this broker";
+				return new Refusal(value, "field " + GoQuote.quote(key) + " is not supported by this broker");
 			}
 			default -> {
-				return "error parsing tls config, unknown field [" + GoQuote.quote(key) + "]";
+				return new Refusal(value, "error parsing tls config, unknown field [" + GoQuote.quote(key) + "]");
 			}
 		}
 		return null;
