@@ -104,7 +104,8 @@ class BrokerLimitsTests {
 			AtomicInteger received = new AtomicInteger();
 			healthy.createDispatcher((message) -> received.incrementAndGet()).subscribe("flood");
 			healthy.flush(WAIT);
-			publisher.send("CONNECT {\"verbose\":false}\r\n");
+			// the PONG proves the broker counts the publisher: the loop below runs while all three are connected
+			publisher.send("CONNECT {\"verbose\":false}\r\nPING\r\n").readUntil("PONG\r\n", WAIT);
 			// 32 KB per round, each round taken by the healthy client before the next, so only the client that
 			// never reads piles up pending bytes: first in its socket buffers, then past half of max_pending, where
 			// the publisher is stalled, until max_pending or the write deadline cuts that client off
