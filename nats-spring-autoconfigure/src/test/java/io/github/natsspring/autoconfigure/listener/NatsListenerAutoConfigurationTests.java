@@ -126,13 +126,13 @@ class NatsListenerAutoConfigurationTests {
 	@Test
 	void privateListenerMethodFailsStartupNamingTheMethod() {
 		assertStartupFails(PrivateListener.class,
-				"@NatsListener method " + PrivateListener.class.getName() + "#hidden(String) cannot work: "
-						+ "the method is private");
+				"@NatsListener method " + PrivateListener.class.getName() + "#hidden(String) of bean "
+						+ "'natsListenerAutoConfigurationTests.PrivateListener' cannot work: the method is private");
 	}
 
 	@Test
 	void invalidSubjectFailsStartup() {
-		assertStartupFails(InvalidSubjectListener.class, "#onOrder(String) cannot work: invalid subject 'orders.>.eu'");
+		assertStartupFails(InvalidSubjectListener.class, "#onOrder(String) of bean 'natsListenerAutoConfigurationTests.InvalidSubjectListener' cannot work: invalid subject 'orders.>.eu'");
 	}
 
 	@Test
