@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -27,11 +28,15 @@ import org.springframework.core.annotation.AliasFor;
  * {@code Nats-Service-Error-Code} headers.
  * <p>
  * Every attribute accepts {@code ${...}} placeholders and {@code #{...}} expressions.
+ * <p>
+ * For AOT and native images, annotated methods are registered for reflective invocation, with binding
+ * hints for their payload and return types.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(NatsListeners.class)
+@Reflective(NatsListenerReflectiveProcessor.class)
 public @interface NatsListener {
 
 	/**

@@ -9,18 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import io.github.natsspring.core.NatsMessageConverter;
+import io.github.natsspring.core.PlainNatsMessageConverter;
+import io.github.natsspring.listener.LoggingNatsListenerErrorHandler;
 import io.github.natsspring.listener.MethodNatsListenerEndpoint;
+import io.github.natsspring.listener.NatsListenerChecks;
+import io.github.natsspring.listener.NatsListenerConfigurer;
 import io.github.natsspring.listener.NatsListenerContainerFactory;
 import io.github.natsspring.listener.NatsListenerEndpointRegistrar;
 import io.github.natsspring.listener.NatsListenerEndpointRegistry;
 import io.github.natsspring.listener.NatsListenerErrorHandler;
 import io.github.natsspring.listener.NatsSubjectSyntax;
 import io.github.natsspring.listener.adapter.NatsMessageHandlerMethodFactory;
-import io.github.natsspring.listener.adapter.PlainNatsMessageConverter;
-import io.nats.client.Connection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -39,36 +40,47 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
-import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
  * Finds {@link NatsListener @NatsListener} methods on beans, checks that each can work, and registers a
- * {@link MethodNatsListenerEndpoint} for it; once all singletons exist, the endpoints become containers in
- * the {@link NatsListenerEndpointRegistry} bean, created by the {@link NatsListenerContainerFactory} bean.
+ * {@link MethodNatsListenerEndpoint} for it; once all singletons exist, every
+ * {@link NatsListenerConfigurer} bean is called, and the endpoints become containers in the
+ * {@link NatsListenerEndpointRegistry} bean, created by the {@link NatsListenerContainerFactory} bean.
  * <p>
- * A listener that cannot work fails the bean's creation with a message naming the class and method: a
- * private or static method, a missing or invalid subject, an unresolvable placeholder, concurrency above 1
- * without a queue group, an unknown error handler, or parameters that cannot all be resolved.
+ * A listener that cannot work fails the bean's creation with a {@link NatsListenerMethodException} naming
+ * the bean, the method, the problem and what to change: a private or static method, a missing or invalid
+ * subject, an unresolvable placeholder, a bad concurrency, an unknown error handler, or parameters that
+ * would be bound to the payload together or that no resolver handles.
  * <p>
  * Listener methods are invoked through the {@link MessageHandlerMethodFactory} bean named
  * {@value #MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME} when there is one, otherwise through a
- * {@link NatsMessageHandlerMethodFactory} on the context's {@link NatsMessageConverter}.
+ * {@link NatsMessageHandlerMethodFactory} on the context's {@link NatsMessageConverter}. Failures of
+ * listeners that do not name an error handler go to the {@link NatsListenerErrorHandler} bean named
+ * {@value #DEFAULT_ERROR_HANDLER_BEAN_NAME}, or else to a {@link LoggingNatsListenerErrorHandler}.
  */
 public class NatsListenerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
 
+	/** Name under which {@link EnableNats @EnableNats} registers this post-processor. */
+	public static final String BEAN_NAME = "io.github.natsspring.annotation.internalNatsListenerAnnotationProcessor";
+
+	/** Name under which {@link EnableNats @EnableNats} registers the registry when there is none. */
+	public static final String ENDPOINT_REGISTRY_BEAN_NAME = "io.github.natsspring.annotation.internalNatsListenerEndpointRegistry";
+
 	/** Name of the {@link MessageHandlerMethodFactory} bean used for listener methods, when present. */
 	public static final String MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME = "natsMessageHandlerMethodFactory";
 
+	/** Name of the {@link NatsListenerErrorHandler} bean told about failures of listeners without their own. */
+	public static final String DEFAULT_ERROR_HANDLER_BEAN_NAME = "natsListenerErrorHandler";
+
 	private static final Log logger = LogFactory.getLog(NatsListenerAnnotationBeanPostProcessor.class);
+
+	private static final String SUBJECT_ACTION = "Use dot-separated tokens without whitespace, with the wildcards"
+			+ " '*' and '>' as whole tokens and '>' last, e.g. @NatsListener(\"orders.*.created\").";
 
 	private final NatsListenerEndpointRegistrar registrar = new NatsListenerEndpointRegistrar();
 
@@ -79,6 +91,10 @@ public class NatsListenerAnnotationBeanPostProcessor
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	private @Nullable BeanExpressionContext expressionContext;
+
+	private @Nullable NatsMessageConverter messageConverter;
+
+	private @Nullable MessageHandlerMethodFactory messageHandlerMethodFactory;
 
 	@Override
 	public int getOrder() {
@@ -112,66 +128,73 @@ public class NatsListenerAnnotationBeanPostProcessor
 			this.nonAnnotatedClasses.add(targetClass);
 			return bean;
 		}
-		annotatedMethods.forEach((method, listeners) -> listeners
-			.forEach((listener) -> this.registrar.registerEndpoint(createEndpoint(listener, method, bean, targetClass))));
+		annotatedMethods.forEach((method, listeners) -> listeners.forEach((listener) -> this.registrar
+			.registerEndpoint(createEndpoint(listener, new ListenerMethod(beanName, targetClass, method), bean))));
 		if (logger.isDebugEnabled()) {
 			logger.debug(annotatedMethods.size() + " @NatsListener methods processed on bean '" + beanName + "'");
 		}
 		return bean;
 	}
 
-	private MethodNatsListenerEndpoint createEndpoint(NatsListener listener, Method method, Object bean,
-			Class<?> targetClass) {
-		ListenerMethod where = new ListenerMethod(targetClass, method);
+	private MethodNatsListenerEndpoint createEndpoint(NatsListener listener, ListenerMethod where, Object bean) {
+		Method method = where.method();
 		if (Modifier.isPrivate(method.getModifiers())) {
-			throw where.invalid("the method is private");
+			throw where.invalid("the method is private",
+					"Make the method public, protected or package-private so that it can be invoked.");
 		}
 		if (Modifier.isStatic(method.getModifiers())) {
-			throw where.invalid("the method is static");
+			throw where.invalid("the method is static", "Make the method an instance method of the bean.");
 		}
 		Method invocable;
 		try {
 			invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 		}
 		catch (IllegalStateException ex) {
-			throw where.invalid(ex.getMessage());
+			throw where.invalid(String.valueOf(ex.getMessage()), "Declare the method on an interface the bean's"
+					+ " proxy implements, or proxy the target class (proxyTargetClass = true).");
 		}
-		checkParameters(where, method);
+		checkParameters(where);
 		List<String> subjects = resolveSubjects(where, listener.subjects());
 		String queue = resolveQueue(where, listener.queue());
-		Integer concurrency = resolveConcurrency(where, listener.concurrency(), queue);
 		MethodNatsListenerEndpoint endpoint = new MethodNatsListenerEndpoint(resolveId(where, listener.id()),
 				subjects, bean, invocable);
 		endpoint.setQueue(queue);
-		endpoint.setConcurrency(concurrency);
+		endpoint.setConcurrency(resolveConcurrency(where, listener.concurrency(), queue));
 		endpoint.setAutoStartup(resolveAutoStartup(where, listener.autoStartup()));
 		endpoint.setErrorHandler(resolveErrorHandler(where, listener.errorHandler()));
-		endpoint.setSendTo(resolveSendTo(where, method, targetClass));
+		endpoint.setSendTo(resolveSendTo(where));
 		return endpoint;
 	}
 
-	private void checkParameters(ListenerMethod where, Method method) {
+	/**
+	 * Asks the resolvers of the handler method factory which parameters would be bound to the payload, so a
+	 * resolver the application added for its own type counts as resolving that type. A factory other than a
+	 * {@link NatsMessageHandlerMethodFactory} does not tell, and its parameters fail on the first message.
+	 */
+	private void checkParameters(ListenerMethod where) {
+		if (!(messageHandlerMethodFactory() instanceof NatsMessageHandlerMethodFactory factory)) {
+			return;
+		}
+		Method method = where.method();
 		List<String> payloadParameters = new ArrayList<>();
 		for (int i = 0; i < method.getParameterCount(); i++) {
 			MethodParameter parameter = new MethodParameter(method, i);
-			if (parameter.hasParameterAnnotation(Header.class) || parameter.hasParameterAnnotation(Headers.class)) {
+			if (!factory.bindsToPayload(parameter)) {
 				continue;
 			}
 			Class<?> type = parameter.getParameterType();
-			if (Message.class.isAssignableFrom(type) || MessageHeaders.class.isAssignableFrom(type)
-					|| MessageHeaderAccessor.class.isAssignableFrom(type)
-					|| io.nats.client.Message.class.isAssignableFrom(type) || Connection.class.isAssignableFrom(type)) {
-				continue;
-			}
 			if (type.getPackageName().startsWith("io.nats.client")) {
 				throw where.invalid("parameter " + i + " of type " + type.getName()
-						+ " cannot be resolved; of the jnats types only Message and Connection can be injected");
+						+ " cannot be resolved; of the jnats types only Message and Connection can be injected",
+						"Take an io.nats.client.Message or Connection parameter instead, or remove the parameter.");
 			}
 			payloadParameters.add(i + " (" + type.getSimpleName() + ")");
 		}
 		if (payloadParameters.size() > 1) {
 			throw where.invalid("parameters " + String.join(", ", payloadParameters)
-					+ " would all be bound to the payload; mark all but one with @Header or @Headers");
+					+ " would all be bound to the payload",
+					"Mark all but one of them with @Header or @Headers, or add a HandlerMethodArgumentResolver"
+							+ " for their type to the natsMessageHandlerMethodFactory.");
 		}
 	}
 
@@ -179,7 +202,8 @@ public class NatsListenerAnnotationBeanPostProcessor
 		String id = resolveText(where, declared);
 		if (StringUtils.hasText(id)) {
 			if (!this.listenerIds.add(id)) {
-				throw where.invalid("another listener already has id '" + id + "'");
+				throw where.invalid("another listener already has id '" + id + "'",
+						"Give each @NatsListener its own id, or leave id empty to have one generated.");
 			}
 			return id;
 		}
@@ -196,14 +220,9 @@ public class NatsListenerAnnotationBeanPostProcessor
 		for (String value : declared) {
 			collectSubjects(where, resolve(where, value), subjects);
 		}
-		if (subjects.isEmpty()) {
-			throw where.invalid("no subject is declared");
-		}
-		for (String subject : subjects) {
-			String problem = NatsSubjectSyntax.checkSubscriptionSubject(subject);
-			if (problem != null) {
-				throw where.invalid("invalid " + problem);
-			}
+		String problem = NatsListenerChecks.checkSubjects(subjects);
+		if (problem != null) {
+			throw where.invalid(problem, SUBJECT_ACTION);
 		}
 		return subjects.stream().distinct().toList();
 	}
@@ -219,17 +238,17 @@ public class NatsListenerAnnotationBeanPostProcessor
 			collection.forEach((element) -> collectSubjects(where, element, subjects));
 		}
 		else if (resolved != null) {
-			throw where.invalid("a subject expression resolved to a " + resolved.getClass().getName());
+			throw where.invalid("a subject expression resolved to a " + resolved.getClass().getName(),
+					"Make the expression return a String, a String[] or a collection of Strings.");
 		}
 	}
 
 	private @Nullable String resolveQueue(ListenerMethod where, String declared) {
-		String queue = resolveText(where, declared);
-		if (!StringUtils.hasText(queue)) {
-			return null;
-		}
-		if (StringUtils.containsWhitespace(queue)) {
-			throw where.invalid("queue group '" + queue + "' contains whitespace");
+		String text = resolveText(where, declared);
+		String queue = StringUtils.hasText(text) ? text : null;
+		String problem = NatsListenerChecks.checkQueue(queue);
+		if (problem != null) {
+			throw where.invalid(problem, "Use a queue group name without whitespace, e.g. queue = \"order-workers\".");
 		}
 		return queue;
 	}
@@ -239,19 +258,19 @@ public class NatsListenerAnnotationBeanPostProcessor
 		if (!StringUtils.hasText(text)) {
 			return null;
 		}
+		String numberAction = "Set concurrency to a whole number of at least 1, or to a placeholder resolving to one.";
 		int concurrency;
 		try {
 			concurrency = Integer.parseInt(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw where.invalid("concurrency '" + text + "' is not a number");
+			throw where.invalid("concurrency '" + text + "' is not a number", numberAction);
 		}
-		if (concurrency < 1) {
-			throw where.invalid("concurrency must be at least 1, got " + concurrency);
-		}
-		if (concurrency > 1 && queue == null) {
-			throw where.invalid("concurrency " + concurrency
-					+ " needs a queue group; without one every subscription would receive each message");
+		String problem = NatsListenerChecks.checkConcurrency(concurrency, queue);
+		if (problem != null) {
+			throw where.invalid(problem, (concurrency < 1) ? numberAction
+					: "Add a queue group, e.g. @NatsListener(subjects = ..., queue = \"workers\", concurrency = \""
+							+ concurrency + "\"), or remove concurrency.");
 		}
 		return concurrency;
 	}
@@ -264,7 +283,8 @@ public class NatsListenerAnnotationBeanPostProcessor
 		return switch (text.strip().toLowerCase()) {
 			case "true" -> true;
 			case "false" -> false;
-			default -> throw where.invalid("autoStartup '" + text + "' is neither true nor false");
+			default -> throw where.invalid("autoStartup '" + text + "' is neither true nor false",
+					"Set autoStartup to \"true\" or \"false\", or to a placeholder resolving to one of them.");
 		};
 	}
 
@@ -274,26 +294,29 @@ public class NatsListenerAnnotationBeanPostProcessor
 			return null;
 		}
 		if (!beanFactory().containsBean(beanName)) {
-			throw where.invalid("there is no error handler bean named '" + beanName + "'");
+			throw where.invalid("there is no error handler bean named '" + beanName + "'",
+					"Define a NatsListenerErrorHandler bean named '" + beanName
+							+ "', or correct the name in errorHandler.");
 		}
 		return beanFactory().getBean(beanName, NatsListenerErrorHandler.class);
 	}
 
-	private @Nullable String resolveSendTo(ListenerMethod where, Method method, Class<?> targetClass) {
-		SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(method, SendTo.class);
+	private @Nullable String resolveSendTo(ListenerMethod where) {
+		SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(where.method(), SendTo.class);
 		if (sendTo == null) {
-			sendTo = AnnotatedElementUtils.findMergedAnnotation(targetClass, SendTo.class);
+			sendTo = AnnotatedElementUtils.findMergedAnnotation(where.targetClass(), SendTo.class);
 		}
 		if (sendTo == null) {
 			return null;
 		}
+		String action = "Name exactly one subject without wildcards in @SendTo, e.g. @SendTo(\"orders.priced\").";
 		if (sendTo.value().length != 1) {
-			throw where.invalid("@SendTo must name exactly one subject");
+			throw where.invalid("@SendTo must name exactly one subject", action);
 		}
 		String subject = resolveText(where, sendTo.value()[0]);
 		String problem = NatsSubjectSyntax.checkPublishSubject(subject);
 		if (problem != null) {
-			throw where.invalid("invalid @SendTo " + problem);
+			throw where.invalid("invalid @SendTo " + problem, action);
 		}
 		return subject;
 	}
@@ -318,7 +341,8 @@ public class NatsListenerAnnotationBeanPostProcessor
 					: placeholdersResolved;
 		}
 		catch (RuntimeException ex) {
-			throw where.invalid("cannot resolve '" + value + "': " + ex.getMessage());
+			throw where.invalid("cannot resolve '" + value + "': " + ex.getMessage(),
+					"Define the property the placeholder names, or correct the placeholder or expression.");
 		}
 	}
 
@@ -327,39 +351,54 @@ public class NatsListenerAnnotationBeanPostProcessor
 		return this.beanFactory;
 	}
 
+	private synchronized NatsMessageConverter messageConverter() {
+		if (this.messageConverter == null) {
+			this.messageConverter = beanFactory().getBeanProvider(NatsMessageConverter.class)
+				.getIfUnique(PlainNatsMessageConverter::new);
+		}
+		return this.messageConverter;
+	}
+
+	private synchronized MessageHandlerMethodFactory messageHandlerMethodFactory() {
+		if (this.messageHandlerMethodFactory == null) {
+			ConfigurableListableBeanFactory beanFactory = beanFactory();
+			if (beanFactory.containsBean(MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME)) {
+				this.messageHandlerMethodFactory = beanFactory.getBean(MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME,
+						MessageHandlerMethodFactory.class);
+			}
+			else {
+				NatsMessageHandlerMethodFactory factory = new NatsMessageHandlerMethodFactory(messageConverter());
+				factory.setBeanFactory(beanFactory);
+				factory.afterPropertiesSet();
+				this.messageHandlerMethodFactory = factory;
+			}
+		}
+		return this.messageHandlerMethodFactory;
+	}
+
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.nonAnnotatedClasses.clear();
 		ConfigurableListableBeanFactory beanFactory = beanFactory();
 		beanFactory.getBeanProvider(NatsListenerEndpointRegistry.class).ifAvailable(this.registrar::setEndpointRegistry);
 		beanFactory.getBeanProvider(NatsListenerContainerFactory.class).ifAvailable(this.registrar::setContainerFactory);
-		NatsMessageConverter converter = beanFactory.getBeanProvider(NatsMessageConverter.class)
-			.getIfUnique(PlainNatsMessageConverter::new);
-		this.registrar.setMessageConverter(converter);
-		this.registrar.setMessageHandlerMethodFactory(messageHandlerMethodFactory(beanFactory, converter));
+		this.registrar.setMessageConverter(messageConverter());
+		this.registrar.setMessageHandlerMethodFactory(messageHandlerMethodFactory());
+		if (beanFactory.containsBean(DEFAULT_ERROR_HANDLER_BEAN_NAME)) {
+			this.registrar.setErrorHandler(
+					beanFactory.getBean(DEFAULT_ERROR_HANDLER_BEAN_NAME, NatsListenerErrorHandler.class));
+		}
+		beanFactory.getBeanProvider(NatsListenerConfigurer.class)
+			.orderedStream()
+			.forEach((configurer) -> configurer.configureNatsListeners(this.registrar));
 		this.registrar.registerEndpoints();
 	}
 
-	private static MessageHandlerMethodFactory messageHandlerMethodFactory(ConfigurableListableBeanFactory beanFactory,
-			NatsMessageConverter converter) {
-		if (beanFactory.containsBean(MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME)) {
-			return beanFactory.getBean(MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME, MessageHandlerMethodFactory.class);
-		}
-		NatsMessageHandlerMethodFactory factory = new NatsMessageHandlerMethodFactory(converter);
-		factory.setBeanFactory(beanFactory);
-		factory.afterPropertiesSet();
-		return factory;
-	}
+	/** The listener method being processed, for failures that name it. */
+	private record ListenerMethod(String beanName, Class<?> targetClass, Method method) {
 
-	/** The listener method being processed, for failure messages that name it. */
-	private record ListenerMethod(Class<?> targetClass, Method method) {
-
-		IllegalStateException invalid(@Nullable String reason) {
-			String parameters = Arrays.stream(this.method.getParameterTypes())
-				.map(Class::getSimpleName)
-				.collect(Collectors.joining(", "));
-			return new IllegalStateException("@NatsListener method " + this.targetClass.getName() + "#"
-					+ this.method.getName() + "(" + parameters + ") cannot work: " + reason);
+		NatsListenerMethodException invalid(String problem, String action) {
+			return new NatsListenerMethodException(this.beanName, this.method, problem, action);
 		}
 	}
 }

@@ -5,22 +5,34 @@ import java.util.function.Supplier;
 
 import io.nats.client.Connection;
 import io.nats.client.MessageHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * Creates a {@link NatsListenerContainer} per endpoint, filling in the defaults an endpoint leaves open.
- * The connection is looked up when a container starts, not when it is created.
+ * The defaults held here are the listener defaults of the application: the {@code nats.listener.*}
+ * properties only override them when set. The connection is looked up when a container starts, not when it
+ * is created.
  */
 public class NatsListenerContainerFactory {
 
+	/** Concurrency of listeners with a queue group and no concurrency of their own, unless set otherwise. */
+	public static final int DEFAULT_CONCURRENCY = 1;
+
+	/** Whether listeners without their own setting start with the context, unless set otherwise. */
+	public static final boolean DEFAULT_AUTO_STARTUP = true;
+
+	/** How long stopping a container waits for received messages to be handled, unless set otherwise. */
+	public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
 	private final Supplier<Connection> connection;
 
-	private int concurrency = 1;
+	private int concurrency = DEFAULT_CONCURRENCY;
 
-	private boolean autoStartup = true;
+	private boolean autoStartup = DEFAULT_AUTO_STARTUP;
 
-	private Duration drainTimeout = Duration.ofSeconds(10);
+	private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
 
 	/**
 	 * Creates a factory for containers on the given connection.
@@ -33,9 +45,13 @@ public class NatsListenerContainerFactory {
 	/**
 	 * Sets the concurrency of endpoints that have a queue group but no concurrency of their own.
 	 * @param concurrency the default concurrency, at least 1
+	 * @throws IllegalArgumentException if the concurrency is below 1
 	 */
 	public void setConcurrency(int concurrency) {
-		Assert.isTrue(concurrency > 0, "concurrency must be at least 1");
+		String problem = NatsListenerChecks.checkConcurrency(concurrency);
+		if (problem != null) {
+			throw new IllegalArgumentException("Default listener " + problem);
+		}
 		this.concurrency = concurrency;
 	}
 
@@ -61,17 +77,28 @@ public class NatsListenerContainerFactory {
 	 * @param endpoint the endpoint
 	 * @param messageHandler the handler created by the endpoint
 	 * @return a container, not started
-	 * @throws IllegalStateException if the endpoint asks for concurrency without a queue group
+	 * @throws IllegalStateException if the endpoint breaks one of the {@link NatsListenerChecks}
 	 */
 	public NatsListenerContainer createListenerContainer(NatsListenerEndpoint endpoint, MessageHandler messageHandler) {
 		Integer requested = endpoint.getConcurrency();
-		if (requested != null && requested > 1 && endpoint.getQueue() == null) {
-			throw new IllegalStateException("NATS listener '" + endpoint.getId() + "' has concurrency " + requested
-					+ " but no queue group; every subscription would receive each message");
-		}
 		int concurrency = (requested != null) ? requested : (endpoint.getQueue() != null) ? this.concurrency : 1;
+		String problem = firstProblem(NatsListenerChecks.checkSubjects(endpoint.getSubjects()),
+				NatsListenerChecks.checkQueue(endpoint.getQueue()),
+				NatsListenerChecks.checkConcurrency(concurrency, endpoint.getQueue()));
+		if (problem != null) {
+			throw new IllegalStateException("NATS listener '" + endpoint.getId() + "' cannot work: " + problem);
+		}
 		boolean autoStartup = (endpoint.getAutoStartup() != null) ? endpoint.getAutoStartup() : this.autoStartup;
 		return new NatsListenerContainer(endpoint, concurrency, autoStartup, messageHandler, this.connection,
 				this.drainTimeout);
+	}
+
+	private static @Nullable String firstProblem(@Nullable String... problems) {
+		for (String problem : problems) {
+			if (problem != null) {
+				return problem;
+			}
+		}
+		return null;
 	}
 }

@@ -2,51 +2,57 @@ package io.github.natsspring.autoconfigure.listener;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Defaults for {@code @NatsListener} methods.
+ * Defaults for {@code @NatsListener} methods. Each one left unset keeps the default of the
+ * {@code NatsListenerContainerFactory}, the one place the listener defaults are defined.
  */
 @ConfigurationProperties("nats.listener")
 public class NatsListenerProperties {
 
 	/**
-	 * Whether listeners start with the application context, unless a listener says otherwise.
+	 * Whether listeners start with the application context, unless a listener says otherwise. When not set,
+	 * they do.
 	 */
-	private boolean autoStartup = true;
+	private @Nullable Boolean autoStartup;
 
 	/**
 	 * Number of subscriptions, each with its own thread, sharing the queue group of a listener that declares
-	 * a queue group but no concurrency. Listeners without a queue group always use one subscription.
+	 * a queue group but no concurrency; at least 1, and 1 when not set. Listeners without a queue group always
+	 * use one subscription.
 	 */
-	private int concurrency = 1;
+	private @Nullable Integer concurrency;
 
 	/**
-	 * How long stopping a listener waits for the messages it already received to be handled.
+	 * How long stopping a listener waits for the messages it already received to be handled; 10 seconds when
+	 * not set.
 	 */
-	private Duration drainTimeout = Duration.ofSeconds(10);
+	private @Nullable Duration drainTimeout;
 
-	public boolean isAutoStartup() {
+	public @Nullable Boolean getAutoStartup() {
 		return this.autoStartup;
 	}
 
-	public void setAutoStartup(boolean autoStartup) {
+	public void setAutoStartup(@Nullable Boolean autoStartup) {
 		this.autoStartup = autoStartup;
 	}
 
-	public int getConcurrency() {
+	public @Nullable Integer getConcurrency() {
 		return this.concurrency;
 	}
 
-	public void setConcurrency(int concurrency) {
+	public void setConcurrency(@Nullable Integer concurrency) {
 		this.concurrency = concurrency;
 	}
 
-	public Duration getDrainTimeout() {
+	public @Nullable Duration getDrainTimeout() {
 		return this.drainTimeout;
 	}
 
-	public void setDrainTimeout(Duration drainTimeout) {
+	public void setDrainTimeout(@Nullable Duration drainTimeout) {
 		this.drainTimeout = drainTimeout;
 	}
 }

@@ -7,6 +7,7 @@ import io.github.natsspring.annotation.NatsListenerAnnotationBeanPostProcessor;
 import io.github.natsspring.listener.NatsListenerContainer;
 import io.github.natsspring.listener.NatsListenerContainerFactory;
 import io.github.natsspring.listener.NatsListenerEndpointRegistry;
+import io.github.natsspring.listener.SimpleNatsListenerEndpoint;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import org.junit.jupiter.api.Test;
@@ -124,15 +125,47 @@ class NatsListenerAutoConfigurationTests {
 	}
 
 	@Test
+	void unsetPropertiesKeepTheContainerFactoryDefaults() {
+		this.contextRunner.withBean(Connection.class, NatsListenerAutoConfigurationTests::connectionWithStubDispatchers)
+			.run((context) -> {
+				NatsListenerContainer container = context.getBean(NatsListenerContainerFactory.class)
+					.createListenerContainer(queuedEndpoint(), (message) -> {
+					});
+				assertThat(container.getConcurrency()).isEqualTo(NatsListenerContainerFactory.DEFAULT_CONCURRENCY);
+				assertThat(container.isAutoStartup()).isEqualTo(NatsListenerContainerFactory.DEFAULT_AUTO_STARTUP);
+			});
+	}
+
+	@Test
+	void propertiesOverrideTheContainerFactoryDefaults() {
+		this.withConnection.withPropertyValues("nats.listener.concurrency=4").run((context) -> {
+			NatsListenerContainer container = context.getBean(NatsListenerContainerFactory.class)
+				.createListenerContainer(queuedEndpoint(), (message) -> {
+				});
+			assertThat(container.getConcurrency()).isEqualTo(4);
+			assertThat(container.isAutoStartup()).isFalse();
+		});
+	}
+
+	@Test
+	void defaultConcurrencyBelowOneFailsStartup() {
+		this.withConnection.withPropertyValues("nats.listener.concurrency=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("Default listener concurrency must be at least 1, got 0"));
+	}
+
+	@Test
 	void privateListenerMethodFailsStartupNamingTheMethod() {
 		assertStartupFails(PrivateListener.class,
-				"@NatsListener method " + PrivateListener.class.getName() + "#hidden(String) cannot work: "
-						+ "the method is private");
+				"@NatsListener method " + PrivateListener.class.getName() + "#hidden(String) of bean "
+						+ "'natsListenerAutoConfigurationTests.PrivateListener' cannot work: the method is private");
 	}
 
 	@Test
 	void invalidSubjectFailsStartup() {
-		assertStartupFails(InvalidSubjectListener.class, "#onOrder(String) cannot work: invalid subject 'orders.>.eu'");
+		assertStartupFails(InvalidSubjectListener.class, "#onOrder(String) of bean 'natsListenerAutoConfigurationTests.InvalidSubjectListener' cannot work: invalid subject 'orders.>.eu'");
 	}
 
 	@Test
@@ -173,6 +206,11 @@ class NatsListenerAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining(message));
+	}
+
+	private static SimpleNatsListenerEndpoint queuedEndpoint() {
+		return SimpleNatsListenerEndpoint.builder("queued").subjects("orders").queue("workers").handler((message) -> {
+		}).build();
 	}
 
 	private static Connection connectionWithStubDispatchers() {

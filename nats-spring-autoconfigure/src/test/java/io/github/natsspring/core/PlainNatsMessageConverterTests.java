@@ -1,8 +1,7 @@
-package io.github.natsspring.listener.adapter;
+package io.github.natsspring.core;
 
 import java.nio.charset.StandardCharsets;
 
-import io.github.natsspring.core.NatsConversionException;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.Test;
 

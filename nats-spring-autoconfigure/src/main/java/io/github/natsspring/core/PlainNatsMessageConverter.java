@@ -1,15 +1,14 @@
-package io.github.natsspring.listener.adapter;
+package io.github.natsspring.core;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
-import io.github.natsspring.core.NatsConversionException;
-import io.github.natsspring.core.NatsMessageConverter;
 import io.nats.client.impl.Headers;
 
 /**
  * A {@link NatsMessageConverter} for applications without an object mapper: {@code byte[]} as is and
- * {@code String} as UTF-8; any other type is rejected.
+ * {@code String} as UTF-8; any other type is rejected. {@link NatsTemplate} and the listeners use it when
+ * Jackson is not on the classpath.
  */
 public class PlainNatsMessageConverter implements NatsMessageConverter {
 
