@@ -1,15 +1,19 @@
 package io.github.natsspring.docker.compose;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.natsspring.autoconfigure.NatsAutoConfiguration;
 import io.github.natsspring.autoconfigure.NatsConnectionDetails;
+import io.github.natsspring.autoconfigure.SelfSignedCertificate;
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -111,6 +115,32 @@ class NatsDockerComposeConnectionDetailsFactoryTests {
 					assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
 					assertThat(connection.getConnectedUrl()).endsWith(":" + service.getPort());
 				});
+		}
+	}
+
+	@Test
+	void applicationTrustsTheServiceWithTheSslBundleOfItsLabels(@TempDir Path directory) throws Exception {
+		SelfSignedCertificate certificate = SelfSignedCertificate.create(directory);
+		NatsBrokerOptions options = NatsBrokerOptions.builder()
+			.host("127.0.0.1")
+			.port(0)
+			.tls(BrokerTls.builder()
+				.certificateFile(certificate.certificatePem())
+				.privateKeyFile(certificate.keyPem())
+				.build())
+			.build();
+		try (NatsBroker service = new NatsBroker(options)) {
+			service.start();
+			RunningService compose = ComposeService.of("nats:2.10", 4222, service.getPort())
+				.withLabels(Map.of("org.springframework.boot.sslbundle.pem.truststore.certificate",
+						certificate.certificatePem().toUri().toString()));
+			NatsConnectionDetails details = natsDetails(compose, new MockEnvironment());
+			assertThat(details.getSslBundle()).isNotNull();
+			this.contextRunner.withBean(NatsConnectionDetails.class, () -> details).run((context) -> {
+				Connection connection = context.getBean(Connection.class);
+				assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+				assertThat(connection.getServerInfo().isTLSRequired()).isTrue();
+			});
 		}
 	}
 
