@@ -1,10 +1,14 @@
 package io.github.natsspring.testcontainers;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.natsspring.autoconfigure.NatsAutoConfiguration;
 import io.github.natsspring.autoconfigure.NatsConnectionDetails;
+import io.github.natsspring.autoconfigure.SelfSignedCertificate;
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsNotFoundException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.testcontainers.service.connection.PemTrustStore;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NatsContainerConnectionDetailsFactoryTests {
 
 	private static final NatsBrokerOptions OPEN = NatsBrokerOptions.loopbackRandomPort();
+
+	// relative to the module's directory, where the build runs the tests
+	private static final Path TLS_DIRECTORY = Path.of("target", "nats-container-tls");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(ServiceConnectionAutoConfiguration.class, NatsAutoConfiguration.class));
@@ -82,6 +90,27 @@ class NatsContainerConnectionDetailsFactoryTests {
 	}
 
 	@Test
+	void applicationTrustsTheContainerWithTheSslBundleOfItsAnnotations() throws Exception {
+		SelfSignedCertificate certificate = SelfSignedCertificate.create(Files.createDirectories(TLS_DIRECTORY));
+		NatsBrokerOptions requiringTls = NatsBrokerOptions.builder()
+			.host("127.0.0.1")
+			.port(0)
+			.tls(BrokerTls.builder()
+				.certificateFile(certificate.certificatePem())
+				.privateKeyFile(certificate.keyPem())
+				.build())
+			.build();
+		this.contextRunner.withBean(ContainerSpec.class, () -> new ContainerSpec(requiringTls))
+			.withUserConfiguration(TlsNatsServiceConnection.class)
+			.run((context) -> {
+				assertThat(context.getBean(NatsConnectionDetails.class).getSslBundle()).isNotNull();
+				Connection connection = context.getBean(Connection.class);
+				assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+				assertThat(connection.getServerInfo().isTLSRequired()).isTrue();
+			});
+	}
+
+	@Test
 	void containerIsStoppedWithTheContext() {
 		AtomicReference<BrokerBackedNatsContainer> container = new AtomicReference<>();
 		this.contextRunner.withBean(ContainerSpec.class, () -> new ContainerSpec(OPEN))
@@ -120,6 +149,21 @@ class NatsContainerConnectionDetailsFactoryTests {
 		@ServiceConnection(name = "nats")
 		BrokerBackedNatsContainer nats(ContainerSpec spec) {
 			return new BrokerBackedNatsContainer("nats:2.10", spec.brokerOptions()).withCommand(spec.command());
+		}
+	}
+
+	/**
+	 * A service connection trusting the certificate in {@link #TLS_DIRECTORY}: Boot reads the trust store's
+	 * location from the annotation, a constant.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TlsNatsServiceConnection {
+
+		@Bean
+		@ServiceConnection(name = "nats")
+		@PemTrustStore("file:target/nats-container-tls/broker-cert.pem")
+		BrokerBackedNatsContainer nats(ContainerSpec spec) {
+			return new BrokerBackedNatsContainer("nats:2.10", spec.brokerOptions());
 		}
 	}
 
