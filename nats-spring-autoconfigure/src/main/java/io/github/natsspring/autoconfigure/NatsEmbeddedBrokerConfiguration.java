@@ -28,8 +28,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Starts the embedded broker when the application names no server: neither {@code nats.servers} nor a
  * {@link NatsConnectionDetails} bean of its own. The connection then goes to the port the broker really
- * bound, which is also published as {@code local.nats.port}, in this context and its ancestors. The broker's options come from
- * {@code nats.embedded.*}, laid over the nats-server configuration file {@code nats.embedded.config-file} names.
+ * bound, which is also published as {@code local.nats.port}, in this context and its ancestors. The broker's
+ * options come from {@code nats.embedded.*}, laid over the nats-server configuration file
+ * {@code nats.embedded.config-file} names.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(NatsBroker.class)
