@@ -23,6 +23,7 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ class NatsContainerConnectionDetailsFactoryTests {
 
 	private static final NatsBrokerOptions OPEN = NatsBrokerOptions.loopbackRandomPort();
 
-	// relative to the module's directory, where the build runs the tests
+	// relative to the module's directory, where the build runs the tests; emptied by the test that uses it
 	private static final Path TLS_DIRECTORY = Path.of("target", "nats-container-tls");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
@@ -91,6 +92,7 @@ class NatsContainerConnectionDetailsFactoryTests {
 
 	@Test
 	void applicationTrustsTheContainerWithTheSslBundleOfItsAnnotations() throws Exception {
+		FileSystemUtils.deleteRecursively(TLS_DIRECTORY);
 		SelfSignedCertificate certificate = SelfSignedCertificate.create(Files.createDirectories(TLS_DIRECTORY));
 		NatsBrokerOptions requiringTls = NatsBrokerOptions.builder()
 			.host("127.0.0.1")
