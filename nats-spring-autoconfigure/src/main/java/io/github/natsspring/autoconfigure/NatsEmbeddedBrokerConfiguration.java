@@ -1,8 +1,5 @@
 package io.github.natsspring.autoconfigure;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 import io.github.natsspring.broker.BrokerTls;
@@ -19,23 +16,21 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts the embedded broker when the application names no server: neither {@code nats.servers} nor a
  * {@link NatsConnectionDetails} bean of its own. The connection then goes to the port the broker really
- * bound, which is also published as {@code local.nats.port}. The broker's options come from
- * {@code nats.embedded.*}, laid over the nats-server configuration file {@code nats.embedded.config-file} names.
+ * bound, which is also published as {@code local.nats.port}, in this context and its ancestors. The broker's
+ * options come from {@code nats.embedded.*}, laid over the nats-server configuration file
+ * {@code nats.embedded.config-file} names.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(NatsBroker.class)
@@ -43,10 +38,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Conditional(NatsEmbeddedBrokerConfiguration.NoServersConfiguredCondition.class)
 @ConditionalOnMissingBean(NatsConnectionDetails.class)
 class NatsEmbeddedBrokerConfiguration {
-
-	static final String LOCAL_PORT_PROPERTY = "local.nats.port";
-
-	private static final String PORTS_PROPERTY_SOURCE = "nats.ports";
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnMissingBean
@@ -63,8 +54,8 @@ class NatsEmbeddedBrokerConfiguration {
 
 	@Bean
 	NatsConnectionDetails embeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties,
-			ConfigurableEnvironment environment, ObjectProvider<SslBundles> sslBundles) {
-		publishPort(environment, broker.getPort());
+			ApplicationContext context, ObjectProvider<SslBundles> sslBundles) {
+		LocalNatsPort.publish(context, broker.getPort());
 		return new EmbeddedNatsConnectionDetails(broker, properties,
 				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
 	}
@@ -90,17 +81,6 @@ class NatsEmbeddedBrokerConfiguration {
 	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,
 			@Nullable SslBundles sslBundles) {
 		return new SslBundleProperty("nats.embedded.ssl.bundle", embedded.getSsl().getBundle()).resolve(sslBundles);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static void publishPort(ConfigurableEnvironment environment, int port) {
-		MutablePropertySources sources = environment.getPropertySources();
-		PropertySource<?> source = sources.get(PORTS_PROPERTY_SOURCE);
-		if (source == null) {
-			source = new MapPropertySource(PORTS_PROPERTY_SOURCE, new HashMap<>());
-			sources.addFirst(source);
-		}
-		((Map<String, Object>) source.getSource()).put(LOCAL_PORT_PROPERTY, port);
 	}
 
 	/**

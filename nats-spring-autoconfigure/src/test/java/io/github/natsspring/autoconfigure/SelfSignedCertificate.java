@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param certificatePem the certificate, PEM
  * @param keyPem the private key, PKCS#8 PEM
  */
-record SelfSignedCertificate(Path keyStore, Path certificatePem, Path keyPem) {
+public record SelfSignedCertificate(Path keyStore, Path certificatePem, Path keyPem) {
 
 	/**
 	 * Makes a certificate.
@@ -27,7 +27,7 @@ record SelfSignedCertificate(Path keyStore, Path certificatePem, Path keyPem) {
 	 * @return the certificate
 	 * @throws Exception if keytool fails
 	 */
-	static SelfSignedCertificate create(Path directory) throws Exception {
+	public static SelfSignedCertificate create(Path directory) throws Exception {
 		Path keyStore = directory.resolve("broker.p12");
 		String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
 		Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize",
