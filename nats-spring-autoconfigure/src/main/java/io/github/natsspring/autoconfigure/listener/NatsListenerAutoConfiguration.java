@@ -49,11 +49,12 @@ public final class NatsListenerAutoConfiguration {
 	@Bean(CONTAINER_FACTORY_BEAN_NAME)
 	@ConditionalOnMissingBean
 	NatsListenerContainerFactory natsListenerContainerFactory(ObjectProvider<Connection> connection,
-			NatsListenerProperties properties) {
+			NatsListenerProperties properties, ObjectProvider<NatsListenerContainerFactoryCustomizer> customizers) {
 		NatsListenerContainerFactory factory = new NatsListenerContainerFactory(connection::getObject);
 		factory.setAutoStartup(properties.isAutoStartup());
 		factory.setConcurrency(properties.getConcurrency());
 		factory.setDrainTimeout(properties.getDrainTimeout());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}
 

@@ -26,6 +26,12 @@ public class NatsListenerProperties {
 	 */
 	private Duration drainTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Whether listeners are observed through the application's ObservationRegistry: each message handled (timers
+	 * nats.listener, spans continuing the sender's trace) and each result sent (nats.listener.reply).
+	 */
+	private boolean observationEnabled;
+
 	public boolean isAutoStartup() {
 		return this.autoStartup;
 	}
@@ -48,5 +54,13 @@ public class NatsListenerProperties {
 
 	public void setDrainTimeout(Duration drainTimeout) {
 		this.drainTimeout = drainTimeout;
+	}
+
+	public boolean isObservationEnabled() {
+		return this.observationEnabled;
+	}
+
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
 	}
 }
