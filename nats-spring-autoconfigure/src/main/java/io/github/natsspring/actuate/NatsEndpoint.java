@@ -116,7 +116,8 @@ public class NatsEndpoint {
 
 	/**
 	 * The connection's counters.
-	 * @param traffic messages and bytes received from and sent to the server
+	 * @param traffic messages and bytes received from and sent to the server; jnats counts the protocol messages it
+	 * sends (CONNECT, SUB, PING...) among those out
 	 * @param reconnects reconnections to a server
 	 * @param droppedMessages messages dropped because a subscription's pending limit was reached
 	 * @param pendingMessages messages queued for the server, not yet written

@@ -18,7 +18,8 @@ import io.nats.client.Statistics;
  * is scraped: counters {@code nats.connection.messages.in}, {@code .messages.out}, {@code .bytes.in},
  * {@code .bytes.out}, {@code .messages.dropped}, {@code .reconnects}, {@code .requests}, {@code .replies}; gauges
  * {@code nats.connection.pending.messages}, {@code .pending.bytes} (queued for the server, not yet written) and
- * {@code nats.connection.connected} (1 while connected, else 0).
+ * {@code nats.connection.connected} (1 while connected, else 0). As jnats counts them, messages out include the
+ * protocol messages the client sends (CONNECT, SUB, PING...); messages in are the messages delivered to it.
  */
 public class NatsConnectionMetrics implements MeterBinder {
 
@@ -49,7 +50,8 @@ public class NatsConnectionMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		counter("messages.in", "Messages received from the server", Statistics::getInMsgs).register(registry);
-		counter("messages.out", "Messages published to the server", Statistics::getOutMsgs).register(registry);
+		counter("messages.out", "Messages sent to the server, protocol messages (SUB, PING...) included",
+				Statistics::getOutMsgs).register(registry);
 		counter("bytes.in", "Bytes received from the server", Statistics::getInBytes).baseUnit(BaseUnits.BYTES)
 			.register(registry);
 		counter("bytes.out", "Bytes sent to the server", Statistics::getOutBytes).baseUnit(BaseUnits.BYTES)
