@@ -8,7 +8,12 @@ import io.github.natsspring.autoconfigure.listener.NatsListenerAutoConfiguration
 import io.github.natsspring.core.NatsNoRespondersException;
 import io.github.natsspring.core.NatsServiceErrorException;
 import io.github.natsspring.core.NatsTemplate;
+import io.github.natsspring.observation.DefaultNatsListenerObservationConvention;
+import io.github.natsspring.observation.DefaultNatsListenerReplyObservationConvention;
 import io.github.natsspring.observation.DefaultNatsTemplateObservationConvention;
+import io.github.natsspring.observation.NatsListenerObservationConvention;
+import io.github.natsspring.observation.NatsListenerReplyObservationConvention;
+import io.github.natsspring.observation.NatsReceiverContext;
 import io.github.natsspring.observation.NatsSenderContext;
 import io.github.natsspring.observation.NatsTemplateObservationConvention;
 import io.micrometer.common.KeyValues;
@@ -206,6 +211,23 @@ class NatsObservationAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void conventionBeansReplaceTheListenerDefaults() {
+		this.observed.withBean(NatsListenerObservationConvention.class, TeamListenerConvention::new)
+			.withBean(NatsListenerReplyObservationConvention.class, TeamReplyConvention::new)
+			.run((context) -> {
+				TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+				context.getBean(NatsTemplate.class).convertSendAndReceive("prices.pen", "pen", String.class);
+				awaitStopped(registry, "nats.listener", "nats.listener.reply");
+				assertThat(registry).hasObservationWithNameEqualTo("nats.listener")
+					.that()
+					.hasLowCardinalityKeyValue("team", "pricing");
+				assertThat(registry).hasObservationWithNameEqualTo("nats.listener.reply")
+					.that()
+					.hasLowCardinalityKeyValue("team", "pricing");
+			});
+	}
+
 	/** Listeners' observations end on their dispatcher threads, after the requester may have its reply. */
 	private static void awaitStopped(TestObservationRegistry registry, String... names) {
 		for (String name : names) {
@@ -220,6 +242,22 @@ class NatsObservationAutoConfigurationTests {
 		@Override
 		public KeyValues getLowCardinalityKeyValues(NatsSenderContext context) {
 			return super.getLowCardinalityKeyValues(context).and("product", "pen");
+		}
+	}
+
+	static class TeamListenerConvention extends DefaultNatsListenerObservationConvention {
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(NatsReceiverContext context) {
+			return super.getLowCardinalityKeyValues(context).and("team", "pricing");
+		}
+	}
+
+	static class TeamReplyConvention extends DefaultNatsListenerReplyObservationConvention {
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(NatsSenderContext context) {
+			return super.getLowCardinalityKeyValues(context).and("team", "pricing");
 		}
 	}
 
