@@ -1,6 +1,5 @@
 package io.github.natsspring.listener;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.natsspring.listener.adapter.MessagingNatsMessageHandler;
@@ -12,7 +11,6 @@ import io.github.natsspring.observation.NatsReceiverContext;
 import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Message;
 import io.nats.client.MessageHandler;
-import io.nats.client.Subscription;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +22,6 @@ final class ObservedNatsMessageHandler implements AsyncNatsMessageHandler {
 
 	private final String listenerId;
 
-	private final List<String> subjects;
-
 	private final @Nullable String queue;
 
 	private final MessageHandler delegate;
@@ -35,9 +31,9 @@ final class ObservedNatsMessageHandler implements AsyncNatsMessageHandler {
 	private final @Nullable NatsListenerObservationConvention observationConvention;
 
 	private ObservedNatsMessageHandler(NatsListenerEndpoint endpoint, MessageHandler delegate,
-			ObservationRegistry observationRegistry, @Nullable NatsListenerObservationConvention observationConvention) {
+			ObservationRegistry observationRegistry,
+			@Nullable NatsListenerObservationConvention observationConvention) {
 		this.listenerId = endpoint.getId();
-		this.subjects = endpoint.getSubjects();
 		this.queue = endpoint.getQueue();
 		this.delegate = delegate;
 		this.observationRegistry = observationRegistry;
@@ -70,14 +66,10 @@ final class ObservedNatsMessageHandler implements AsyncNatsMessageHandler {
 		}
 		NatsListenerObservation.LISTENER_OBSERVATION
 			.observation(this.observationConvention, DefaultNatsListenerObservationConvention.INSTANCE,
-					() -> new NatsReceiverContext(message, this.listenerId, subscribedSubject(message), this.queue),
+					() -> new NatsReceiverContext(message, this.listenerId, message.getSubscription().getSubject(),
+							this.queue),
 					this.observationRegistry)
 			.observeChecked(() -> this.delegate.onMessage(message));
-	}
-
-	private String subscribedSubject(Message message) {
-		Subscription subscription = message.getSubscription();
-		return (subscription != null) ? subscription.getSubject() : String.join(",", this.subjects);
 	}
 
 	@Override

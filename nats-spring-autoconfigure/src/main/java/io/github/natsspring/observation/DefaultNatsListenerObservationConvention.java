@@ -11,7 +11,8 @@ import io.micrometer.common.KeyValues;
 public class DefaultNatsListenerObservationConvention implements NatsListenerObservationConvention {
 
 	/** A shared instance. */
-	public static final DefaultNatsListenerObservationConvention INSTANCE = new DefaultNatsListenerObservationConvention();
+	public static final DefaultNatsListenerObservationConvention INSTANCE =
+			new DefaultNatsListenerObservationConvention();
 
 	private static final String PROCESS = "process";
 

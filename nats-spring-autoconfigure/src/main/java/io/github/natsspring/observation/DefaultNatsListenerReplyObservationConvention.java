@@ -11,7 +11,8 @@ import io.micrometer.common.KeyValues;
 public class DefaultNatsListenerReplyObservationConvention implements NatsListenerReplyObservationConvention {
 
 	/** A shared instance. */
-	public static final DefaultNatsListenerReplyObservationConvention INSTANCE = new DefaultNatsListenerReplyObservationConvention();
+	public static final DefaultNatsListenerReplyObservationConvention INSTANCE =
+			new DefaultNatsListenerReplyObservationConvention();
 
 	/** The destination tag of replies to reply-to inboxes. */
 	public static final String TEMPORARY_DESTINATION = "(temporary)";
@@ -24,7 +25,8 @@ public class DefaultNatsListenerReplyObservationConvention implements NatsListen
 	@Override
 	public String getContextualName(NatsSenderContext context) {
 		NatsSendOperation operation = context.getOperation();
-		return isTemporary(context) ? operation.operationName() : operation.operationName() + " " + context.getSubject();
+		return isTemporary(context) ? operation.operationName()
+				: operation.operationName() + " " + context.getSubject();
 	}
 
 	@Override
@@ -33,7 +35,8 @@ public class DefaultNatsListenerReplyObservationConvention implements NatsListen
 		return KeyValues.of(
 				NatsObservationKeyNames.MESSAGING_SYSTEM.withValue(DefaultNatsTemplateObservationConvention.SYSTEM),
 				NatsObservationKeyNames.MESSAGING_OPERATION_NAME.withValue(context.getOperation().operationName()),
-				NatsObservationKeyNames.MESSAGING_OPERATION_TYPE.withValue(DefaultNatsTemplateObservationConvention.SEND),
+				NatsObservationKeyNames.MESSAGING_OPERATION_TYPE
+					.withValue(DefaultNatsTemplateObservationConvention.SEND),
 				NatsObservationKeyNames.MESSAGING_DESTINATION_NAME
 					.withValue(temporary ? TEMPORARY_DESTINATION : context.getSubject()),
 				NatsObservationKeyNames.MESSAGING_DESTINATION_TEMPORARY.withValue(Boolean.toString(temporary)));

@@ -9,7 +9,8 @@ import io.micrometer.common.KeyValues;
 public class DefaultNatsTemplateObservationConvention implements NatsTemplateObservationConvention {
 
 	/** A shared instance. */
-	public static final DefaultNatsTemplateObservationConvention INSTANCE = new DefaultNatsTemplateObservationConvention();
+	public static final DefaultNatsTemplateObservationConvention INSTANCE =
+			new DefaultNatsTemplateObservationConvention();
 
 	static final String SYSTEM = "nats";
 

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  * {@link NatsListenerObservationConvention} or {@link NatsListenerReplyObservationConvention} bean in place of the
  * defaults.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@AutoConfiguration(
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({ Connection.class, ObservationRegistry.class })
 @ConditionalOnBean(ObservationRegistry.class)
 public final class NatsObservationAutoConfiguration {

@@ -38,7 +38,7 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
  * <p>
  * Once told to {@link #observeResults observe results}, every result and error reply is observed as
  * {@link NatsListenerObservation#REPLY_OBSERVATION}, a child of the observation current when the message arrived,
- * and a failure is recorded on that observation.
+ * and an exception the method throws is recorded on that observation.
  */
 public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 
@@ -95,7 +95,8 @@ public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 
 	@Override
 	public void onMessage(Message message) {
-		Observation handling = this.observationRegistry.isNoop() ? null : this.observationRegistry.getCurrentObservation();
+		@Nullable Observation handling = this.observationRegistry.isNoop() ? null
+				: this.observationRegistry.getCurrentObservation();
 		Object result;
 		try {
 			result = this.handlerMethod.invoke(NatsInboundMessageMapper.toMessage(message));

@@ -53,7 +53,8 @@ class NatsEndpointAutoConfigurationTests {
 			// jnats counts its protocol messages (CONNECT, SUB, PING) among those sent
 			assertThat(nats.connection().statistics().traffic().outMessages()).isGreaterThanOrEqualTo(3);
 			assertThat(nats.connection().statistics().traffic().inMessages()).isEqualTo(3);
-			assertThat(nats.broker().port()).isEqualTo(context.getEnvironment().getProperty("local.nats.port", Integer.class));
+			assertThat(nats.broker().port())
+				.isEqualTo(context.getEnvironment().getProperty("local.nats.port", Integer.class));
 			assertThat(nats.broker().serverId()).isEqualTo(broker.getServerId());
 			assertThat(nats.broker().connections()).isOne();
 			assertThat(nats.broker().subscriptions()).isOne();

@@ -89,7 +89,8 @@ class NatsTracingTests {
 
 		assertThat(responder.getBean(PriceService.class).receivedTraceparent)
 			.isEqualTo("00-" + traceId + "-" + request.id() + "-01");
-		assertThat(reply.getHeaders().getFirst("traceparent")).isEqualTo("00-" + traceId + "-" + replySpan.id() + "-01");
+		assertThat(reply.getHeaders().getFirst("traceparent"))
+			.isEqualTo("00-" + traceId + "-" + replySpan.id() + "-01");
 	}
 
 	/** Collects the spans a service finishes. */
