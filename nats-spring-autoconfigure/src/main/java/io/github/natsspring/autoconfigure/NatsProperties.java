@@ -591,12 +591,26 @@ public class NatsProperties {
 		/** How long a request waits for its reply unless the call gives a timeout. */
 		private Duration requestTimeout = Duration.ofSeconds(5);
 
+		/**
+		 * Whether publishes and requests are observed through the application's ObservationRegistry (timers
+		 * nats.template, spans with W3C trace context sent in the message headers).
+		 */
+		private boolean observationEnabled;
+
 		public Duration getRequestTimeout() {
 			return this.requestTimeout;
 		}
 
 		public void setRequestTimeout(Duration requestTimeout) {
 			this.requestTimeout = requestTimeout;
+		}
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 		}
 
 	}

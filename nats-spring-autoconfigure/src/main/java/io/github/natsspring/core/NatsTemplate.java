@@ -9,6 +9,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.natsspring.observation.DefaultNatsTemplateObservationConvention;
+import io.github.natsspring.observation.NatsSendOperation;
+import io.github.natsspring.observation.NatsSenderContext;
+import io.github.natsspring.observation.NatsTemplateObservation;
+import io.github.natsspring.observation.NatsTemplateObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.Message;
@@ -20,6 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The default {@link NatsOperations}: publishes and requests on a jnats {@link Connection}, converting objects
  * with a {@link NatsMessageConverter}. Thread-safe once configured.
+ * <p>
+ * Given an {@link ObservationRegistry}, every publish and request is observed as
+ * {@link NatsTemplateObservation#TEMPLATE_OBSERVATION}, with the trace context written into the message's headers.
  */
 public class NatsTemplate implements NatsOperations {
 
@@ -32,6 +42,10 @@ public class NatsTemplate implements NatsOperations {
 	private final NatsMessageConverter messageConverter;
 
 	private Duration defaultRequestTimeout = Duration.ofSeconds(5);
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable NatsTemplateObservationConvention observationConvention;
 
 	/**
 	 * Creates a template.
@@ -69,6 +83,24 @@ public class NatsTemplate implements NatsOperations {
 		this.defaultRequestTimeout = defaultRequestTimeout;
 	}
 
+	/**
+	 * Sets the registry publishes and requests are observed in; {@link ObservationRegistry#NOOP}, the default,
+	 * observes nothing.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+	}
+
+	/**
+	 * Sets the convention naming and tagging the observations, in place of
+	 * {@link DefaultNatsTemplateObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable NatsTemplateObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
 	@Override
 	public void publish(String subject, byte[] payload) {
 		publish(subject, payload, null);
@@ -76,7 +108,13 @@ public class NatsTemplate implements NatsOperations {
 
 	@Override
 	public void publish(String subject, byte[] payload, @Nullable Headers headers) {
-		this.connection.publish(subject, headers, payload);
+		if (this.observationRegistry.isNoop()) {
+			this.connection.publish(subject, headers, payload);
+			return;
+		}
+		Headers traced = copyOf(headers);
+		observation(traced, subject, NatsSendOperation.PUBLISH)
+			.observe(() -> this.connection.publish(subject, traced, payload));
 	}
 
 	@Override
@@ -114,6 +152,29 @@ public class NatsTemplate implements NatsOperations {
 	@Override
 	public CompletableFuture<Message> requestAsync(String subject, byte[] payload, @Nullable Headers headers,
 			Duration timeout) {
+		if (this.observationRegistry.isNoop()) {
+			return sendRequest(subject, payload, headers, timeout);
+		}
+		Headers traced = copyOf(headers);
+		Observation observation = observation(traced, subject, NatsSendOperation.REQUEST).start();
+		CompletableFuture<Message> reply;
+		try (Observation.Scope scope = observation.openScope()) {
+			reply = sendRequest(subject, payload, traced, timeout);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex).stop();
+			throw ex;
+		}
+		return reply.whenComplete((message, failure) -> {
+			if (failure != null) {
+				observation.error(unwrap(failure));
+			}
+			observation.stop();
+		});
+	}
+
+	private CompletableFuture<Message> sendRequest(String subject, byte[] payload, @Nullable Headers headers,
+			Duration timeout) {
 		Message request = NatsMessage.builder().subject(subject).headers(headers).data(payload).build();
 		CompletableFuture<Message> pending = this.connection.requestWithTimeout(request, timeout);
 		return pending.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).handle((reply, failure) -> {
@@ -122,6 +183,12 @@ public class NatsTemplate implements NatsOperations {
 			}
 			return verified(subject, reply);
 		});
+	}
+
+	private Observation observation(Headers headers, String subject, NatsSendOperation operation) {
+		return NatsTemplateObservation.TEMPLATE_OBSERVATION.observation(this.observationConvention,
+				DefaultNatsTemplateObservationConvention.INSTANCE,
+				() -> new NatsSenderContext(headers, subject, operation), this.observationRegistry);
 	}
 
 	@Override

@@ -3,6 +3,10 @@ package io.github.natsspring.listener;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.github.natsspring.observation.NatsListenerObservation;
+import io.github.natsspring.observation.NatsListenerObservationConvention;
+import io.github.natsspring.observation.NatsListenerReplyObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 import io.nats.client.MessageHandler;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +37,12 @@ public class NatsListenerContainerFactory {
 	private boolean autoStartup = DEFAULT_AUTO_STARTUP;
 
 	private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable NatsListenerObservationConvention observationConvention;
+
+	private @Nullable NatsListenerReplyObservationConvention replyObservationConvention;
 
 	/**
 	 * Creates a factory for containers on the given connection.
@@ -73,6 +83,33 @@ public class NatsListenerContainerFactory {
 	}
 
 	/**
+	 * Sets the registry the containers' listeners are observed in: each message handled as
+	 * {@link NatsListenerObservation#LISTENER_OBSERVATION}, each result sent as
+	 * {@link NatsListenerObservation#REPLY_OBSERVATION}. Without one, handlers run unwrapped.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Sets the convention naming and tagging the observation of a message handled.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable NatsListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Sets the convention naming and tagging the observation of a result sent.
+	 * @param replyObservationConvention the convention, or {@code null} for the default
+	 */
+	public void setReplyObservationConvention(
+			@Nullable NatsListenerReplyObservationConvention replyObservationConvention) {
+		this.replyObservationConvention = replyObservationConvention;
+	}
+
+	/**
 	 * Creates the container of an endpoint.
 	 * @param endpoint the endpoint
 	 * @param messageHandler the handler created by the endpoint
@@ -89,7 +126,11 @@ public class NatsListenerContainerFactory {
 			throw new IllegalStateException("NATS listener '" + endpoint.getId() + "' cannot work: " + problem);
 		}
 		boolean autoStartup = (endpoint.getAutoStartup() != null) ? endpoint.getAutoStartup() : this.autoStartup;
-		return new NatsListenerContainer(endpoint, concurrency, autoStartup, messageHandler, this.connection,
+		MessageHandler handler = (this.observationRegistry != null)
+				? ObservedNatsMessageHandler.observe(endpoint, messageHandler, this.observationRegistry,
+						this.observationConvention, this.replyObservationConvention)
+				: messageHandler;
+		return new NatsListenerContainer(endpoint, concurrency, autoStartup, handler, this.connection,
 				this.drainTimeout);
 	}
 

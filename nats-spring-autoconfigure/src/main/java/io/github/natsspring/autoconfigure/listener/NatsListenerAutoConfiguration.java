@@ -52,12 +52,13 @@ public final class NatsListenerAutoConfiguration {
 	@Bean(CONTAINER_FACTORY_BEAN_NAME)
 	@ConditionalOnMissingBean
 	NatsListenerContainerFactory natsListenerContainerFactory(ObjectProvider<Connection> connection,
-			NatsListenerProperties properties) {
+			NatsListenerProperties properties, ObjectProvider<NatsListenerContainerFactoryCustomizer> customizers) {
 		NatsListenerContainerFactory factory = new NatsListenerContainerFactory(connection::getObject);
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getAutoStartup).to(factory::setAutoStartup);
 		map.from(properties::getConcurrency).to(factory::setConcurrency);
 		map.from(properties::getDrainTimeout).to(factory::setDrainTimeout);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}
 

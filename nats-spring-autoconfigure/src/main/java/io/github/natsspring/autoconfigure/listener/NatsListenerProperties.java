@@ -32,6 +32,12 @@ public class NatsListenerProperties {
 	 */
 	private @Nullable Duration drainTimeout;
 
+	/**
+	 * Whether listeners are observed through the application's ObservationRegistry: each message handled (timers
+	 * nats.listener, spans continuing the sender's trace) and each result sent (nats.listener.reply).
+	 */
+	private boolean observationEnabled;
+
 	public @Nullable Boolean getAutoStartup() {
 		return this.autoStartup;
 	}
@@ -54,5 +60,13 @@ public class NatsListenerProperties {
 
 	public void setDrainTimeout(@Nullable Duration drainTimeout) {
 		this.drainTimeout = drainTimeout;
+	}
+
+	public boolean isObservationEnabled() {
+		return this.observationEnabled;
+	}
+
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
 	}
 }

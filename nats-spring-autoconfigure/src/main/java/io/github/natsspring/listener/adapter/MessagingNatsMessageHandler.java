@@ -11,6 +11,13 @@ import io.github.natsspring.core.NatsMessageConverter;
 import io.github.natsspring.listener.AsyncNatsMessageHandler;
 import io.github.natsspring.listener.NatsListenerErrorHandler;
 import io.github.natsspring.listener.NatsServiceException;
+import io.github.natsspring.observation.DefaultNatsListenerReplyObservationConvention;
+import io.github.natsspring.observation.NatsListenerObservation;
+import io.github.natsspring.observation.NatsListenerReplyObservationConvention;
+import io.github.natsspring.observation.NatsSendOperation;
+import io.github.natsspring.observation.NatsSenderContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
@@ -28,6 +35,10 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
  * reply-to subject or else to the {@code @SendTo} subject. A failure is answered, for requests, with an
  * empty error reply carrying {@link NatsHeaders#SERVICE_ERROR} and {@link NatsHeaders#SERVICE_ERROR_CODE}, and
  * is always passed to the error handler.
+ * <p>
+ * Once told to {@link #observeResults observe results}, every result and error reply is observed as
+ * {@link NatsListenerObservation#REPLY_OBSERVATION}, a child of the observation current when the message arrived,
+ * and an exception the method throws is recorded on that observation.
  */
 public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 
@@ -49,6 +60,10 @@ public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 
 	private final Set<CompletableFuture<Void>> pendingResults = ConcurrentHashMap.newKeySet();
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable NatsListenerReplyObservationConvention replyObservationConvention;
+
 	/**
 	 * Creates a handler.
 	 * @param listenerId the listener id, for the error handler
@@ -66,31 +81,49 @@ public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 		this.sendTo = sendTo;
 	}
 
+	/**
+	 * Observes the results and error replies this handler sends from now on.
+	 * @param observationRegistry the registry to observe in
+	 * @param replyObservationConvention the convention, or {@code null} for
+	 * {@link DefaultNatsListenerReplyObservationConvention}
+	 */
+	public void observeResults(ObservationRegistry observationRegistry,
+			@Nullable NatsListenerReplyObservationConvention replyObservationConvention) {
+		this.observationRegistry = observationRegistry;
+		this.replyObservationConvention = replyObservationConvention;
+	}
+
 	@Override
 	public void onMessage(Message message) {
+		@Nullable Observation handling = this.observationRegistry.isNoop() ? null
+				: this.observationRegistry.getCurrentObservation();
 		Object result;
 		try {
 			result = this.handlerMethod.invoke(NatsInboundMessageMapper.toMessage(message));
 		}
 		catch (Exception ex) {
-			fail(message, ex);
+			if (handling != null) {
+				handling.error(ex);
+			}
+			fail(message, ex, handling);
 			return;
 		}
 		if (result instanceof CompletionStage<?> stage) {
-			trackAsyncResult(message, stage);
+			trackAsyncResult(message, stage, handling);
 		}
 		else {
-			reply(message, result);
+			reply(message, result, handling);
 		}
 	}
 
-	private void trackAsyncResult(Message message, CompletionStage<?> stage) {
+	private void trackAsyncResult(Message message, CompletionStage<?> stage, @Nullable Observation handling) {
 		CompletableFuture<Void> handled = stage.<Void>handle((value, ex) -> {
 			if (ex != null) {
-				fail(message, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
+				fail(message, (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex,
+						handling);
 			}
 			else {
-				reply(message, value);
+				reply(message, value, handling);
 			}
 			return null;
 		}).toCompletableFuture();
@@ -104,7 +137,7 @@ public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 			.handle((done, ex) -> null);
 	}
 
-	private void reply(Message message, @Nullable Object result) {
+	private void reply(Message message, @Nullable Object result, @Nullable Observation handling) {
 		if (result == null) {
 			return;
 		}
@@ -119,16 +152,32 @@ public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 		try {
 			Headers headers = new Headers();
 			byte[] payload = this.messageConverter.toPayload(result, headers);
-			message.getConnection().publish(destination, headers, payload);
+			publish(message, destination, headers, payload, handling);
 		}
 		catch (RuntimeException ex) {
-			fail(message, ex);
+			fail(message, ex, handling);
 		}
 	}
 
-	private void fail(Message message, Throwable error) {
+	private void publish(Message message, String destination, Headers headers, byte[] payload,
+			@Nullable Observation handling) {
+		Connection connection = message.getConnection();
+		if (this.observationRegistry.isNoop()) {
+			connection.publish(destination, headers, payload);
+			return;
+		}
+		NatsSendOperation operation = destination.equals(message.getReplyTo()) ? NatsSendOperation.REPLY
+				: NatsSendOperation.PUBLISH;
+		NatsListenerObservation.REPLY_OBSERVATION
+			.observation(this.replyObservationConvention, DefaultNatsListenerReplyObservationConvention.INSTANCE,
+					() -> new NatsSenderContext(headers, destination, operation), this.observationRegistry)
+			.parentObservation(handling)
+			.observe(() -> connection.publish(destination, headers, payload));
+	}
+
+	private void fail(Message message, Throwable error, @Nullable Observation handling) {
 		if (message.getReplyTo() != null) {
-			sendErrorReply(message, error);
+			sendErrorReply(message, error, handling);
 		}
 		try {
 			this.errorHandler.handleError(this.listenerId, message, error);
@@ -138,13 +187,12 @@ public class MessagingNatsMessageHandler implements AsyncNatsMessageHandler {
 		}
 	}
 
-	private void sendErrorReply(Message message, Throwable error) {
+	private void sendErrorReply(Message message, Throwable error, @Nullable Observation handling) {
 		Headers headers = new Headers();
 		headers.put(NatsHeaders.SERVICE_ERROR, headerValue(errorText(error)));
 		headers.put(NatsHeaders.SERVICE_ERROR_CODE, Integer.toString(errorCode(error)));
-		Connection connection = message.getConnection();
 		try {
-			connection.publish(message.getReplyTo(), headers, new byte[0]);
+			publish(message, message.getReplyTo(), headers, new byte[0], handling);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("NATS listener '" + this.listenerId + "' could not send an error reply to '"

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of NATS meters.
+ */
+@NullMarked
+package io.github.natsspring.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of NATS observations.
+ */
+@NullMarked
+package io.github.natsspring.autoconfigure.observation;
+
+import org.jspecify.annotations.NullMarked;
