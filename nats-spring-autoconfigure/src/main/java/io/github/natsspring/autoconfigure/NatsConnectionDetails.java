@@ -15,10 +15,28 @@ import org.springframework.boot.ssl.SslBundle;
 public interface NatsConnectionDetails extends ConnectionDetails {
 
 	/**
-	 * The server URLs, e.g. {@code nats://localhost:4222}.
+	 * The server URLs, e.g. {@code nats://localhost:4222}, or {@code nats://<name>} for an
+	 * {@linkplain NatsTransport#IN_JVM in-JVM} broker.
 	 * @return at least one URL
 	 */
 	List<String> getServers();
+
+	/**
+	 * Whether the servers are the broker this application embeds; reported by the health indicator and the
+	 * startup log.
+	 * @return {@link NatsMode#REMOTE} unless these are the embedded broker's details
+	 */
+	default NatsMode getMode() {
+		return NatsMode.REMOTE;
+	}
+
+	/**
+	 * How the connection reaches the servers.
+	 * @return {@link NatsTransport#TCP} unless the servers are in-JVM listeners
+	 */
+	default NatsTransport getTransport() {
+		return NatsTransport.TCP;
+	}
 
 	/**
 	 * The user name to authenticate with.

@@ -34,7 +34,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Starts the embedded broker when the application names no server: neither {@code nats.servers} nor a
  * {@link NatsConnectionDetails} bean of its own. The connection then goes to the port the broker really
- * bound, which is also published as {@code local.nats.port}. The broker's options come from
+ * bound, which is also published as {@code local.nats.port}, or with {@code nats.embedded.transport=in-jvm} to its
+ * in-JVM listener, without a socket. The broker's options come from
  * {@code nats.embedded.*}, laid over the nats-server configuration file {@code nats.embedded.config-file} names.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,7 +65,10 @@ class NatsEmbeddedBrokerConfiguration {
 	@Bean
 	NatsConnectionDetails embeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties,
 			ConfigurableEnvironment environment, ObjectProvider<SslBundles> sslBundles) {
-		publishPort(environment, broker.getPort());
+		// no port without a TCP listener
+		if (broker.getPort() != 0) {
+			publishPort(environment, broker.getPort());
+		}
 		return new EmbeddedNatsConnectionDetails(broker, properties,
 				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
 	}
