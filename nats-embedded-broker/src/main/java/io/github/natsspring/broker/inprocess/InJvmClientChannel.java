@@ -23,7 +23,8 @@ import io.netty.channel.local.LocalChannel;
  *
  * <p>Written bytes are copied once into a pooled buffer and handed to the broker at once; what the
  * broker sends arrives as its own buffers and is copied once, on {@link #read(byte[], int, int)}. A writer that
- * gets ahead of the broker by more than {@value #HIGH_WATER_MARK} bytes waits, as it would on a full socket.
+ * gets ahead of the broker by more than {@value #HIGH_WATER_MARK} bytes waits, as it would on a full socket; a
+ * reader that falls more than {@value #MAX_UNREAD_BYTES} bytes behind has its connection cut, as a slow consumer's.
  * Reads come from one thread at a time, and so do writes; {@link #close()} may come from any.
  */
 public final class InJvmClientChannel {
@@ -31,6 +32,12 @@ public final class InJvmClientChannel {
 	private static final int LOW_WATER_MARK = 256 * 1024;
 
 	private static final int HIGH_WATER_MARK = 1024 * 1024;
+
+	/**
+	 * The most the broker's sends may wait unread, nats-server's default max pending: a broker's pending count
+	 * ends where the client's queue begins, so this is what bounds a client that stops reading.
+	 */
+	static final long MAX_UNREAD_BYTES = 64L * 1024 * 1024;
 
 	/** How long a close waits for the broker's event loop to close the channel. */
 	private static final long CLOSE_TIMEOUT_MILLIS = 2000;
@@ -60,7 +67,7 @@ public final class InJvmClientChannel {
 		if (eventLoops == null) {
 			throw new ConnectException("No broker in this JVM listens in-JVM as '" + name + "'");
 		}
-		InboundBuffers inbound = new InboundBuffers();
+		InboundBuffers inbound = new InboundBuffers(MAX_UNREAD_BYTES);
 		InJvmClientHandler handler = new InJvmClientHandler(inbound);
 		ChannelFuture connecting = new Bootstrap().group(eventLoops)
 			.channel(LocalChannel.class)

@@ -24,7 +24,9 @@ final class InJvmClientHandler extends ChannelInboundHandlerAdapter {
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (msg instanceof ByteBuf buffer) {
-			this.inbound.offer(buffer);
+			if (!this.inbound.offer(buffer)) {
+				ctx.close();
+			}
 		}
 		else {
 			ReferenceCountUtil.release(msg);

@@ -20,6 +20,10 @@ final class InboundBuffers {
 
 	private final ArrayDeque<ByteBuf> buffers = new ArrayDeque<>();
 
+	private final long maxQueuedBytes;
+
+	private long queuedBytes;
+
 	/** No more buffers will come: reads return what is queued, then the end of the stream. */
 	private boolean ended;
 
@@ -27,18 +31,34 @@ final class InboundBuffers {
 	private boolean discarded;
 
 	/**
+	 * Creates the queue of one connection.
+	 * @param maxQueuedBytes the most bytes the reader may leave unread before the connection is cut
+	 */
+	InboundBuffers(long maxQueuedBytes) {
+		this.maxQueuedBytes = maxQueuedBytes;
+	}
+
+	/**
 	 * Queues a buffer the broker sent, taking over its reference.
 	 * @param buffer the buffer
+	 * @return {@code false} when the reader has fallen more than the most queued bytes behind: the buffer is
+	 * released, and the connection should be cut as a slow consumer's would be
 	 */
-	void offer(ByteBuf buffer) {
+	boolean offer(ByteBuf buffer) {
 		this.lock.lock();
 		try {
 			if (this.discarded || this.ended) {
 				buffer.release();
-				return;
+				return true;
 			}
+			if (this.queuedBytes + buffer.readableBytes() > this.maxQueuedBytes) {
+				buffer.release();
+				return false;
+			}
+			this.queuedBytes += buffer.readableBytes();
 			this.buffers.addLast(buffer);
 			this.readable.signal();
+			return true;
 		}
 		finally {
 			this.lock.unlock();
@@ -66,6 +86,7 @@ final class InboundBuffers {
 			while ((buffer = this.buffers.pollFirst()) != null) {
 				buffer.release();
 			}
+			this.queuedBytes = 0;
 			this.readable.signal();
 		}
 		finally {
@@ -102,6 +123,7 @@ final class InboundBuffers {
 				int chunk = Math.min(length - copied, head.readableBytes());
 				head.readBytes(destination, offset + copied, chunk);
 				copied += chunk;
+				this.queuedBytes -= chunk;
 				if (!head.isReadable()) {
 					this.buffers.pollFirst().release();
 				}
