@@ -8,9 +8,10 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * Where the application's NATS connection goes and how it authenticates. Defined from {@code nats.*}
- * properties by default. A bean of this type defined by the application (for example by Testcontainers or
- * Docker Compose support) takes precedence and means remote mode: no embedded broker is started.
+ * Where the application's NATS connection goes, how it gets there and how it authenticates. Defined from
+ * {@code nats.*} properties by default, or by the embedded broker. A bean of this type defined by the application
+ * (for example by Testcontainers or Docker Compose support) takes precedence: no embedded broker is started, and
+ * its {@link #getMode() mode} is remote unless it says otherwise.
  */
 public interface NatsConnectionDetails extends ConnectionDetails {
 
