@@ -10,6 +10,10 @@ import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.goload.GoRequestReplyScenario;
 import io.github.natsspring.bench.goload.GoThroughputScenario;
 import io.github.natsspring.bench.goload.OverloadScenario;
+import io.github.natsspring.bench.injvm.InJvmBrokerSession;
+import io.github.natsspring.bench.injvm.Transport;
+import io.github.natsspring.bench.injvm.TransportRequestReplyScenario;
+import io.github.natsspring.bench.injvm.TransportThroughputScenario;
 import io.github.natsspring.bench.load.IdleConnectionsScenario;
 import io.github.natsspring.bench.load.Metric;
 import io.github.natsspring.bench.load.RequestReplyScenario;
@@ -31,12 +35,15 @@ import io.github.natsspring.bench.starter.StarterSession;
  * @param scenarios the jnats broker-versus-nats-server scenarios in run order, each with its measured repetitions
  * @param starterSession the starter application both sides of the starter comparisons use
  * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server
+ * @param inJvmSession the broker in the benchmark's JVM both sides of the transport comparisons use
+ * @param transportPairs the TCP-loopback-versus-in-JVM comparisons, on that broker
  * @param goBuild the nats.go generator's build, run only when a section needs it
  * @param goSections the broker-versus-nats-server sections under nats.go load, in run order
  * @param targets the targets to judge after the run
  */
 record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSession, List<StarterPair> starterPairs,
-		GoLoadBuild goBuild, List<PlannedSection> goSections, List<Target> targets) {
+		InJvmBrokerSession inJvmSession, List<TransportPair> transportPairs, GoLoadBuild goBuild,
+		List<PlannedSection> goSections, List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -55,6 +62,16 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 	 * @param repetitions measured runs per side
 	 */
 	record StarterPair(Scenario raw, Scenario starter, int repetitions) {
+	}
+
+	/**
+	 * A load over TCP loopback and the same load in-JVM, to the same broker.
+	 *
+	 * @param tcp the load over TCP loopback, the reference
+	 * @param inJvm the load in-JVM, the candidate
+	 * @param repetitions measured runs per side
+	 */
+	record TransportPair(Scenario tcp, Scenario inJvm, int repetitions) {
 	}
 
 	/**
@@ -120,6 +137,16 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 						repetitions)));
 		starterPairs.removeIf((pair) -> !options.load().includesJnats() || !options.selects(pair.raw().name()));
 
+		InJvmBrokerSession inJvmSession = new InJvmBrokerSession();
+		Scenario tcpRequestReply = new TransportRequestReplyScenario(inJvmSession, Transport.TCP_LOOPBACK, 128,
+				requests);
+		List<TransportPair> transportPairs = new ArrayList<>(List.of(
+				new TransportPair(tcpRequestReply,
+						new TransportRequestReplyScenario(inJvmSession, Transport.IN_JVM, 128, requests), repetitions),
+				new TransportPair(new TransportThroughputScenario(inJvmSession, Transport.TCP_LOOPBACK, 128, throughput),
+						new TransportThroughputScenario(inJvmSession, Transport.IN_JVM, 128, throughput), repetitions)));
+		transportPairs.removeIf((pair) -> !options.load().includesJnats() || !options.selects(pair.tcp().name()));
+
 		List<Target> targets = List.of(
 				Target.ratioAtMost("server CPU per msg, pub/sub 16 B ≤ 1.25×", pubSub16, Metric.CPU_PER_MESSAGE, 1.25),
 				Target.ratioAtMost("server CPU per msg, pub/sub 128 B ≤ 1.25×", pubSub128, Metric.CPU_PER_MESSAGE,
@@ -136,10 +163,12 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 				Target.ratioAtMost("NatsTemplate client CPU per msg ≤ 1.15× raw publish", rawPublish,
 						PublishCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
 				Target.ratioAtMost("@NatsListener client CPU per msg ≤ 1.15× raw Dispatcher", rawReceive,
-						ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15));
+						ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
+				Target.ratioAtMost("in-JVM request-reply p50 ≤ 0.5× TCP loopback (issue 12)", tcpRequestReply,
+						RequestReplyScenario.P50, 0.5));
 		List<PlannedSection> goSections = options.load().includesGo() ? goSections(options, goBuild) : List.of();
-		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), goBuild, goSections,
-				targets);
+		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), inJvmSession,
+				List.copyOf(transportPairs), goBuild, goSections, targets);
 	}
 
 	private static List<PlannedSection> goSections(BenchmarkOptions options, GoLoadBuild build) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.natsspring.bench.goload.GoLoadBuild;
+import io.github.natsspring.bench.injvm.InJvmBrokerSession;
 import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.StarterSession;
@@ -29,6 +30,10 @@ public final class BrokerBenchmark {
 	private static final String RAW_JNATS = "raw jnats";
 
 	private static final String STARTER = "starter";
+
+	private static final String TCP_LOOPBACK = "TCP loopback";
+
+	private static final String IN_JVM = "in-JVM";
 
 	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
 		.withZone(ZoneOffset.UTC);
@@ -62,6 +67,7 @@ public final class BrokerBenchmark {
 
 		List<ScenarioResult> results = new ArrayList<>();
 		List<ScenarioResult> starterResults = new ArrayList<>();
+		List<ScenarioResult> transportResults = new ArrayList<>();
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
@@ -77,6 +83,18 @@ public final class BrokerBenchmark {
 							new InterleavedRunner.Side(STARTER, plaintext.reference()), progress);
 					for (BenchmarkPlan.StarterPair pair : plan.starterPairs()) {
 						starterResults.add(starterRunner.run(pair.raw(), pair.starter(), pair.repetitions()));
+					}
+				}
+			}
+			if (!plan.transportPairs().isEmpty()) {
+				try (InJvmBrokerSession broker = plan.inJvmSession()) {
+					broker.start();
+					// the sides' server is only nominal: both run against the broker in this JVM
+					InterleavedRunner transportRunner = new InterleavedRunner(
+							new InterleavedRunner.Side(TCP_LOOPBACK, plaintext.reference()),
+							new InterleavedRunner.Side(IN_JVM, plaintext.reference()), progress);
+					for (BenchmarkPlan.TransportPair pair : plan.transportPairs()) {
+						transportResults.add(transportRunner.run(pair.tcp(), pair.inJvm(), pair.repetitions()));
 					}
 				}
 			}
@@ -101,6 +119,12 @@ public final class BrokerBenchmark {
 			report.add(new BenchmarkReport.Table("Starter against raw jnats", "The starter against raw jnats, both on "
 					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side).",
 					RAW_JNATS, STARTER, starterResults), true);
+		}
+		if (!transportResults.isEmpty()) {
+			report.add(new BenchmarkReport.Table("In-JVM transport against TCP loopback", "jnats to the embedded broker"
+					+ " in the benchmark's JVM, over its loopback TCP port or in-JVM; CPU is the whole JVM's: clients"
+					+ " and broker.",
+					TCP_LOOPBACK, IN_JVM, transportResults), true);
 		}
 		report.addTargets(plan.targets());
 		System.out.print(report);

@@ -22,6 +22,7 @@ class BenchmarkPlanTests {
 
 		assertThat(plan.scenarios()).isEmpty();
 		assertThat(plan.starterPairs()).isEmpty();
+		assertThat(plan.transportPairs()).isEmpty();
 		assertThat(plan.goSections()).extracting(BenchmarkPlan.PlannedSection::heading)
 			.containsExactly("Steady state (nats.go load)", "TLS and permissions (nats.go load)",
 					"Cold start (nats.go load)", "Overload (nats.go load)");
@@ -37,6 +38,19 @@ class BenchmarkPlanTests {
 		assertThat(plan.goSections()).isEmpty();
 		assertThat(plan.scenarios()).isNotEmpty();
 		assertThat(plan.starterPairs()).isNotEmpty();
+	}
+
+	@Test
+	void selectingTransportPlansTheInJvmComparisonsAlone() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "jnats", "--only", "transport"),
+				this.build);
+
+		assertThat(plan.scenarios()).isEmpty();
+		assertThat(plan.starterPairs()).isEmpty();
+		assertThat(plan.transportPairs()).extracting((pair) -> pair.tcp().name())
+			.containsExactly("transport request-reply, 128 B", "transport pub/sub, 128 B");
+		assertThat(plan.transportPairs()).extracting((pair) -> pair.inJvm().name())
+			.containsExactly("transport request-reply, 128 B", "transport pub/sub, 128 B");
 	}
 
 	@Test
@@ -78,6 +92,7 @@ class BenchmarkPlanTests {
 
 		assertThat(plan.scenarios()).isEmpty();
 		assertThat(plan.starterPairs()).isEmpty();
+		assertThat(plan.transportPairs()).isEmpty();
 		assertThat(plan.goSections()).singleElement()
 			.satisfies((section) -> assertThat(names(section)).containsExactly("pub/sub 1:1, 128 B, plaintext",
 					"pub/sub 1:1, 128 B, TLS", "request-reply, 128 B, plaintext", "request-reply, 128 B, TLS"));

@@ -6,7 +6,8 @@ import java.util.Objects;
 import io.github.natsspring.broker.server.BrokerServer;
 
 /**
- * A NATS server speaking the client protocol on one TCP port, for embedding in an application.
+ * A NATS server speaking the client protocol on one TCP port, and to clients in the same JVM through an in-JVM
+ * listener when {@linkplain NatsBrokerOptions.Builder#inJvmName(String) named}, for embedding in an application.
  *
  * <pre>{@code
  * try (NatsBroker broker = new NatsBroker(NatsBrokerOptions.loopbackRandomPort())) {
@@ -56,14 +57,27 @@ public final class NatsBroker implements AutoCloseable {
 		return this.server != null && !this.server.isStopped();
 	}
 
-	/** The port actually bound (the chosen one when configured with port 0). */
+	/** The port actually bound (the chosen one when configured with port 0); 0 when the TCP listener is off. */
 	public synchronized int getPort() {
 		return running().port();
 	}
 
-	/** The URL clients connect to, e.g. {@code nats://127.0.0.1:4222}. */
+	/**
+	 * The URL clients connect to over TCP, e.g. {@code nats://127.0.0.1:4222}.
+	 * @throws IllegalStateException when the TCP listener is off or the broker is not running
+	 */
 	public synchronized String getClientUrl() {
 		return running().clientUrl();
+	}
+
+	/**
+	 * The URL clients in this JVM connect to without TCP, e.g. {@code nats://orders-broker}, given to jnats with
+	 * {@code Options.Builder.dataPortType(InJvmDataPort.class.getName())}
+	 * ({@link io.nats.client.impl.InJvmDataPort}).
+	 * @throws IllegalStateException when the broker has no in-JVM listener or is not running
+	 */
+	public synchronized String getInJvmClientUrl() {
+		return running().inJvmClientUrl();
 	}
 
 	/** The unique id generated for this server, sent as {@code server_id} in INFO. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import io.github.natsspring.broker.config.ConfigFileReader;
 
@@ -15,6 +16,9 @@ public final class NatsBrokerOptions {
 
 	/** The port NATS clients use unless told otherwise. */
 	public static final int DEFAULT_PORT = 4222;
+
+	/** What an in-JVM listener name may hold: it is the host part of the URL clients connect to. */
+	private static final Pattern IN_JVM_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
 
 	private final String host;
 
@@ -38,6 +42,10 @@ public final class NatsBrokerOptions {
 
 	private final BrokerTls tls;
 
+	private final String inJvmName;
+
+	private final boolean tcpListener;
+
 	private NatsBrokerOptions(Builder builder) {
 		this.host = Objects.requireNonNull(builder.host, "host");
 		this.port = builder.port;
@@ -49,6 +57,8 @@ public final class NatsBrokerOptions {
 		this.logging = Objects.requireNonNull(builder.logging, "logging");
 		this.startupWarmUp = builder.startupWarmUp;
 		this.tls = builder.tls;
+		this.inJvmName = builder.inJvmName;
+		this.tcpListener = builder.tcpListener;
 		this.ioThreads = (builder.ioThreads != 0) ? builder.ioThreads : defaultIoThreads();
 		if (this.ioThreads < 0) {
 			throw new IllegalArgumentException("ioThreads must be positive, or 0 for the default, was " + this.ioThreads);
@@ -58,6 +68,14 @@ public final class NatsBrokerOptions {
 		}
 		if (this.serverName != null && this.serverName.isBlank()) {
 			throw new IllegalArgumentException("serverName must not be blank");
+		}
+		if (this.inJvmName != null && !IN_JVM_NAME.matcher(this.inJvmName).matches()) {
+			throw new IllegalArgumentException("inJvmName must be letters, digits, '.' and '-', starting and ending"
+					+ " with a letter or digit (it is the host of the in-JVM URL), was '" + this.inJvmName + "'");
+		}
+		if (!this.tcpListener && this.inJvmName == null) {
+			throw new IllegalArgumentException(
+					"The TCP listener can only be turned off when an in-JVM listener is named (inJvmName)");
 		}
 	}
 
@@ -105,7 +123,9 @@ public final class NatsBrokerOptions {
 			.logging(this.logging)
 			.startupWarmUp(this.startupWarmUp)
 			.ioThreads(this.ioThreads)
-			.tls(this.tls);
+			.tls(this.tls)
+			.inJvmName(this.inJvmName)
+			.tcpListener(this.tcpListener);
 	}
 
 	/**
@@ -206,12 +226,30 @@ public final class NatsBrokerOptions {
 		return this.ioThreads;
 	}
 
+	/**
+	 * The name of the in-JVM listener: clients in the same JVM connect to {@code nats://<name>} through
+	 * {@link io.github.natsspring.broker.inprocess.InJvmDataPort}, without TCP.
+	 * @return the name, or {@code null} for no in-JVM listener
+	 */
+	public String inJvmName() {
+		return this.inJvmName;
+	}
+
+	/**
+	 * Whether the broker listens on its TCP {@link #host()} and {@link #port()}.
+	 * @return {@code true} unless turned off, which requires an {@link #inJvmName() in-JVM listener}
+	 */
+	public boolean tcpListener() {
+		return this.tcpListener;
+	}
+
 	@Override
 	public String toString() {
 		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
 				+ ", limits=" + this.limits + ", auth=" + this.auth + ", lameDuckDuration=" + this.lameDuckDuration
 				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
-				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls + "]";
+				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls + ", inJvmName=" + this.inJvmName
+				+ ", tcpListener=" + this.tcpListener + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */
@@ -238,6 +276,10 @@ public final class NatsBrokerOptions {
 		private int ioThreads;
 
 		private BrokerTls tls;
+
+		private String inJvmName;
+
+		private boolean tcpListener = true;
 
 		private Builder() {
 		}
@@ -362,6 +404,29 @@ public final class NatsBrokerOptions {
 		 */
 		public Builder tls(BrokerTls tls) {
 			this.tls = tls;
+			return this;
+		}
+
+		/**
+		 * Names an in-JVM listener (default: none): clients in the same JVM reach the broker at
+		 * {@code nats://<name>} with jnats' data port type
+		 * {@link io.github.natsspring.broker.inprocess.InJvmDataPort}, over the same protocol, authorization and
+		 * permissions as TCP clients, but without TLS. Names are unique per JVM while a broker runs.
+		 * @param inJvmName the name: letters, digits, {@code .} and {@code -}; or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder inJvmName(String inJvmName) {
+			this.inJvmName = inJvmName;
+			return this;
+		}
+
+		/**
+		 * Turns the TCP listener on or off (default on); off needs an {@link #inJvmName(String) in-JVM listener}.
+		 * @param tcpListener whether to listen on the TCP host and port
+		 * @return this builder
+		 */
+		public Builder tcpListener(boolean tcpListener) {
+			this.tcpListener = tcpListener;
 			return this;
 		}
 

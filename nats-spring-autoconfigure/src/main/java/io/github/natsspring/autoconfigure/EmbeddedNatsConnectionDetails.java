@@ -11,7 +11,8 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.io.Resource;
 
 /**
- * {@link NatsConnectionDetails} of the embedded broker: the URL it really bound and credentials it was configured
+ * {@link NatsConnectionDetails} of the embedded broker: the URL it really bound (its in-JVM URL with
+ * {@code nats.embedded.transport=in-jvm}, and then no SSL bundle: TLS does not apply) and credentials it was configured
  * with: its token, else {@code nats.embedded.username}'s user, else the first of {@code nats.embedded.users} with a
  * user name. With nkey users only, there are no credentials: the application gives the connection its seed through
  * a {@link NatsOptionsCustomizer}. When the users come from the configuration file ({@code nats.embedded.config-file}
@@ -33,15 +34,26 @@ class EmbeddedNatsConnectionDetails implements NatsConnectionDetails {
 
 	EmbeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties, @Nullable SslBundle sslBundle) {
 		this.broker = broker;
-		this.url = broker.getClientUrl();
 		this.properties = properties;
 		this.embedded = properties.getEmbedded();
-		this.sslBundle = sslBundle;
+		boolean inJvm = getTransport() == NatsTransport.IN_JVM;
+		this.url = inJvm ? broker.getInJvmClientUrl() : broker.getClientUrl();
+		this.sslBundle = inJvm ? null : sslBundle;
 	}
 
 	@Override
 	public List<String> getServers() {
 		return List.of(this.url);
+	}
+
+	@Override
+	public NatsMode getMode() {
+		return NatsMode.EMBEDDED;
+	}
+
+	@Override
+	public NatsTransport getTransport() {
+		return this.embedded.getTransport();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.natsspring.autoconfigure;
 
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,7 @@ class NatsBrokerOptionsFactory {
 	NatsBrokerOptions.Builder createBuilder(@Nullable SslBundle bundle) {
 		Resource configFile = this.embedded.getConfigFile();
 		NatsBrokerOptions.Builder options = (configFile != null) ? fromConfigFile(configFile) : fromProperties();
+		applyTransport(options);
 		if (bundle != null) {
 			options.tls(BrokerTls.builder()
 				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
@@ -50,6 +52,19 @@ class NatsBrokerOptionsFactory {
 				.build());
 		}
 		return options;
+	}
+
+	// a name of its own per broker, so that several application contexts in one JVM do not collide
+	private void applyTransport(NatsBrokerOptions.Builder options) {
+		boolean inJvm = this.embedded.getTransport() == NatsTransport.IN_JVM;
+		if (!this.embedded.isTcpEnabled() && !inJvm) {
+			throw new InvalidConfigurationPropertyValueException("nats.embedded.tcp-enabled", false,
+					"With nats.embedded.transport=tcp the auto-configured connection needs the TCP listener. Set"
+							+ " nats.embedded.transport=in-jvm to turn it off.");
+		}
+		if (inJvm) {
+			options.inJvmName("embedded-" + UUID.randomUUID()).tcpListener(this.embedded.isTcpEnabled());
+		}
 	}
 
 	private NatsBrokerOptions.Builder fromProperties() {

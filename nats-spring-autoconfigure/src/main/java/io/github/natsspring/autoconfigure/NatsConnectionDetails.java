@@ -8,17 +8,36 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * Where the application's NATS connection goes and how it authenticates. Defined from {@code nats.*}
- * properties by default. A bean of this type defined by the application (for example by Testcontainers or
- * Docker Compose support) takes precedence and means remote mode: no embedded broker is started.
+ * Where the application's NATS connection goes, how it gets there and how it authenticates. Defined from
+ * {@code nats.*} properties by default, or by the embedded broker. A bean of this type defined by the application
+ * (for example by Testcontainers or Docker Compose support) takes precedence: no embedded broker is started, and
+ * its {@link #getMode() mode} is remote unless it says otherwise.
  */
 public interface NatsConnectionDetails extends ConnectionDetails {
 
 	/**
-	 * The server URLs, e.g. {@code nats://localhost:4222}.
+	 * The server URLs, e.g. {@code nats://localhost:4222}, or {@code nats://<name>} for an
+	 * {@linkplain NatsTransport#IN_JVM in-JVM} broker.
 	 * @return at least one URL
 	 */
 	List<String> getServers();
+
+	/**
+	 * Whether the servers are the broker this application embeds; reported by the health indicator and the
+	 * startup log.
+	 * @return {@link NatsMode#REMOTE} unless these are the embedded broker's details
+	 */
+	default NatsMode getMode() {
+		return NatsMode.REMOTE;
+	}
+
+	/**
+	 * How the connection reaches the servers.
+	 * @return {@link NatsTransport#TCP} unless the servers are in-JVM listeners
+	 */
+	default NatsTransport getTransport() {
+		return NatsTransport.TCP;
+	}
 
 	/**
 	 * The user name to authenticate with.

@@ -28,9 +28,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Starts the embedded broker when the application names no server: neither {@code nats.servers} nor a
  * {@link NatsConnectionDetails} bean of its own. The connection then goes to the port the broker really
- * bound, which is also published as {@code local.nats.port}, in this context and its ancestors. The broker's
- * options come from {@code nats.embedded.*}, laid over the nats-server configuration file
- * {@code nats.embedded.config-file} names.
+ * bound, which is also published as {@code local.nats.port}, in this context and its ancestors, or with
+ * {@code nats.embedded.transport=in-jvm} to its in-JVM listener, without a socket. The broker's options come from
+ * {@code nats.embedded.*}, laid over the nats-server configuration file {@code nats.embedded.config-file} names.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(NatsBroker.class)
@@ -55,7 +55,10 @@ class NatsEmbeddedBrokerConfiguration {
 	@Bean
 	NatsConnectionDetails embeddedNatsConnectionDetails(NatsBroker broker, NatsProperties properties,
 			ApplicationContext context, ObjectProvider<SslBundles> sslBundles) {
-		LocalNatsPort.publish(context, broker.getPort());
+		// no port without a TCP listener
+		if (broker.getPort() != 0) {
+			LocalNatsPort.publish(context, broker.getPort());
+		}
 		return new EmbeddedNatsConnectionDetails(broker, properties,
 				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
 	}

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import io.nats.client.AuthHandler;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.impl.InJvmDataPort;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -33,6 +34,11 @@ class NatsOptionsFactory {
 		Options.Builder builder = new Options.Builder();
 		PropertyMapper map = PropertyMapper.get();
 		builder.servers(this.connectionDetails.getServers().toArray(String[]::new));
+		if (this.connectionDetails.getTransport() == NatsTransport.IN_JVM) {
+			// the URL's host names an in-JVM listener: nothing to look up in DNS
+			builder.dataPortType(InJvmDataPort.class.getName())
+				.hostnameResolveMode(Options.HostnameResolveMode.Unresolved);
+		}
 		String connectionName = (this.properties.getConnectionName() != null) ? this.properties.getConnectionName()
 				: defaultConnectionName;
 		map.from(connectionName).to(builder::connectionName);
@@ -74,8 +80,9 @@ class NatsOptionsFactory {
 
 	// remote mode, or an embedded broker whose users come from its configuration file
 	private boolean presentsClientCredentials() {
-		return !(this.connectionDetails instanceof EmbeddedNatsConnectionDetails embedded)
-				|| embedded.usesClientCredentials();
+		return this.connectionDetails.getMode() == NatsMode.REMOTE
+				|| (this.connectionDetails instanceof EmbeddedNatsConnectionDetails embedded
+						&& embedded.usesClientCredentials());
 	}
 
 	private @Nullable AuthHandler authHandler() {

@@ -300,6 +300,18 @@ public class NatsProperties {
 		/** TLS on the embedded broker's client port. */
 		private final EmbeddedSsl ssl = new EmbeddedSsl();
 
+		/**
+		 * How the auto-configured connection reaches the embedded broker: over TCP, or in-JVM without a socket
+		 * (the same protocol, authorization and permissions; no TLS).
+		 */
+		private NatsTransport transport = NatsTransport.TCP;
+
+		/**
+		 * Whether the embedded broker listens on TCP (nats.embedded.host and port) for other clients. Only
+		 * nats.embedded.transport=in-jvm can turn it off.
+		 */
+		private boolean tcpEnabled = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -398,6 +410,22 @@ public class NatsProperties {
 
 		public EmbeddedSsl getSsl() {
 			return this.ssl;
+		}
+
+		public NatsTransport getTransport() {
+			return this.transport;
+		}
+
+		public void setTransport(NatsTransport transport) {
+			this.transport = transport;
+		}
+
+		public boolean isTcpEnabled() {
+			return this.tcpEnabled;
+		}
+
+		public void setTcpEnabled(boolean tcpEnabled) {
+			this.tcpEnabled = tcpEnabled;
 		}
 	}
 

@@ -41,7 +41,14 @@ class JnatsRuntimeHintsTests {
 	}
 
 	@Test
-	void hintedDataPortsExistInJnats() {
+	void inJvmDataPortOfTheEmbeddedBrokerCanBeInstantiatedByName() {
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(TypeReference.of("io.nats.client.impl.InJvmDataPort"))
+			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS)).accepts(this.hints);
+	}
+
+	@Test
+	void hintedDataPortsExistOnTheClassPath() {
 		this.hints.reflection()
 			.typeHints()
 			.filter((hint) -> hint.getType().getName().startsWith("io.nats."))

@@ -34,6 +34,7 @@ import io.github.natsspring.broker.connection.ClientChannelHandler;
 import io.github.natsspring.broker.connection.ClientConnection;
 import io.github.natsspring.broker.connection.ClientContext;
 import io.github.natsspring.broker.connection.ConnectionStatistics;
+import io.github.natsspring.broker.inprocess.InJvmListeners;
 import io.github.natsspring.broker.protocol.ConnectOptions;
 import io.github.natsspring.broker.protocol.ServerInfo;
 import io.netty.bootstrap.ServerBootstrap;
@@ -44,11 +45,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * A running broker: the listening socket, the event loops, the accounts and the connected clients, and the
+ * A running broker: the listening socket and the in-JVM listener, the event loops, the accounts and the connected clients, and the
  * context every client connection works in. Created started by {@link #start(NatsBrokerOptions)};
  * {@link #shutdown()} releases everything.
  */
@@ -92,8 +95,13 @@ public final class BrokerServer implements ClientContext {
 
 	private volatile Channel serverChannel;
 
-	/** INFO as sent to every client, less the per-client fields; set once bound. */
+	private volatile Channel inJvmChannel;
+
+	/** INFO as sent to every TCP client, less the per-client fields; set once bound. */
 	private volatile ServerInfo info;
+
+	/** INFO as sent to every in-JVM client: the TCP listener's host and port, no TLS. */
+	private volatile ServerInfo inJvmInfo;
 
 	private volatile int port;
 
@@ -105,18 +113,18 @@ public final class BrokerServer implements ClientContext {
 		this.authenticator = Authenticator.of(options.auth(),
 				options.tls() != null && options.tls().mapClientCertificates());
 		this.tls = (options.tls() != null) ? TlsContext.of(options.tls()) : null;
-		this.eventLoops = EventLoops.create(this.serverId, options.ioThreads());
+		this.eventLoops = EventLoops.create(this.serverId, options.ioThreads(), options.inJvmName() != null);
 		this.authentication = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				new DefaultThreadFactory("nats-broker-" + this.serverId.substring(1, 7).toLowerCase() + "-auth", true));
 		this.authentication.allowCoreThreadTimeOut(true);
 	}
 
 	/**
-	 * Binds the configured address and starts accepting clients.
+	 * Binds the configured address and in-JVM name and starts accepting clients.
 	 * @param options the broker's options
 	 * @return the running server
-	 * @throws NatsBrokerException when the address cannot be bound, a {@link PortInUseException} when another process
-	 * holds it
+	 * @throws NatsBrokerException when the address or the in-JVM name cannot be bound, a {@link PortInUseException}
+	 * when another process holds the address
 	 */
 	public static BrokerServer start(NatsBrokerOptions options) {
 		BrokerServer server = new BrokerServer(options);
@@ -137,14 +145,24 @@ public final class BrokerServer implements ClientContext {
 		if (this.options.startupWarmUp()) {
 			warmUp();
 		}
+		if (this.options.tcpListener()) {
+			bindTcp();
+		}
+		if (this.options.inJvmName() != null) {
+			bindInJvm(this.options.inJvmName());
+		}
+		this.info = info(this.port, true);
+		this.inJvmInfo = info(this.port, false);
+	}
+
+	private void bindTcp() {
 		try {
 			this.serverChannel = bootstrap(this::open).bind(this.options.host(), this.options.port())
 				.syncUninterruptibly()
 				.channel();
 		}
 		catch (Exception ex) {
-			this.eventLoops.shutdown();
-			this.authentication.shutdownNow();
+			releaseThreads();
 			String message = "Cannot listen for client connections on " + this.options.host() + ":"
 					+ this.options.port() + ": " + ex.getMessage();
 			if (isAddressInUse(ex)) {
@@ -153,7 +171,35 @@ public final class BrokerServer implements ClientContext {
 			throw new NatsBrokerException(message, ex);
 		}
 		this.port = ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
-		this.info = info(this.port);
+	}
+
+	private void bindInJvm(String name) {
+		try {
+			InJvmListeners.add(name, this.eventLoops.inJvmWorkers());
+		}
+		catch (NatsBrokerException ex) {
+			closeTcpListener();
+			releaseThreads();
+			throw ex;
+		}
+		try {
+			this.inJvmChannel = inJvmBootstrap().bind(InJvmListeners.address(name)).syncUninterruptibly().channel();
+		}
+		catch (Exception ex) {
+			InJvmListeners.remove(name, this.eventLoops.inJvmWorkers());
+			closeTcpListener();
+			releaseThreads();
+			throw new NatsBrokerException("Cannot listen in-JVM as '" + name + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	private void closeTcpListener() {
+		closeListener(this.serverChannel, true);
+	}
+
+	private void releaseThreads() {
+		this.eventLoops.shutdown();
+		this.authentication.shutdownNow();
 	}
 
 	// NIO throws BindException; epoll a NativeIoException worded by strerror(EADDRINUSE), with no errno constant
@@ -182,6 +228,20 @@ public final class BrokerServer implements ClientContext {
 			});
 	}
 
+	// the client end of each connection runs on these loops too (InJvmClientChannel), so a request and its reply
+	// can cross from client to broker and back without leaving one loop
+	private ServerBootstrap inJvmBootstrap() {
+		return new ServerBootstrap().group(this.eventLoops.inJvmWorkers(), this.eventLoops.inJvmWorkers())
+			.channel(LocalServerChannel.class)
+			.childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
+			.childHandler(new ChannelInitializer<LocalChannel>() {
+				@Override
+				protected void initChannel(LocalChannel channel) {
+					channel.pipeline().addLast(new ClientChannelHandler(BrokerServer.this::open));
+				}
+			});
+	}
+
 	/**
 	 * Clients may connect as soon as the real port is bound: serve one scripted client on a private loopback
 	 * port first, in a context of its own, so the per-client code is loaded and run by then.
@@ -189,7 +249,7 @@ public final class BrokerServer implements ClientContext {
 	private void warmUp() {
 		Channel listener = null;
 		try {
-			WarmUpContext context = new WarmUpContext(this.options.limits(), this::info);
+			WarmUpContext context = new WarmUpContext(this.options.limits(), (warmUpPort) -> info(warmUpPort, true));
 			listener = bootstrap(context::open).bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
 			LoopbackWarmUp.run(((InetSocketAddress) listener.localAddress()).getPort());
 			for (ClientConnection client : context.openConnections()) {
@@ -206,11 +266,12 @@ public final class BrokerServer implements ClientContext {
 		}
 	}
 
-	private ServerInfo info(int boundPort) {
+	private ServerInfo info(int boundPort, boolean tlsApplies) {
+		boolean tlsRequired = tlsApplies && this.tls != null;
 		// "go" stays out: this server is not written in Go, and clients only read the fields below
 		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
-				boundPort, true, this.authenticator.isRequired(), this.tls != null,
-				this.tls != null && this.tls.verifiesClients(), false,
+				boundPort, true, this.authenticator.isRequired(), tlsRequired, tlsRequired && this.tls.verifiesClients(),
+				false,
 				this.options.limits().maxPayload(), false, 0, null, null, null, null, false);
 	}
 
@@ -245,7 +306,8 @@ public final class BrokerServer implements ClientContext {
 		this.options = changed;
 		this.authenticator = newAuthenticator;
 		this.tls = newTls;
-		this.info = info(this.port);
+		this.info = info(this.port, true);
+		this.inJvmInfo = info(this.port, false);
 		for (String notice : diff.notices()) {
 			LOG.log(System.Logger.Level.INFO, notice);
 		}
@@ -317,7 +379,7 @@ public final class BrokerServer implements ClientContext {
 
 	@Override
 	public ChannelHandler tlsHandler(Channel channel) {
-		return (this.tls != null) ? this.tls.newHandler(channel.alloc()) : null;
+		return (this.tls != null && !(channel instanceof LocalChannel)) ? this.tls.newHandler(channel.alloc()) : null;
 	}
 
 	@Override
@@ -328,7 +390,8 @@ public final class BrokerServer implements ClientContext {
 
 	@Override
 	public ServerInfo infoFor(ClientConnection client) {
-		ServerInfo addressed = this.info.withClient(client.id(), clientIp(client.channel().remoteAddress()));
+		ServerInfo base = (client.channel() instanceof LocalChannel) ? this.inJvmInfo : this.info;
+		ServerInfo addressed = base.withClient(client.id(), clientIp(client.channel().remoteAddress()));
 		return (client.nonce() != null) ? addressed.withNonce(client.nonce()) : addressed;
 	}
 
@@ -348,7 +411,7 @@ public final class BrokerServer implements ClientContext {
 
 	/**
 	 * The port bound.
-	 * @return the client port
+	 * @return the client port, 0 without a TCP listener
 	 */
 	public int port() {
 		return this.port;
@@ -373,9 +436,26 @@ public final class BrokerServer implements ClientContext {
 	/**
 	 * A URL clients on this machine can use.
 	 * @return e.g. {@code nats://127.0.0.1:4222}
+	 * @throws IllegalStateException when the TCP listener is off
 	 */
 	public String clientUrl() {
+		if (!this.options.tcpListener()) {
+			throw new IllegalStateException("The broker's TCP listener is off; clients in this JVM connect to "
+					+ inJvmClientUrl() + " with the data port type io.github.natsspring.broker.inprocess.InJvmDataPort");
+		}
 		return "nats://" + hostForUrl() + ":" + this.port;
+	}
+
+	/**
+	 * The URL clients in this JVM give jnats, with the in-JVM data port, to connect without TCP.
+	 * @return e.g. {@code nats://orders-broker}
+	 * @throws IllegalStateException when the broker has no in-JVM listener
+	 */
+	public String inJvmClientUrl() {
+		if (this.options.inJvmName() == null) {
+			throw new IllegalStateException("The broker has no in-JVM listener; name one with inJvmName");
+		}
+		return InJvmListeners.url(this.options.inJvmName());
 	}
 
 	private String hostForUrl() {
@@ -471,7 +551,7 @@ public final class BrokerServer implements ClientContext {
 		}
 		this.acceptingClients = false;
 		LOG.log(System.Logger.Level.INFO, "Entering lame duck mode, stop accepting new clients");
-		this.serverChannel.close();
+		closeListeners(false);
 		for (ClientConnection client : this.clients.values()) {
 			client.channel().eventLoop().execute(() -> {
 				if (client.acceptsAsyncInfo()) {
@@ -508,10 +588,7 @@ public final class BrokerServer implements ClientContext {
 			return;
 		}
 		this.acceptingClients = false;
-		Channel listener = this.serverChannel;
-		if (listener != null) {
-			listener.close().syncUninterruptibly();
-		}
+		closeListeners(true);
 		List<ChannelFuture> closed = new ArrayList<>();
 		for (ClientConnection client : new ArrayList<>(this.clients.values())) {
 			client.channel().eventLoop().execute(() -> client.closeAfterFlush("Server Shutdown"));
@@ -521,8 +598,24 @@ public final class BrokerServer implements ClientContext {
 		for (ChannelFuture future : closed) {
 			future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
-		this.eventLoops.shutdown();
-		this.authentication.shutdownNow();
+		releaseThreads();
+	}
+
+	private void closeListeners(boolean await) {
+		if (this.options.inJvmName() != null) {
+			InJvmListeners.remove(this.options.inJvmName(), this.eventLoops.inJvmWorkers());
+		}
+		closeListener(this.serverChannel, await);
+		closeListener(this.inJvmChannel, await);
+	}
+
+	private static void closeListener(Channel listener, boolean await) {
+		if (listener != null) {
+			ChannelFuture closing = listener.close();
+			if (await) {
+				closing.syncUninterruptibly();
+			}
+		}
 	}
 
 	static String clientIp(SocketAddress address) {

@@ -10,6 +10,7 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -17,7 +18,9 @@ import io.netty.util.concurrent.EventExecutor;
 
 /**
  * The event loops of one broker: one acceptor thread and the configured number of workers, on the native epoll
- * transport when available (fewer syscalls and no selector garbage), on NIO otherwise.
+ * transport when available (fewer syscalls and no selector garbage), on NIO otherwise; and with an in-JVM listener,
+ * as many loops of Netty's local transport, which serve both ends of each in-JVM connection (local channels cannot
+ * register with epoll or NIO loops).
  */
 final class EventLoops {
 
@@ -27,28 +30,41 @@ final class EventLoops {
 
 	private final Class<? extends ServerChannel> serverChannelType;
 
+	private final EventLoopGroup inJvmWorkers;
+
 	private volatile boolean shutdown;
 
-	private EventLoops(EventLoopGroup acceptor, EventLoopGroup workers, Class<? extends ServerChannel> type) {
+	private EventLoops(EventLoopGroup acceptor, EventLoopGroup workers, Class<? extends ServerChannel> type,
+			EventLoopGroup inJvmWorkers) {
 		this.acceptor = acceptor;
 		this.workers = workers;
 		this.serverChannelType = type;
+		this.inJvmWorkers = inJvmWorkers;
 	}
 
-	static EventLoops create(String serverId, int workers) {
+	static EventLoops create(String serverId, int workers, boolean inJvm) {
 		String prefix = "nats-broker-" + serverId.substring(1, 7).toLowerCase();
 		boolean epoll = Epoll.isAvailable() && !Boolean.getBoolean("natsbroker.noEpoll");
 		IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
 		EventLoops loops = new EventLoops(new MultiThreadIoEventLoopGroup(1, threads(prefix + "-accept"), factory),
 				new MultiThreadIoEventLoopGroup(workers, threads(prefix + "-io"), factory),
-				epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class);
+				epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class,
+				inJvm ? new MultiThreadIoEventLoopGroup(workers, threads(prefix + "-in-jvm"), LocalIoHandler.newFactory())
+						: null);
 		loops.startThreads();
 		return loops;
 	}
 
 	/** Netty starts loop threads on their first task; start them now so the first clients do not wait. */
 	private void startThreads() {
-		for (EventExecutor loop : this.workers) {
+		startThreads(this.workers);
+		if (this.inJvmWorkers != null) {
+			startThreads(this.inJvmWorkers);
+		}
+	}
+
+	private static void startThreads(EventLoopGroup group) {
+		for (EventExecutor loop : group) {
 			loop.submit(() -> { }).syncUninterruptibly();
 		}
 	}
@@ -63,6 +79,14 @@ final class EventLoops {
 
 	EventLoopGroup workers() {
 		return this.workers;
+	}
+
+	/**
+	 * The loops of the in-JVM connections.
+	 * @return the group, or {@code null} without an in-JVM listener
+	 */
+	EventLoopGroup inJvmWorkers() {
+		return this.inJvmWorkers;
 	}
 
 	Class<? extends ServerChannel> serverChannelType() {
@@ -80,6 +104,10 @@ final class EventLoops {
 		this.shutdown = true;
 		this.acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
 		this.workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		if (this.inJvmWorkers != null) {
+			this.inJvmWorkers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+			this.inJvmWorkers.terminationFuture().syncUninterruptibly();
+		}
 		this.acceptor.terminationFuture().syncUninterruptibly();
 		this.workers.terminationFuture().syncUninterruptibly();
 	}

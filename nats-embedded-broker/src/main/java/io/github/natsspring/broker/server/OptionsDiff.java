@@ -97,6 +97,8 @@ final class OptionsDiff {
 		refuseChange("LameDuckGracePeriod", GoDuration.format(old.lameDuckGracePeriod()),
 				GoDuration.format(changed.lameDuckGracePeriod()));
 		refuseChange("io_threads", String.valueOf(old.ioThreads()), String.valueOf(changed.ioThreads()));
+		refuseChange("in_jvm_name", String.valueOf(old.inJvmName()), String.valueOf(changed.inJvmName()));
+		refuseChange("tcp_listener", String.valueOf(old.tcpListener()), String.valueOf(changed.tcpListener()));
 		return new OptionsDiff(notices, authChanged, tlsChanged, pinnedChanged);
 	}
 

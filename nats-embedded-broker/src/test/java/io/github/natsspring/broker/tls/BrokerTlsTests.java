@@ -12,6 +12,7 @@ import io.github.natsspring.broker.tls.TestCertificates.KeyFormat;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.impl.InJvmDataPort;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,29 @@ class BrokerTlsTests {
 					.build())) {
 			assertThat(connection.getServerInfo().isTLSRequired()).isTrue();
 			connection.flush(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void inJvmClientsConnectWithoutTlsWhileTcpClientsNeedIt() throws Exception {
+		BrokerTls tls = BrokerTls.builder().keyManagerFactory(server.keyManagers()).build();
+		NatsBrokerOptions options = NatsBrokerOptions.loopbackRandomPort().toBuilder().tls(tls).inJvmName("tls").build();
+		try (NatsBroker broker = new NatsBroker(options)) {
+			broker.start();
+			try (Connection inJvm = Nats.connect(Options.builder()
+				.server(broker.getInJvmClientUrl())
+				.dataPortType(InJvmDataPort.class.getName())
+				.hostnameResolveMode(Options.HostnameResolveMode.Unresolved)
+				.build())) {
+				assertThat(inJvm.getServerInfo().isTLSRequired()).isFalse();
+				inJvm.flush(Duration.ofSeconds(5));
+			}
+			try (Connection tcp = Nats.connect(Options.builder()
+				.server(broker.getClientUrl())
+				.sslContext(certificates.clientContext(null))
+				.build())) {
+				assertThat(tcp.getServerInfo().isTLSRequired()).isTrue();
+			}
 		}
 	}
 

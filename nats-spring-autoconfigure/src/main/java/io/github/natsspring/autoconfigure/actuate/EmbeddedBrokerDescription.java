@@ -27,8 +27,10 @@ final class EmbeddedBrokerDescription implements Supplier<@Nullable BrokerDescri
 		}
 		try {
 			BrokerStatistics statistics = this.broker.getStatistics();
-			return new BrokerDescriptor(this.broker.getServerId(), this.broker.getServerName(), this.broker.getPort(),
-					this.broker.getClientUrl(), statistics.connections(), statistics.totalConnections(),
+			int port = this.broker.getPort();
+			// port 0: no TCP listener, the in-JVM one is the only way in
+			String clientUrl = (port != 0) ? this.broker.getClientUrl() : this.broker.getInJvmClientUrl();
+			return new BrokerDescriptor(this.broker.getServerId(), this.broker.getServerName(), port, clientUrl, statistics.connections(), statistics.totalConnections(),
 					statistics.subscriptions(), statistics.slowConsumers(),
 					new Traffic(statistics.inMessages(), statistics.outMessages(), statistics.inBytes(),
 							statistics.outBytes()));

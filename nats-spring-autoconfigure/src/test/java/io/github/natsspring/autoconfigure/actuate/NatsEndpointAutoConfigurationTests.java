@@ -73,6 +73,20 @@ class NatsEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void embeddedBrokerWithoutTcpListenerIsShownWithItsInJvmUrl() {
+		this.exposed.withPropertyValues("nats.embedded.transport=in-jvm", "nats.embedded.tcp-enabled=false")
+			.run((context) -> {
+				NatsBroker broker = context.getBean(NatsBroker.class);
+				NatsDescriptor nats = context.getBean(NatsEndpoint.class).nats();
+				assertThat(nats.connection().status()).isEqualTo("CONNECTED");
+				assertThat(nats.broker()).isNotNull();
+				assertThat(nats.broker().port()).isZero();
+				assertThat(nats.broker().clientUrl()).isEqualTo(broker.getInJvmClientUrl());
+				assertThat(nats.broker().connections()).isOne();
+			});
+	}
+
+	@Test
 	void remoteModeShowsTheConnectionToNatsServerAndNoBroker() {
 		try (NatsServerProcess server = NatsServerProcess.start()) {
 			this.exposed.withPropertyValues("nats.servers=" + server.getUrl()).run((context) -> {
