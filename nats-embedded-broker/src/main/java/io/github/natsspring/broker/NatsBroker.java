@@ -61,6 +61,15 @@ public final class NatsBroker implements AutoCloseable {
 		return running().port();
 	}
 
+	/**
+	 * The HTTP monitoring port actually bound (the chosen one when configured with port 0).
+	 * @return the port serving {@code /varz}, {@code /connz} and the other endpoints
+	 * @throws IllegalStateException if the broker is not running or monitoring is off
+	 */
+	public synchronized int getMonitoringPort() {
+		return running().monitoringPort();
+	}
+
 	/** The URL clients connect to, e.g. {@code nats://127.0.0.1:4222}. */
 	public synchronized String getClientUrl() {
 		return running().clientUrl();

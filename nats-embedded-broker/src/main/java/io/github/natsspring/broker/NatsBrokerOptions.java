@@ -9,7 +9,7 @@ import io.github.natsspring.broker.config.ConfigFileReader;
 
 /**
  * Everything a {@link NatsBroker} needs to start, grouped per concern as nats-server's configuration is:
- * where to listen, limits, authorization, lame duck, logging. Immutable; build one with {@link #builder()}.
+ * where to listen, limits, authorization, lame duck, logging, monitoring. Immutable; build one with {@link #builder()}.
  */
 public final class NatsBrokerOptions {
 
@@ -38,6 +38,8 @@ public final class NatsBrokerOptions {
 
 	private final BrokerTls tls;
 
+	private final BrokerMonitoring monitoring;
+
 	private NatsBrokerOptions(Builder builder) {
 		this.host = Objects.requireNonNull(builder.host, "host");
 		this.port = builder.port;
@@ -49,6 +51,7 @@ public final class NatsBrokerOptions {
 		this.logging = Objects.requireNonNull(builder.logging, "logging");
 		this.startupWarmUp = builder.startupWarmUp;
 		this.tls = builder.tls;
+		this.monitoring = builder.monitoring;
 		this.ioThreads = (builder.ioThreads != 0) ? builder.ioThreads : defaultIoThreads();
 		if (this.ioThreads < 0) {
 			throw new IllegalArgumentException("ioThreads must be positive, or 0 for the default, was " + this.ioThreads);
@@ -105,7 +108,8 @@ public final class NatsBrokerOptions {
 			.logging(this.logging)
 			.startupWarmUp(this.startupWarmUp)
 			.ioThreads(this.ioThreads)
-			.tls(this.tls);
+			.tls(this.tls)
+			.monitoring(this.monitoring);
 	}
 
 	/**
@@ -199,6 +203,14 @@ public final class NatsBrokerOptions {
 	}
 
 	/**
+	 * The HTTP monitoring port.
+	 * @return the monitoring settings, or {@code null} when monitoring is off
+	 */
+	public BrokerMonitoring monitoring() {
+		return this.monitoring;
+	}
+
+	/**
 	 * How many event loops serve client connections; each connection stays on one.
 	 * @return the number of I/O threads
 	 */
@@ -211,7 +223,7 @@ public final class NatsBrokerOptions {
 		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
 				+ ", limits=" + this.limits + ", auth=" + this.auth + ", lameDuckDuration=" + this.lameDuckDuration
 				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
-				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls + "]";
+				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls + ", monitoring=" + this.monitoring + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */
@@ -238,6 +250,8 @@ public final class NatsBrokerOptions {
 		private int ioThreads;
 
 		private BrokerTls tls;
+
+		private BrokerMonitoring monitoring;
 
 		private Builder() {
 		}
@@ -362,6 +376,16 @@ public final class NatsBrokerOptions {
 		 */
 		public Builder tls(BrokerTls tls) {
 			this.tls = tls;
+			return this;
+		}
+
+		/**
+		 * Serves nats-server's HTTP monitoring endpoints (default: off).
+		 * @param monitoring the monitoring settings, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder monitoring(BrokerMonitoring monitoring) {
+			this.monitoring = monitoring;
 			return this;
 		}
 

@@ -22,6 +22,7 @@ import java.util.function.Function;
 
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerStatistics;
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.ClientStatistics;
@@ -34,8 +35,11 @@ import io.github.natsspring.broker.connection.ClientChannelHandler;
 import io.github.natsspring.broker.connection.ClientConnection;
 import io.github.natsspring.broker.connection.ClientContext;
 import io.github.natsspring.broker.connection.ConnectionStatistics;
+import io.github.natsspring.broker.monitor.ClosedConnections;
+import io.github.natsspring.broker.monitor.MonitorServer;
 import io.github.natsspring.broker.protocol.ConnectOptions;
 import io.github.natsspring.broker.protocol.ServerInfo;
+import io.github.natsspring.broker.routing.Subscription;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -99,6 +103,15 @@ public final class BrokerServer implements ClientContext {
 
 	private volatile boolean acceptingClients = true;
 
+	private final Instant startTime = Instant.now();
+
+	private volatile Instant configLoadTime = this.startTime;
+
+	private final ClosedConnections closedConnections = new ClosedConnections(ClosedConnections.DEFAULT_CAPACITY);
+
+	/** The HTTP monitoring port, or {@code null} when monitoring is off. */
+	private volatile MonitorServer monitor;
+
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		this.serverId = ServerIds.generate();
@@ -137,12 +150,16 @@ public final class BrokerServer implements ClientContext {
 		if (this.options.startupWarmUp()) {
 			warmUp();
 		}
+		if (this.options.monitoring() != null) {
+			startMonitoring(this.options.monitoring());
+		}
 		try {
 			this.serverChannel = bootstrap(this::open).bind(this.options.host(), this.options.port())
 				.syncUninterruptibly()
 				.channel();
 		}
 		catch (Exception ex) {
+			stopMonitoring();
 			this.eventLoops.shutdown();
 			this.authentication.shutdownNow();
 			String message = "Cannot listen for client connections on " + this.options.host() + ":"
@@ -154,6 +171,32 @@ public final class BrokerServer implements ClientContext {
 		}
 		this.port = ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
 		this.info = info(this.port);
+	}
+
+	// nats-server starts monitoring before it listens for clients, and cannot start without it
+	private void startMonitoring(BrokerMonitoring settings) {
+		try {
+			this.monitor = MonitorServer.start(settings, new MonitoredBroker(this), this.eventLoops.acceptor(),
+					this.eventLoops.workers(), this.eventLoops.serverChannelType());
+		}
+		catch (Exception ex) {
+			this.eventLoops.shutdown();
+			this.authentication.shutdownNow();
+			String message = "Cannot listen for monitoring connections on " + settings.host() + ":" + settings.port()
+					+ ": " + ex.getMessage();
+			if (isAddressInUse(ex)) {
+				throw new PortInUseException(message, settings.host(), settings.port(), ex);
+			}
+			throw new NatsBrokerException(message, ex);
+		}
+	}
+
+	private void stopMonitoring() {
+		MonitorServer running = this.monitor;
+		if (running != null) {
+			this.monitor = null;
+			running.stop();
+		}
 	}
 
 	// NIO throws BindException; epoll a NativeIoException worded by strerror(EADDRINUSE), with no errno constant
@@ -243,6 +286,7 @@ public final class BrokerServer implements ClientContext {
 				? Authenticator.of(changed.auth(), changed.tls() != null && changed.tls().mapClientCertificates())
 				: this.authenticator;
 		this.options = changed;
+		this.configLoadTime = Instant.now();
 		this.authenticator = newAuthenticator;
 		this.tls = newTls;
 		this.info = info(this.port);
@@ -338,10 +382,11 @@ public final class BrokerServer implements ClientContext {
 	}
 
 	@Override
-	public void closed(ClientConnection client) {
+	public void closed(ClientConnection client, String reason, List<Subscription> subscriptions) {
 		if (this.clients.remove(client.id(), client)) {
 			this.counters.connectionClosed(client.statistics());
 		}
+		this.closedConnections.add(ConnectionSnapshots.of(client, subscriptions), Instant.now(), reason);
 	}
 
 	// ---- what the embedding API reads ---------------------------------------------------------------------------
@@ -352,6 +397,39 @@ public final class BrokerServer implements ClientContext {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The monitoring port bound.
+	 * @return the HTTP monitoring port
+	 * @throws IllegalStateException when monitoring is off
+	 */
+	public int monitoringPort() {
+		MonitorServer running = this.monitor;
+		if (running == null) {
+			throw new IllegalStateException("Monitoring is not enabled");
+		}
+		return running.port();
+	}
+
+	NatsBrokerOptions options() {
+		return this.options;
+	}
+
+	Instant startTime() {
+		return this.startTime;
+	}
+
+	Instant configLoadTime() {
+		return this.configLoadTime;
+	}
+
+	Iterable<ClientConnection> openClients() {
+		return this.clients.values();
+	}
+
+	ClosedConnections closedConnections() {
+		return this.closedConnections;
 	}
 
 	/**
@@ -512,6 +590,7 @@ public final class BrokerServer implements ClientContext {
 		if (listener != null) {
 			listener.close().syncUninterruptibly();
 		}
+		stopMonitoring();
 		List<ChannelFuture> closed = new ArrayList<>();
 		for (ClientConnection client : new ArrayList<>(this.clients.values())) {
 			client.channel().eventLoop().execute(() -> client.closeAfterFlush("Server Shutdown"));
