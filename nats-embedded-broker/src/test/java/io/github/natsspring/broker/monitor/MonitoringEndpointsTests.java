@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.NatsBroker;
+import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.awaitility.Awaitility.await;
 
@@ -249,6 +251,34 @@ class MonitoringEndpointsTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
 		assertThat(response.body()).contains("href=./varz", "href=./connz", "href=./subsz", "href=./healthz");
+	}
+
+	@Test
+	void aBasePathPrefixesEveryEndpointAsInNatsServer() throws Exception {
+		try (NatsBroker prefixed = new NatsBroker(NatsBrokerOptions.builder()
+			.host("127.0.0.1")
+			.port(0)
+			.monitoring(BrokerMonitoring.builder().host("127.0.0.1").port(0).basePath("nats/").build())
+			.build())) {
+			prefixed.start();
+			MonitorHttp prefixedHttp = MonitorHttp.on(prefixed.getMonitoringPort());
+
+			assertThat(prefixedHttp.json("/nats/varz")).containsEntry("http_base_path", "/nats");
+			assertThat(prefixedHttp.get("/nats").body()).contains("href=./nats/connz");
+			assertThat(prefixedHttp.get("/nats/").statusCode()).isEqualTo(404);
+			assertThat(prefixedHttp.get("/varz").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void aReloadCannotMoveMonitoring() {
+		NatsBrokerOptions moved = this.broker.getOptions()
+			.toBuilder()
+			.monitoring(this.broker.getOptions().monitoring().toBuilder().basePath("/nats").build())
+			.build();
+
+		assertThatExceptionOfType(NatsBrokerException.class).isThrownBy(() -> this.broker.reload(moved))
+			.withMessage("config reload not supported for HTTPBasePath: old=, new=/nats");
 	}
 
 	@Test
