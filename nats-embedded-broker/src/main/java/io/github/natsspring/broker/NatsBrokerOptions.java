@@ -223,7 +223,8 @@ public final class NatsBrokerOptions {
 		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
 				+ ", limits=" + this.limits + ", auth=" + this.auth + ", lameDuckDuration=" + this.lameDuckDuration
 				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
-				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls + ", monitoring=" + this.monitoring + "]";
+				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls
+				+ ", monitoring=" + this.monitoring + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */

@@ -54,8 +54,9 @@ class MonitoringOverloadAndAuthTests {
 
 	@Test
 	void authShowsTheUserEachConnectionAuthenticatedAs() throws Exception {
-		try (NatsBroker broker = started(NatsBrokerOptions.builder().auth(BrokerAuth.users(new BrokerUser("alice", "s3cret"))));
-				Connection alice = Nats.connect(Options.builder()
+		BrokerAuth alice = BrokerAuth.users(new BrokerUser("alice", "s3cret"));
+		try (NatsBroker broker = started(NatsBrokerOptions.builder().auth(alice));
+				Connection connection = Nats.connect(Options.builder()
 					.server(broker.getClientUrl())
 					.userInfo("alice", "s3cret")
 					.build())) {

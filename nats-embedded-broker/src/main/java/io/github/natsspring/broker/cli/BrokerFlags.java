@@ -33,8 +33,8 @@ import io.github.natsspring.broker.config.ServerSettings;
  * @param given the flags given, by the names of these components ({@code tls} for any TLS flag)
  */
 public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
-		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, long httpPort, String http, TlsFlags tls,
-		String configFile, boolean checkConfig, Set<String> given) {
+		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, long httpPort,
+		String http, TlsFlags tls, String configFile, boolean checkConfig, Set<String> given) {
 
 	/** Copies the set of given flags. */
 	public BrokerFlags {

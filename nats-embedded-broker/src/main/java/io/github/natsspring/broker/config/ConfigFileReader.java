@@ -24,10 +24,10 @@ public final class ConfigFileReader {
 			"store_dir", "storedir", "accounts", "mappings", "maps", "operator", "operators", "roots", "root",
 			"root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
 			"resolver_preload", "resolver_pinned_accounts", "system_account", "system", "no_system_account",
-			"no_system", "no_sys_acc", "websocket", "ws", "mqtt", "https", "https_port", "prof_port", "syslog", "remote_syslog", "logfile_size_limit",
-			"log_size_limit", "ports_file_dir", "no_auth_user", "allow_non_tls", "no_header_support", "ocsp",
-			"server_tags", "default_js_domain", "trusted", "trusted_keys", "max_sub_tokens",
-			"max_subscription_tokens");
+			"no_system", "no_sys_acc", "websocket", "ws", "mqtt", "https", "https_port", "prof_port", "syslog",
+			"remote_syslog", "logfile_size_limit", "log_size_limit", "ports_file_dir", "no_auth_user", "allow_non_tls",
+			"no_header_support", "ocsp", "server_tags", "default_js_domain", "trusted", "trusted_keys",
+			"max_sub_tokens", "max_subscription_tokens");
 
 	private static final System.Logger LOGGER = System.getLogger(ConfigFileReader.class.getName());
 

@@ -19,6 +19,7 @@ final class HealthzEndpoint implements MonitorEndpoint {
 	@Override
 	public CompletableFuture<MonitorResponse> handle(QueryParameters query) {
 		this.counts.count(PATH);
+		// nothing to check without JetStream, but bad values are refused as nats-server refuses them
 		query.bool("js-enabled");
 		query.bool("js-enabled-only");
 		query.bool("js-server-only");

@@ -20,6 +20,7 @@ final class JszEndpoint implements MonitorEndpoint {
 	@Override
 	public CompletableFuture<MonitorResponse> handle(QueryParameters query) {
 		this.counts.count(PATH);
+		// nothing to detail without JetStream, but bad values are refused as nats-server refuses them
 		query.bool("accounts");
 		query.bool("streams");
 		query.bool("consumers");

@@ -19,6 +19,7 @@ final class RoutezEndpoint implements MonitorEndpoint {
 
 	@Override
 	public CompletableFuture<MonitorResponse> handle(QueryParameters query) {
+		// routes have no subscriptions to list yet, but a bad value is refused as nats-server refuses it
 		if (!query.get("subs").equalsIgnoreCase("detail")) {
 			query.bool("subs");
 		}
