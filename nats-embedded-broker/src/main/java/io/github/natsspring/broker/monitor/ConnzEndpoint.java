@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * {@code /connz}: open and recently closed connections, sorted and paged as nats-server 2.9.10 does; with
- * {@code cid}, the total still counts every connection of the state asked for, as in nats-server.
+ * {@code /connz}: open and recently closed connections, sorted and paged as nats-server 2.9.10 does, with its
+ * totals: with {@code cid} or {@code user}, {@code total} still counts every connection of the state (and account)
+ * asked for; an unknown {@code acc} answers an empty list without the server id.
  */
 final class ConnzEndpoint implements MonitorEndpoint {
 
@@ -31,9 +33,15 @@ final class ConnzEndpoint implements MonitorEndpoint {
 		return open.thenApply((openConnections) -> MonitorResponse.json(connz(query, openConnections)));
 	}
 
-	private GoJsonWriter connz(ConnzQuery query, List<ConnectionInfo> open) {
+	private GoJsonWriter connz(ConnzQuery query, List<ConnectionInfo> all) {
 		Instant now = Instant.now();
-		List<ConnectionInfo> closed = query.state().includesClosed() ? this.server.closedConnections() : List.of();
+		if (!query.account().isEmpty() && !this.server.accounts().containsKey(query.account())) {
+			return page(query, "", now, 0, null);
+		}
+		List<ConnectionInfo> open = inAccount(all, query.account(), ConnectionInfo::account);
+		List<ConnectionInfo> closed = inAccount(
+				query.state().includesClosed() ? this.server.closedConnections() : List.of(), query.account(),
+				ConnzEndpoint::closedAccount);
 		int total = open.size() + closed.size();
 		List<ConnectionInfo> selected = new ArrayList<>();
 		if (query.cid() != 0) {
@@ -45,20 +53,45 @@ final class ConnzEndpoint implements MonitorEndpoint {
 			selected.addAll(open);
 			selected.addAll(closed);
 		}
+		if (!query.user().isEmpty()) {
+			selected.removeIf((info) -> !query.user().equals(info.user()));
+		}
 		selected.sort(query.sort().comparator(now));
 		int from = Math.min(query.offset(), selected.size());
 		int to = (int) Math.min((long) query.offset() + query.limit(), selected.size());
-		List<ConnectionInfo> page = selected.subList(from, to);
+		return page(query, this.server.serverId(), now, total, selected.subList(from, to));
+	}
+
+	private static List<ConnectionInfo> inAccount(List<ConnectionInfo> connections, String account,
+			Function<ConnectionInfo, String> accountOf) {
+		if (account.isEmpty()) {
+			return connections;
+		}
+		return connections.stream().filter((info) -> account.equals(accountOf.apply(info))).toList();
+	}
+
+	// nats-server records a closed connection's account only when it is not the global one, so acc=$G never
+	// finds closed connections
+	private static String closedAccount(ConnectionInfo info) {
+		return "$G".equals(info.account()) ? "" : info.account();
+	}
+
+	/** The answer; a {@code null} page is written as Go writes a nil list. */
+	private static GoJsonWriter page(ConnzQuery query, String serverId, Instant now, int total,
+			List<ConnectionInfo> page) {
 		GoJsonWriter json = GoJsonWriter.indented()
 			.beginObject()
-			.field("server_id", this.server.serverId())
+			.field("server_id", serverId)
 			.field("now", GoTime.format(now))
-			.field("num_connections", page.size())
+			.field("num_connections", (page != null) ? page.size() : 0)
 			.field("total", total)
 			.field("offset", query.offset())
 			.field("limit", query.limit())
-			.name("connections")
-			.beginArray();
+			.name("connections");
+		if (page == null) {
+			return json.nullValue().endObject();
+		}
+		json.beginArray();
 		for (ConnectionInfo info : page) {
 			info.write(json, now, query);
 		}

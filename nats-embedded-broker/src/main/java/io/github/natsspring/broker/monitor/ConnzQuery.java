@@ -13,9 +13,11 @@ package io.github.natsspring.broker.monitor;
  * @param limit how many connections to show at most
  * @param cid the one connection to show, 0 for all
  * @param state open, closed or all connections
+ * @param user only the connections of this authenticated user, empty for all
+ * @param account only the connections bound to this account, empty for all
  */
 record ConnzQuery(ConnectionSort sort, boolean auth, boolean subscriptions, boolean subscriptionsDetail, int offset,
-		int limit, long cid, ConnectionState state) {
+		int limit, long cid, ConnectionState state, String user, String account) {
 
 	/** nats-server's page size when {@code limit} is not given. */
 	static final int DEFAULT_LIMIT = 1024;
@@ -42,6 +44,6 @@ record ConnzQuery(ConnectionSort sort, boolean auth, boolean subscriptions, bool
 			pageLimit = 1;
 		}
 		return new ConnzQuery(sort, auth, subs, detail, (int) Math.max(0, Math.min(offset, Integer.MAX_VALUE)),
-				pageLimit, cid, state);
+				pageLimit, cid, state, query.get("user"), query.get("acc"));
 	}
 }

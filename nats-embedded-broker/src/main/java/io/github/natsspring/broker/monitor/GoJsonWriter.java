@@ -76,6 +76,13 @@ final class GoJsonWriter {
 		return this;
 	}
 
+	/** JSON {@code null}, as Go writes a nil slice. */
+	GoJsonWriter nullValue() {
+		beforeValue();
+		this.out.append("null");
+		return this;
+	}
+
 	GoJsonWriter value(long value) {
 		beforeValue();
 		this.out.append(value);

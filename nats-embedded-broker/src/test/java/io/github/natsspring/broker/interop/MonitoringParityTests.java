@@ -137,6 +137,24 @@ class MonitoringParityTests {
 	}
 
 	@Test
+	void userAndAccountFiltersAgreeWithTheirTotals() throws Exception {
+		for (String query : List.of("/connz?acc=nope", "/connz?acc=$G", "/connz?acc=$G&state=all",
+				"/connz?user=nobody", "/connz?user=nobody&state=closed")) {
+			Map<String, Object> expected = this.natsServer.http.json(query);
+			Map<String, Object> actual = this.broker.http.json(query);
+			assertThat(keyPaths(actual)).as(query).isEqualTo(keyPaths(expected));
+			assertThat(actual.get("connections") == null).as(query).isEqualTo(expected.get("connections") == null);
+			if (actual.get("connections") != null) {
+				assertThat(names(actual)).as(query).containsExactlyInAnyOrderElementsOf(names(expected));
+			}
+			assertThat(actual.get("total")).as(query).isEqualTo(expected.get("total"));
+			assertThat(actual.get("num_connections")).as(query).isEqualTo(expected.get("num_connections"));
+			assertThat(((String) actual.get("server_id")).isEmpty()).as(query)
+				.isEqualTo(((String) expected.get("server_id")).isEmpty());
+		}
+	}
+
+	@Test
 	void subscriptionFiguresAgree() throws Exception {
 		Map<String, Object> expected = this.natsServer.http.json("/subsz?subs=1&test=parity.orders");
 		Map<String, Object> actual = this.broker.http.json("/subsz?subs=1&test=parity.orders");

@@ -14,19 +14,26 @@ class ConnzQueryTests {
 	@Test
 	void noQueryMeansOpenConnectionsByCidInPagesOf1024() {
 		assertThat(query("/connz")).isEqualTo(new ConnzQuery(ConnectionSort.CID, false, false, false, 0, 1024, 0,
-				ConnectionState.OPEN));
+				ConnectionState.OPEN, "", ""));
 	}
 
 	@Test
 	void valuesAreReadAndOutOfRangeOnesDefaulted() {
 		assertThat(query("/connz?sort=bytes_to&auth=1&subs=true&offset=-3&limit=0&state=ANY"))
-			.isEqualTo(new ConnzQuery(ConnectionSort.BYTES_TO, true, true, false, 0, 1024, 0, ConnectionState.ALL));
+			.isEqualTo(new ConnzQuery(ConnectionSort.BYTES_TO, true, true, false, 0, 1024, 0, ConnectionState.ALL, "",
+					""));
 	}
 
 	@Test
 	void subsDetailAsksForSubscriptionDetailsInsteadOfSubjects() {
 		assertThat(query("/connz?subs=DETAIL")).extracting(ConnzQuery::subscriptions, ConnzQuery::subscriptionsDetail)
 			.containsExactly(false, true);
+	}
+
+	@Test
+	void userAndAccountFiltersAreRead() {
+		assertThat(query("/connz?user=alice&acc=$G")).extracting(ConnzQuery::user, ConnzQuery::account)
+			.containsExactly("alice", "$G");
 	}
 
 	@Test
