@@ -63,6 +63,15 @@ public final class NatsBroker implements AutoCloseable {
 	}
 
 	/**
+	 * The HTTP monitoring port actually bound (the chosen one when configured with port 0).
+	 * @return the port serving {@code /varz}, {@code /connz} and the other endpoints
+	 * @throws IllegalStateException if the broker is not running or monitoring is off
+	 */
+	public synchronized int getMonitoringPort() {
+		return running().monitoringPort();
+	}
+
+	/**
 	 * The URL clients connect to over TCP, e.g. {@code nats://127.0.0.1:4222}.
 	 * @throws IllegalStateException when the TCP listener is off or the broker is not running
 	 */

@@ -10,7 +10,7 @@ import io.github.natsspring.broker.config.ConfigFileReader;
 
 /**
  * Everything a {@link NatsBroker} needs to start, grouped per concern as nats-server's configuration is:
- * where to listen, limits, authorization, lame duck, logging. Immutable; build one with {@link #builder()}.
+ * where to listen, limits, authorization, lame duck, logging, monitoring. Immutable; build one with {@link #builder()}.
  */
 public final class NatsBrokerOptions {
 
@@ -46,6 +46,8 @@ public final class NatsBrokerOptions {
 
 	private final boolean tcpListener;
 
+	private final BrokerMonitoring monitoring;
+
 	private NatsBrokerOptions(Builder builder) {
 		this.host = Objects.requireNonNull(builder.host, "host");
 		this.port = builder.port;
@@ -59,6 +61,7 @@ public final class NatsBrokerOptions {
 		this.tls = builder.tls;
 		this.inJvmName = builder.inJvmName;
 		this.tcpListener = builder.tcpListener;
+		this.monitoring = builder.monitoring;
 		this.ioThreads = (builder.ioThreads != 0) ? builder.ioThreads : defaultIoThreads();
 		if (this.ioThreads < 0) {
 			throw new IllegalArgumentException("ioThreads must be positive, or 0 for the default, was " + this.ioThreads);
@@ -125,7 +128,8 @@ public final class NatsBrokerOptions {
 			.ioThreads(this.ioThreads)
 			.tls(this.tls)
 			.inJvmName(this.inJvmName)
-			.tcpListener(this.tcpListener);
+			.tcpListener(this.tcpListener)
+			.monitoring(this.monitoring);
 	}
 
 	/**
@@ -219,6 +223,14 @@ public final class NatsBrokerOptions {
 	}
 
 	/**
+	 * The HTTP monitoring port.
+	 * @return the monitoring settings, or {@code null} when monitoring is off
+	 */
+	public BrokerMonitoring monitoring() {
+		return this.monitoring;
+	}
+
+	/**
 	 * How many event loops serve client connections; each connection stays on one.
 	 * @return the number of I/O threads
 	 */
@@ -228,7 +240,7 @@ public final class NatsBrokerOptions {
 
 	/**
 	 * The name of the in-JVM listener: clients in the same JVM connect to {@code nats://<name>} through
-	 * {@link io.github.natsspring.broker.inprocess.InJvmDataPort}, without TCP.
+	 * {@link io.nats.client.impl.InJvmDataPort}, without TCP.
 	 * @return the name, or {@code null} for no in-JVM listener
 	 */
 	public String inJvmName() {
@@ -248,8 +260,9 @@ public final class NatsBrokerOptions {
 		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
 				+ ", limits=" + this.limits + ", auth=" + this.auth + ", lameDuckDuration=" + this.lameDuckDuration
 				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
-				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls + ", inJvmName=" + this.inJvmName
-				+ ", tcpListener=" + this.tcpListener + "]";
+				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls
+				+ ", inJvmName=" + this.inJvmName + ", tcpListener=" + this.tcpListener + ", monitoring="
+				+ this.monitoring + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */
@@ -280,6 +293,8 @@ public final class NatsBrokerOptions {
 		private String inJvmName;
 
 		private boolean tcpListener = true;
+
+		private BrokerMonitoring monitoring;
 
 		private Builder() {
 		}
@@ -410,7 +425,7 @@ public final class NatsBrokerOptions {
 		/**
 		 * Names an in-JVM listener (default: none): clients in the same JVM reach the broker at
 		 * {@code nats://<name>} with jnats' data port type
-		 * {@link io.github.natsspring.broker.inprocess.InJvmDataPort}, over the same protocol, authorization and
+		 * {@link io.nats.client.impl.InJvmDataPort}, over the same protocol, authorization and
 		 * permissions as TCP clients, but without TLS. Names are unique per JVM while a broker runs.
 		 * @param inJvmName the name: letters, digits, {@code .} and {@code -}; or {@code null} for none
 		 * @return this builder
@@ -427,6 +442,16 @@ public final class NatsBrokerOptions {
 		 */
 		public Builder tcpListener(boolean tcpListener) {
 			this.tcpListener = tcpListener;
+			return this;
+		}
+
+		/**
+		 * Serves nats-server's HTTP monitoring endpoints (default: off).
+		 * @param monitoring the monitoring settings, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder monitoring(BrokerMonitoring monitoring) {
+			this.monitoring = monitoring;
 			return this;
 		}
 

@@ -41,6 +41,9 @@ public final class BrokerCommandLine {
 			    -sl,--signal <signal>[=<pid>]    Send signal to nats-broker process (ldm, stop, quit, term, reopen, reload)
 			                                     <pid> can be either a PID (e.g. 1) or the path to a PID file
 
+			Monitoring Options:
+			    -m, --http_port <port>           Use port for http monitoring (-1 for random)
+
 			Logging Options:
 			    -l, --log <file>                 File to redirect log output
 			    -T, --logtime                    Timestamp log entries (default: true)
@@ -64,6 +67,7 @@ public final class BrokerCommandLine {
 
 			Broker Options (not nats-server's):
 			        --io_threads <n>             Event loops for client connections (default: half the CPUs)
+			        --http <host:port>           Address for http monitoring (as the config file's http)
 
 			Common Options:
 			    -h, --help                       Show this message
@@ -95,6 +99,9 @@ public final class BrokerCommandLine {
 			Map.entry("DV", Flag.bool(null, (values, value) -> values.debugAndTrace = value)),
 			Map.entry("VV", Flag.bool(null, (values, value) -> values.verboseTrace = value)),
 			Map.entry("DVV", Flag.bool(null, (values, value) -> values.debugAndVerboseTrace = value)),
+			Map.entry("m", Flag.integer("httpPort", (values, value) -> values.httpPort = value)),
+			Map.entry("http_port", Flag.integer("httpPort", (values, value) -> values.httpPort = value)),
+			Map.entry("http", Flag.text("http", (values, value) -> values.http = value)),
 			Map.entry("io_threads", Flag.integer("ioThreads", (values, value) -> values.ioThreads = value)),
 			Map.entry("tls", Flag.bool("tls", (values, value) -> values.tls = value)),
 			Map.entry("tlscert", Flag.text("tls", (values, value) -> values.tlsCert = value)),
@@ -235,6 +242,10 @@ public final class BrokerCommandLine {
 
 		long ioThreads = defaults.ioThreads();
 
+		long httpPort = defaults.httpPort();
+
+		String http = defaults.http();
+
 		Boolean tls;
 
 		String tlsCert;
@@ -284,7 +295,7 @@ public final class BrokerCommandLine {
 				all.add("trace");
 			}
 			return new BrokerFlags(host, port, serverName, pidFile, user, password, token, logFile, logTime,
-					finalDebug, finalTrace, ioThreads, tlsFlags(), configFile, checkConfig, all);
+					finalDebug, finalTrace, ioThreads, httpPort, http, tlsFlags(), configFile, checkConfig, all);
 		}
 
 		// nats-server turns TLS on when any TLS flag is given, unless -tls=false is (Go visits flags sorted by

@@ -24,14 +24,17 @@ import io.github.natsspring.broker.config.ServerSettings;
  * @param trace {@code -V}: whether protocol trace lines are logged
  * @param ioThreads {@code --io_threads}: event loops for client connections (this broker's own flag); 0 for
  * the default
+ * @param httpPort {@code -m}: the HTTP monitoring port; 0 for none, -1 for a random free port
+ * @param http {@code --http}: the monitoring address as {@code host:port} (this broker's own flag); empty for
+ * none
  * @param tls the TLS flags
  * @param configFile {@code -c}: the configuration file; empty for none
  * @param checkConfig {@code -t}: only check the configuration file
  * @param given the flags given, by the names of these components ({@code tls} for any TLS flag)
  */
 public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
-		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, TlsFlags tls,
-		String configFile, boolean checkConfig, Set<String> given) {
+		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, long httpPort,
+		String http, TlsFlags tls, String configFile, boolean checkConfig, Set<String> given) {
 
 	/** Copies the set of given flags. */
 	public BrokerFlags {
@@ -40,7 +43,7 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 
 	/** The values nats-server starts with when no flag is given. */
 	public static BrokerFlags defaults() {
-		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0,
+		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0, 0, "",
 				new TlsFlags(false, "", "", "", false), "", false, Set.of());
 	}
 
@@ -49,7 +52,8 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 	 * a TLS flag replaces the file's TLS, {@code -tls=false} turns TLS off.
 	 * @param settings the settings to change
 	 * @return the same builder
-	 * @throws IllegalArgumentException with nats-server's words when TLS flags lack the certificate or key
+	 * @throws IllegalArgumentException with nats-server's words when TLS flags lack the certificate or key, or
+	 * when {@code --http} is not {@code host:port}
 	 */
 	public ServerSettings.Builder applyTo(ServerSettings.Builder settings) {
 		if (given.contains("host")) {
@@ -87,6 +91,13 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 		}
 		if (given.contains("ioThreads")) {
 			settings.ioThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ioThreads)));
+		}
+		if (given.contains("httpPort")) {
+			settings.httpPort(httpPort);
+		}
+		if (given.contains("http")) {
+			HttpAddress address = HttpAddress.parse(http);
+			settings.httpHost(address.host()).httpPort(address.port());
 		}
 		if (given.contains("tls")) {
 			settings.tls(tls.toTls()).tlsTimeout(null);

@@ -34,6 +34,10 @@ final class StartupBanner {
 		if (plaintextPassword) {
 			logger.warning("Plaintext passwords detected, use nkeys or bcrypt");
 		}
+		if (options.monitoring() != null) {
+			logger.info("Starting http monitor on "
+					+ hostPort(options.monitoring().host(), broker.getMonitoringPort()));
+		}
 		logger.info("Listening for client connections on " + hostPort(options.host(), broker.getPort()));
 		logger.info("Server is ready");
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import io.github.natsspring.broker.protocol.GoDuration;
@@ -23,11 +24,10 @@ public final class ConfigFileReader {
 			"store_dir", "storedir", "accounts", "mappings", "maps", "operator", "operators", "roots", "root",
 			"root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
 			"resolver_preload", "resolver_pinned_accounts", "system_account", "system", "no_system_account",
-			"no_system", "no_sys_acc", "websocket", "ws", "mqtt", "http", "https", "http_port", "monitor_port",
-			"https_port", "http_base_path", "prof_port", "syslog", "remote_syslog", "logfile_size_limit",
-			"log_size_limit", "ports_file_dir", "no_auth_user", "allow_non_tls", "no_header_support", "ocsp",
-			"server_tags", "default_js_domain", "trusted", "trusted_keys", "max_sub_tokens",
-			"max_subscription_tokens");
+			"no_system", "no_sys_acc", "websocket", "ws", "mqtt", "https", "https_port", "prof_port", "syslog",
+			"remote_syslog", "logfile_size_limit", "log_size_limit", "ports_file_dir", "no_auth_user", "allow_non_tls",
+			"no_header_support", "ocsp", "server_tags", "default_js_domain", "trusted", "trusted_keys",
+			"max_sub_tokens", "max_subscription_tokens");
 
 	private static final System.Logger LOGGER = System.getLogger(ConfigFileReader.class.getName());
 
@@ -116,6 +116,9 @@ public final class ConfigFileReader {
 			case "lame_duck_grace_period" -> lameDuckGracePeriod(value);
 			case "authorization" -> new AuthorizationReader(this.problems, this.settings).read(value);
 			case "tls" -> new TlsReader(this.problems, this.settings).read(value);
+			case "http_port", "monitor_port" -> this.settings.httpPort(ConfigValues.int64(value));
+			case "http" -> httpListen(value);
+			case "http_base_path" -> this.settings.httpBasePath(ConfigValues.string(value));
 			// known to nats-server, without an effect in this broker: checked, then ignored
 			case "disable_sublist_cache", "no_sublist_cache" -> ConfigValues.bool(value);
 			case "max_traced_msg_len", "connect_error_reports", "reconnect_error_reports" -> ConfigValues.int64(value);
@@ -132,9 +135,18 @@ public final class ConfigFileReader {
 	}
 
 	private void listen(ConfigValue value) {
+		hostPort(value, this.settings::host, this.settings::port);
+	}
+
+	private void httpListen(ConfigValue value) {
+		hostPort(value, this.settings::httpHost, this.settings::httpPort);
+	}
+
+	/** nats-server's {@code parseListen}: a port alone, or {@code host:port} split as Go splits it. */
+	private void hostPort(ConfigValue value, Consumer<String> hostSetter, LongConsumer portSetter) {
 		Object raw = value.value();
 		if (raw instanceof Long port) {
-			this.settings.port(port);
+			portSetter.accept(port);
 			return;
 		}
 		if (!(raw instanceof String address)) {
@@ -158,8 +170,8 @@ public final class ConfigFileReader {
 			this.problems.error(value, "could not parse port " + GoQuote.quote(port));
 			return;
 		}
-		this.settings.host(bracketed ? host.substring(1, host.length() - 1) : host);
-		this.settings.port(number);
+		hostSetter.accept(bracketed ? host.substring(1, host.length() - 1) : host);
+		portSetter.accept(number);
 	}
 
 	private void int32(String key, ConfigValue value, LongConsumer setter) {

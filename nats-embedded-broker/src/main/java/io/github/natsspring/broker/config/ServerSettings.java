@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerNkeyUser;
 import io.github.natsspring.broker.BrokerPermissions;
 import io.github.natsspring.broker.BrokerTls;
@@ -154,6 +155,7 @@ public final class ServerSettings {
 		if (v.ioThreads != 0) {
 			options.ioThreads(v.ioThreads);
 		}
+		options.monitoring(monitoring());
 		if (v.lameDuckDuration != null) {
 			options.lameDuckDuration(v.lameDuckDuration);
 		}
@@ -161,6 +163,23 @@ public final class ServerSettings {
 			options.lameDuckGracePeriod(v.lameDuckGracePeriod);
 		}
 		return options.build();
+	}
+
+	// nats-server: port 0 leaves monitoring off, -1 picks a free port; the host defaults to the client host
+	private BrokerMonitoring monitoring() {
+		Builder v = this.values;
+		if (v.httpPort == 0) {
+			return null;
+		}
+		long port = (v.httpPort == RANDOM_PORT) ? 0 : v.httpPort;
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("invalid monitoring port " + v.httpPort);
+		}
+		return BrokerMonitoring.builder()
+			.host(v.httpHost.isEmpty() ? listenHost() : v.httpHost)
+			.port((int) port)
+			.basePath(v.httpBasePath)
+			.build();
 	}
 
 	private Duration tlsTimeout() {
@@ -283,6 +302,12 @@ public final class ServerSettings {
 
 		private int ioThreads;
 
+		private String httpHost = "";
+
+		private long httpPort;
+
+		private String httpBasePath = "";
+
 		private Builder() {
 		}
 
@@ -317,6 +342,9 @@ public final class ServerSettings {
 			copy.logFile = this.logFile;
 			copy.pidFile = this.pidFile;
 			copy.ioThreads = this.ioThreads;
+			copy.httpHost = this.httpHost;
+			copy.httpPort = this.httpPort;
+			copy.httpBasePath = this.httpBasePath;
 			return copy;
 		}
 
@@ -590,6 +618,36 @@ public final class ServerSettings {
 		 */
 		public Builder ioThreads(int ioThreads) {
 			this.ioThreads = ioThreads;
+			return this;
+		}
+
+		/**
+		 * Sets the monitoring address ({@code http} host part, {@code --http}).
+		 * @param httpHost the host, empty for the client address
+		 * @return this builder
+		 */
+		public Builder httpHost(String httpHost) {
+			this.httpHost = httpHost;
+			return this;
+		}
+
+		/**
+		 * Sets the monitoring port ({@code http_port}, {@code -m}).
+		 * @param httpPort the port: 0 for no monitoring, -1 for a random one
+		 * @return this builder
+		 */
+		public Builder httpPort(long httpPort) {
+			this.httpPort = httpPort;
+			return this;
+		}
+
+		/**
+		 * Sets {@code http_base_path}.
+		 * @param httpBasePath the path the endpoints are served under, empty for the root
+		 * @return this builder
+		 */
+		public Builder httpBasePath(String httpBasePath) {
+			this.httpBasePath = httpBasePath;
 			return this;
 		}
 

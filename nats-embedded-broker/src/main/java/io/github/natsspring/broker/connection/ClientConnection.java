@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.connection;
 
+import java.util.List;
 import java.util.Set;
 
 import javax.net.ssl.SSLException;
@@ -256,6 +257,22 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 	}
 
 	/**
+	 * The subscriptions the client holds, as they are now; any thread.
+	 * @return the subscriptions, in no particular order
+	 */
+	public List<Subscription> subscriptionList() {
+		return this.subscriptions.snapshot();
+	}
+
+	/**
+	 * The account the client is bound to.
+	 * @return the account, or {@code null} before authentication
+	 */
+	public Account account() {
+		return this.session.account();
+	}
+
+	/**
 	 * Whether this client may receive asynchronous INFO updates (lame duck, cluster URLs).
 	 * @return {@code true} for a protocol-1 client whose PING the server answered
 	 */
@@ -339,10 +356,8 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 		this.liveness.stop();
 		this.decoder.release();
 		Account account = this.session.account();
-		if (account != null) {
-			this.subscriptions.removeAll(account.router());
-		}
-		this.context.closed(this);
+		List<Subscription> held = (account != null) ? this.subscriptions.removeAll(account.router()) : List.of();
+		this.context.closed(this, reason, held);
 	}
 
 	/** Writes one frame into an outbound buffer. */

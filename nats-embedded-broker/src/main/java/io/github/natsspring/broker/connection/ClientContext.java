@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.connection;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -8,6 +9,7 @@ import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.account.Accounts;
 import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.protocol.ServerInfo;
+import io.github.natsspring.broker.routing.Subscription;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 
@@ -78,9 +80,11 @@ public interface ClientContext {
 	void slowConsumer(ClientConnection client);
 
 	/**
-	 * Called once when a client closed, after its subscriptions were removed.
+	 * Called once when a client closed, on its event loop, after its subscriptions were removed.
 	 * @param client the client
+	 * @param reason why it closed, as the connection put it
+	 * @param subscriptions the subscriptions it held when it closed
 	 */
-	void closed(ClientConnection client);
+	void closed(ClientConnection client, String reason, List<Subscription> subscriptions);
 
 }

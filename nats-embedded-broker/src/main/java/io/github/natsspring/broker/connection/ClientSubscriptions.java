@@ -43,13 +43,14 @@ final class ClientSubscriptions {
 		}
 	}
 
-	/** Removes every subscription from the router in one batch, as the client closes. */
-	void removeAll(MessageRouter router) {
+	/** Removes every subscription from the router in one batch, as the client closes; returns them. */
+	List<Subscription> removeAll(MessageRouter router) {
 		if (this.bySid.isEmpty()) {
-			return;
+			return List.of();
 		}
 		ArrayList<Subscription> all = new ArrayList<>(this.bySid.values());
 		this.bySid.clear();
 		router.unsubscribeAll(all);
+		return all;
 	}
 }

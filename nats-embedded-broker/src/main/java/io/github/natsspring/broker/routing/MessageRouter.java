@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.natsspring.broker.subject.SubjectMatch;
 import io.github.natsspring.broker.subject.SubjectTrie;
+import io.github.natsspring.broker.subject.TrieStatistics;
 
 /**
  * The subscriptions of one subject space and the delivery of each message to them: every plain subscriber,
@@ -44,6 +45,14 @@ public final class MessageRouter {
 	 */
 	public int subscriptionCount() {
 		return this.subscriptions.count();
+	}
+
+	/**
+	 * The figures of the subscription trie, for {@code /subsz}.
+	 * @return a snapshot
+	 */
+	public TrieStatistics statistics() {
+		return this.subscriptions.statistics();
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.util.function.Function;
 
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerStatistics;
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.ClientStatistics;
@@ -35,8 +36,11 @@ import io.github.natsspring.broker.connection.ClientConnection;
 import io.github.natsspring.broker.connection.ClientContext;
 import io.github.natsspring.broker.connection.ConnectionStatistics;
 import io.github.natsspring.broker.inprocess.InJvmListeners;
+import io.github.natsspring.broker.monitor.ClosedConnections;
+import io.github.natsspring.broker.monitor.MonitorServer;
 import io.github.natsspring.broker.protocol.ConnectOptions;
 import io.github.natsspring.broker.protocol.ServerInfo;
+import io.github.natsspring.broker.routing.Subscription;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -107,6 +111,15 @@ public final class BrokerServer implements ClientContext {
 
 	private volatile boolean acceptingClients = true;
 
+	private final Instant startTime = Instant.now();
+
+	private volatile Instant configLoadTime = this.startTime;
+
+	private final ClosedConnections closedConnections = new ClosedConnections(ClosedConnections.DEFAULT_CAPACITY);
+
+	/** The HTTP monitoring port, or {@code null} when monitoring is off. */
+	private volatile MonitorServer monitor;
+
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		this.serverId = ServerIds.generate();
@@ -145,6 +158,9 @@ public final class BrokerServer implements ClientContext {
 		if (this.options.startupWarmUp()) {
 			warmUp();
 		}
+		if (this.options.monitoring() != null) {
+			startMonitoring(this.options.monitoring());
+		}
 		if (this.options.tcpListener()) {
 			bindTcp();
 		}
@@ -162,7 +178,7 @@ public final class BrokerServer implements ClientContext {
 				.channel();
 		}
 		catch (Exception ex) {
-			releaseThreads();
+			abandonStart();
 			String message = "Cannot listen for client connections on " + this.options.host() + ":"
 					+ this.options.port() + ": " + ex.getMessage();
 			if (isAddressInUse(ex)) {
@@ -179,7 +195,7 @@ public final class BrokerServer implements ClientContext {
 		}
 		catch (NatsBrokerException ex) {
 			closeTcpListener();
-			releaseThreads();
+			abandonStart();
 			throw ex;
 		}
 		try {
@@ -188,7 +204,7 @@ public final class BrokerServer implements ClientContext {
 		catch (Exception ex) {
 			InJvmListeners.remove(name, this.eventLoops.inJvmWorkers());
 			closeTcpListener();
-			releaseThreads();
+			abandonStart();
 			throw new NatsBrokerException("Cannot listen in-JVM as '" + name + "': " + ex.getMessage(), ex);
 		}
 	}
@@ -197,9 +213,36 @@ public final class BrokerServer implements ClientContext {
 		closeListener(this.serverChannel, true);
 	}
 
-	private void releaseThreads() {
+	// a start that fails part-way frees what it took: the monitoring listener, the threads
+	private void abandonStart() {
+		stopMonitoring();
 		this.eventLoops.shutdown();
 		this.authentication.shutdownNow();
+	}
+
+	// nats-server starts monitoring before it listens for clients, and cannot start without it
+	private void startMonitoring(BrokerMonitoring settings) {
+		try {
+			this.monitor = MonitorServer.start(settings, new MonitoredBroker(this), this.eventLoops.acceptor(),
+					this.eventLoops.workers(), this.eventLoops.serverChannelType());
+		}
+		catch (Exception ex) {
+			abandonStart();
+			String message = "Cannot listen for monitoring connections on " + settings.host() + ":" + settings.port()
+					+ ": " + ex.getMessage();
+			if (isAddressInUse(ex)) {
+				throw new PortInUseException(message, settings.host(), settings.port(), ex);
+			}
+			throw new NatsBrokerException(message, ex);
+		}
+	}
+
+	private void stopMonitoring() {
+		MonitorServer running = this.monitor;
+		if (running != null) {
+			this.monitor = null;
+			running.stop();
+		}
 	}
 
 	// NIO throws BindException; epoll a NativeIoException worded by strerror(EADDRINUSE), with no errno constant
@@ -304,6 +347,7 @@ public final class BrokerServer implements ClientContext {
 				? Authenticator.of(changed.auth(), changed.tls() != null && changed.tls().mapClientCertificates())
 				: this.authenticator;
 		this.options = changed;
+		this.configLoadTime = Instant.now();
 		this.authenticator = newAuthenticator;
 		this.tls = newTls;
 		this.info = info(this.port, true);
@@ -401,10 +445,11 @@ public final class BrokerServer implements ClientContext {
 	}
 
 	@Override
-	public void closed(ClientConnection client) {
+	public void closed(ClientConnection client, String reason, List<Subscription> subscriptions) {
 		if (this.clients.remove(client.id(), client)) {
 			this.counters.connectionClosed(client.statistics());
 		}
+		this.closedConnections.add(ConnectionSnapshots.of(client, subscriptions), Instant.now(), reason);
 	}
 
 	// ---- what the embedding API reads ---------------------------------------------------------------------------
@@ -415,6 +460,39 @@ public final class BrokerServer implements ClientContext {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The monitoring port bound.
+	 * @return the HTTP monitoring port
+	 * @throws IllegalStateException when monitoring is off
+	 */
+	public int monitoringPort() {
+		MonitorServer running = this.monitor;
+		if (running == null) {
+			throw new IllegalStateException("Monitoring is not enabled");
+		}
+		return running.port();
+	}
+
+	NatsBrokerOptions options() {
+		return this.options;
+	}
+
+	Instant startTime() {
+		return this.startTime;
+	}
+
+	Instant configLoadTime() {
+		return this.configLoadTime;
+	}
+
+	Iterable<ClientConnection> openClients() {
+		return this.clients.values();
+	}
+
+	ClosedConnections closedConnections() {
+		return this.closedConnections;
 	}
 
 	/**
@@ -589,6 +667,7 @@ public final class BrokerServer implements ClientContext {
 		}
 		this.acceptingClients = false;
 		closeListeners(true);
+		stopMonitoring();
 		List<ChannelFuture> closed = new ArrayList<>();
 		for (ClientConnection client : new ArrayList<>(this.clients.values())) {
 			client.channel().eventLoop().execute(() -> client.closeAfterFlush("Server Shutdown"));
@@ -598,7 +677,7 @@ public final class BrokerServer implements ClientContext {
 		for (ChannelFuture future : closed) {
 			future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
-		releaseThreads();
+		abandonStart();
 	}
 
 	private void closeListeners(boolean await) {

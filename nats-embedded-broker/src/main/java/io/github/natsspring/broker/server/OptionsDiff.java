@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -52,6 +53,7 @@ final class OptionsDiff {
 		if (changed.port() != 0 && changed.port() != boundPort && changed.port() != old.port()) {
 			refuse("Port", String.valueOf(old.port()), String.valueOf(changed.port()));
 		}
+		refuseMonitoringChange(old.monitoring(), changed.monitoring());
 		List<String> notices = new ArrayList<>();
 		if (old.logging().trace() != changed.logging().trace()) {
 			notices.add("Reloaded: trace = " + changed.logging().trace());
@@ -144,6 +146,14 @@ final class OptionsDiff {
 				&& Objects.equals(old.cipherSuites(), changed.cipherSuites())
 				&& old.keyManagerFactory() == changed.keyManagerFactory()
 				&& old.trustManagerFactory() == changed.trustManagerFactory();
+	}
+
+	// nats-server's options with monitoring off: no host, port 0, no base path
+	private static void refuseMonitoringChange(BrokerMonitoring old, BrokerMonitoring changed) {
+		refuseChange("HTTPHost", (old != null) ? old.host() : "", (changed != null) ? changed.host() : "");
+		refuseChange("HTTPPort", String.valueOf((old != null) ? old.port() : 0),
+				String.valueOf((changed != null) ? changed.port() : 0));
+		refuseChange("HTTPBasePath", (old != null) ? old.basePath() : "", (changed != null) ? changed.basePath() : "");
 	}
 
 	private static void refuseChange(String option, String old, String changed) {

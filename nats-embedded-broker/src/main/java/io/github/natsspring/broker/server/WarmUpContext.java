@@ -14,6 +14,7 @@ import io.github.natsspring.broker.auth.Authenticator;
 import io.github.natsspring.broker.connection.ClientConnection;
 import io.github.natsspring.broker.connection.ClientContext;
 import io.github.natsspring.broker.protocol.ServerInfo;
+import io.github.natsspring.broker.routing.Subscription;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 
@@ -100,7 +101,7 @@ final class WarmUpContext implements ClientContext {
 	}
 
 	@Override
-	public void closed(ClientConnection client) {
+	public void closed(ClientConnection client, String reason, List<Subscription> subscriptions) {
 		this.open.remove(client);
 	}
 }

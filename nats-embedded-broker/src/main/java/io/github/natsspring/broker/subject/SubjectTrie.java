@@ -51,6 +51,10 @@ public final class SubjectTrie<T> {
 
 	private volatile int count;
 
+	private volatile long inserts;
+
+	private volatile long removes;
+
 	/** Creates an empty trie caching the results of up to {@value #DEFAULT_CACHE_CAPACITY} subjects. */
 	public SubjectTrie() {
 		this(DEFAULT_CACHE_CAPACITY);
@@ -102,6 +106,7 @@ public final class SubjectTrie<T> {
 				return false;
 			}
 			this.count++;
+			this.inserts++;
 			patchCache(subject, (match) -> match.withSubscriber(queue, subscriber));
 			this.generation++;
 			return true;
@@ -201,6 +206,7 @@ public final class SubjectTrie<T> {
 		}
 		prune(levels, tokens);
 		this.count--;
+		this.removes++;
 		return true;
 	}
 
@@ -248,6 +254,25 @@ public final class SubjectTrie<T> {
 	 */
 	public int count() {
 		return this.count;
+	}
+
+	/**
+	 * The trie's figures as {@code /subsz} shows them, the fanouts taken from the cached results.
+	 * @return a snapshot
+	 */
+	public TrieStatistics statistics() {
+		int cached = 0;
+		int maxFanout = 0;
+		long totalFanout = 0;
+		if (this.cache != null) {
+			for (SubjectMatch<T> match : this.cache.values()) {
+				int fanout = match.subscriberCount() + match.queueGroupCount();
+				cached++;
+				totalFanout += fanout;
+				maxFanout = Math.max(maxFanout, fanout);
+			}
+		}
+		return new TrieStatistics(this.count, cached, this.inserts, this.removes, maxFanout, totalFanout);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.natsspring.broker.cli;
 
 import java.util.stream.Stream;
 
+import io.github.natsspring.broker.BrokerMonitoring;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class BrokerCommandLineTests {
 
@@ -35,6 +38,31 @@ class BrokerCommandLineTests {
 	@ValueSource(strings = { "-P nats.pid", "--pid nats.pid", "-pid=nats.pid" })
 	void pidFileIsReadFromEveryAlias(String args) {
 		assertThat(flags(args).pidFile()).isEqualTo("nats.pid");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-m 8333", "-m=8333", "--http_port 8333", "-http_port=8333" })
+	void monitoringPortIsReadFromEveryAlias(String args) {
+		assertThat(flags(args).toOptions().monitoring().port()).isEqualTo(8333);
+	}
+
+	@Test
+	void monitoringFollowsTheClientHostAndMinusOneIsARandomPort() {
+		assertThat(flags("-a 127.0.0.1 -m -1").toOptions().monitoring())
+			.isEqualTo(BrokerMonitoring.builder().host("127.0.0.1").port(0).build());
+	}
+
+	@Test
+	void httpFlagSetsTheMonitoringHostAndPort() {
+		assertThat(flags("--http 127.0.0.3:8444").toOptions().monitoring())
+			.isEqualTo(BrokerMonitoring.builder().host("127.0.0.3").port(8444).build());
+		assertThat(flags("--http [::1]:8444").toOptions().monitoring().host()).isEqualTo("::1");
+	}
+
+	@Test
+	void httpFlagWithoutAPortIsRefusedByName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> flags("--http localhost").toOptions())
+			.withMessage("could not parse address string \"localhost\"");
 	}
 
 	@Test
@@ -92,7 +120,8 @@ class BrokerCommandLineTests {
 		return Stream.of(Arguments.of("--bogus", "flag provided but not defined: -bogus"),
 				Arguments.of("-x", "flag provided but not defined: -x"),
 				Arguments.of("-VD", "flag provided but not defined: -VD"),
-				Arguments.of("-m 8222", "flag provided but not defined: -m"),
+				Arguments.of("-ms 8222", "flag provided but not defined: -ms"),
+				Arguments.of("-m abc", "invalid value \"abc\" for flag -m: parse error"),
 				Arguments.of("-p abc", "invalid value \"abc\" for flag -p: parse error"),
 				Arguments.of("--port=abc", "invalid value \"abc\" for flag -port: parse error"),
 				Arguments.of("-p 99999999999999999999",

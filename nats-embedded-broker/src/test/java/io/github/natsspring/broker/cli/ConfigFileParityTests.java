@@ -94,6 +94,8 @@ class ConfigFileParityTests {
 						+ "\", verify_and_map: true }\nauthorization { users: [ {user: \"CN=app\"} ] }\n"),
 				Arguments.of("tls pinned certificates", "tls { cert_file: \"" + server.certificateFile() + "\", key_file: \"" + server.keyFile()
 						+ "\", pinned_certs: [\"" + "AB".repeat(32) + "\"] }\n"),
+				Arguments.of("monitoring port", "http_port: 8222\nmonitor_port: -1\n"),
+				Arguments.of("monitoring address and base path", "http: \"127.0.0.1:8222\"\nhttp_base_path: /nats\n"),
 				Arguments.of("known keys without effect", "disable_sublist_cache: true\nmax_traced_msg_len: 10\nclient_advertise: \"a:1\"\n"));
 	}
 
@@ -104,6 +106,9 @@ class ConfigFileParityTests {
 				Arguments.of("unknown key indented", "\n\n   bar = 2\n"),
 				Arguments.of("unknown key in authorization", "authorization { usr: x }\n"),
 				Arguments.of("string for int", "port: 4x\n"),
+				Arguments.of("monitoring address without a port", "http: \"localhost\"\n"),
+				Arguments.of("monitoring address with a bad port", "http: \"localhost:x\"\n"),
+				Arguments.of("monitoring port as a string", "http_port: \"8222\"\n"),
 				Arguments.of("quoted size", "max_payload: \"1MB\"\n"),
 				Arguments.of("no value", "port = \n"),
 				Arguments.of("unclosed map", "a { b: 1"),

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.github.natsspring.broker.monitor.MonitorHttp;
 import io.github.natsspring.broker.tls.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,9 @@ class NatsBrokerMainProcessTests {
 
 	private static final Pattern LISTENING = Pattern
 		.compile("Listening for client connections on 127\\.0\\.0\\.1:(\\d+)\n");
+
+	private static final Pattern MONITOR_LISTENING = Pattern
+		.compile("\\[INF] Starting http monitor on 127\\.0\\.0\\.1:(\\d+)\n");
 
 	@TempDir
 	Path dir;
@@ -118,6 +122,19 @@ class NatsBrokerMainProcessTests {
 			run.terminate();
 			assertThat(run.exitStatus()).isEqualTo(1);
 			assertThat(run.stderr()).contains("[INF] Initiating Shutdown...\n").endsWith("[INF] Server Exiting..\n");
+		}
+	}
+
+	@Test
+	void monitoringFlagLogsItsAddressAsNatsServerBeforeTheClientPortAndServesVarz() throws Exception {
+		try (ProcessRun run = ProcessRun.start(dir, ProcessRun.brokerMain("-a", "127.0.0.1", "-p", "-1", "-m", "-1"))) {
+			awaitListeningPort(run);
+			Matcher monitor = MONITOR_LISTENING.matcher(run.stderr());
+			assertThat(monitor.find()).as(run.stderr()).isTrue();
+			assertThat(run.stderr().indexOf("Starting http monitor")).isLessThan(run.stderr().indexOf("Listening for"));
+			int monitoringPort = Integer.parseInt(monitor.group(1));
+			assertThat(MonitorHttp.on(monitoringPort).json("/varz")).containsEntry("http_port", (long) monitoringPort);
+			run.terminate();
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerPermissions;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -185,6 +186,35 @@ class ConfigFileReaderTests {
 			.satisfies((ex) -> assertThat(ex.getErrors()).containsExactly(
 					file + ":1:0: interface conversion: interface {} is string, not int64",
 					file + ":2:1: unknown field \"prot\"", file + ":3:17: unknown field \"usr\""));
+	}
+
+	@Test
+	void monitoringIsOffUnlessAnHttpPortIsGiven() throws Exception {
+		assertThat(options("port: 4333\n").monitoring()).isNull();
+		assertThat(options("http_port: 0\n").monitoring()).isNull();
+	}
+
+	@Test
+	void httpPortServesMonitoringOnTheClientHostAndMinusOneIsARandomPort() throws Exception {
+		assertThat(options("host: 127.0.0.1\nhttp_port: 8333\n").monitoring())
+			.isEqualTo(BrokerMonitoring.builder().host("127.0.0.1").port(8333).build());
+		assertThat(options("monitor_port: -1\n").monitoring().port()).isZero();
+	}
+
+	@Test
+	void httpSetsTheMonitoringHostAndPortAndBasePathIsNormalized() throws Exception {
+		BrokerMonitoring monitoring = options("http: 127.0.0.2:8444\nhttp_base_path: \"nats/\"\n").monitoring();
+		assertThat(monitoring).extracting(BrokerMonitoring::host, BrokerMonitoring::port, BrokerMonitoring::basePath)
+			.containsExactly("127.0.0.2", 8444, "/nats");
+	}
+
+	@Test
+	void aBadHttpAddressIsReportedAsNatsServerReportsIt() throws Exception {
+		Path file = write("http: \"localhost\"\nhttp_port: \"x\"\n");
+		assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> ConfigFileReader.read(file))
+			.satisfies((ex) -> assertThat(ex.getErrors()).containsExactly(
+					file + ":1:0: could not parse address string \"localhost\"",
+					file + ":2:1: interface conversion: interface {} is string, not int64"));
 	}
 
 	@Test

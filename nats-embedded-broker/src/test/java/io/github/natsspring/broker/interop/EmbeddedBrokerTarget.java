@@ -23,6 +23,11 @@ final class EmbeddedBrokerTarget implements NatsTarget {
 	}
 
 	@Override
+	public int monitoringPort() {
+		return broker.getMonitoringPort();
+	}
+
+	@Override
 	public void restart() {
 		int port = broker.getPort();
 		broker.stop();

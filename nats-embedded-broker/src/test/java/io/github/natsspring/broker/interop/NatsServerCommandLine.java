@@ -50,6 +50,15 @@ final class NatsServerCommandLine {
 		config.append("ping_max: ").append(limits.maxPingsOut()).append('\n');
 		config.append("lame_duck_duration: \"").append(options.lameDuckDuration().toMillis()).append("ms\"\n");
 		config.append("lame_duck_grace_period: \"").append(options.lameDuckGracePeriod().toMillis()).append("ms\"\n");
+		if (options.monitoring() != null) {
+			// the broker has no system account: compare with a nats-server that has none either
+			config.append("no_system_account: true\n");
+			config.append("http: ").append(quoted(options.monitoring().host() + ":" + options.monitoring().port()))
+				.append('\n');
+			if (!options.monitoring().basePath().isEmpty()) {
+				config.append("http_base_path: ").append(quoted(options.monitoring().basePath())).append('\n');
+			}
+		}
 		BrokerTls tls = options.tls();
 		if (tls != null) {
 			config.append("tls {\n");

@@ -33,6 +33,8 @@ final class NatsServerProcessTarget implements NatsTarget {
 
 	private int port;
 
+	private int monitoringPort;
+
 	private Process process;
 
 	@Override
@@ -40,6 +42,12 @@ final class NatsServerProcessTarget implements NatsTarget {
 		binary = NatsServerBinary.require();
 		this.options = options;
 		this.port = (options.port() != 0) ? options.port() : freeLoopbackPort();
+		if (options.monitoring() != null) {
+			this.monitoringPort = (options.monitoring().port() != 0) ? options.monitoring().port() : freeLoopbackPort();
+			options = options.toBuilder()
+				.monitoring(options.monitoring().toBuilder().host("127.0.0.1").port(this.monitoringPort).build())
+				.build();
+		}
 		if (workDirectory == null) {
 			workDirectory = Files.createTempDirectory("nats-server-interop");
 		}
@@ -65,6 +73,14 @@ final class NatsServerProcessTarget implements NatsTarget {
 	@Override
 	public int port() {
 		return port;
+	}
+
+	@Override
+	public int monitoringPort() {
+		if (options.monitoring() == null) {
+			throw new IllegalStateException("Monitoring is not enabled");
+		}
+		return monitoringPort;
 	}
 
 	@Override

@@ -18,6 +18,12 @@ interface NatsTarget extends AutoCloseable {
 	/** The port the server listens on. */
 	int port();
 
+	/**
+	 * The HTTP monitoring port, when the options asked for monitoring.
+	 * @throws IllegalStateException when they did not
+	 */
+	int monitoringPort();
+
 	/** The URL clients connect to. */
 	default String url() {
 		return "nats://127.0.0.1:" + port();
