@@ -458,6 +458,18 @@ public final class BrokerServer implements ClientContext {
 				statistics.outMessages(), statistics.outBytes(), client.pendingBytes(), client.subscriptionCount());
 	}
 
+	/**
+	 * Closes every connected client after flushing what is queued for it; the listener stays open.
+	 * @return the number of clients closed
+	 */
+	public int disconnectClients() {
+		List<ClientConnection> connected = new ArrayList<>(this.clients.values());
+		for (ClientConnection client : connected) {
+			client.channel().eventLoop().execute(() -> client.closeAfterFlush("Kicked Connection"));
+		}
+		return connected.size();
+	}
+
 	// ---- lame duck and shutdown ---------------------------------------------------------------------------------
 
 	/**
