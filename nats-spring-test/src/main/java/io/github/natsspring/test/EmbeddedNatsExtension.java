@@ -58,11 +58,16 @@ public final class EmbeddedNatsExtension
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		if (context.getStore(NAMESPACE).get(SERVER) != null || SpringTestBroker.ownsBroker(context)) {
-			// a @Nested class shares its enclosing class's broker
+		if (SpringTestBroker.ownsBroker(context)) {
 			return;
 		}
-		EmbeddedNatsServer server = new EmbeddedNatsServer(settings(context));
+		EmbeddedNatsSettings settings = settings(context);
+		EmbeddedNatsServer enclosing = context.getStore(NAMESPACE).get(SERVER, EmbeddedNatsServer.class);
+		if (enclosing != null && enclosing.getSettings().equals(settings)) {
+			// a @Nested class shares its enclosing class's broker unless it asks for another
+			return;
+		}
+		EmbeddedNatsServer server = new EmbeddedNatsServer(settings);
 		server.start();
 		context.getStore(NAMESPACE).put(SERVER, server);
 	}
@@ -137,6 +142,15 @@ public final class EmbeddedNatsExtension
 
 	@Override
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		try {
+			return resolve(parameterContext, extensionContext);
+		}
+		catch (ExtensionConfigurationException ex) {
+			throw new ParameterResolutionException(ex.getMessage(), ex);
+		}
+	}
+
+	private Object resolve(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		Parameter parameter = parameterContext.getParameter();
 		if (parameterContext.isAnnotated(EmbeddedNatsUrl.class)) {
 			return url(parameter.getType(), () -> describe(parameterContext), extensionContext,
@@ -177,7 +191,7 @@ public final class EmbeddedNatsExtension
 		if (type == URI.class) {
 			return server(context).getUri();
 		}
-		throw failure.apply("@EmbeddedNatsUrl goes on a String or a java.net.URI, but " + target.get() + " is a "
+		throw failure.apply("@EmbeddedNatsUrl goes on a String or a java.net.URI, but " + target.get() + " is of type "
 				+ type.getName());
 	}
 
