@@ -22,7 +22,8 @@ import io.github.natsspring.bench.starter.StarterSession;
  * broker / nats-server ratios is printed and saved under the results directory. The load comes from jnats, from
  * the nats.go generator {@code natsload} (steady state, TLS and permissions, cold start, overload), or both; the TLS
  * and permissions rows run on further pairs of servers started from a generated configuration file. The starter's
- * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server.
+ * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server, and what starting each
+ * server costs is measured last.
  */
 public final class BrokerBenchmark {
 
@@ -63,6 +64,7 @@ public final class BrokerBenchmark {
 		List<ScenarioResult> results = new ArrayList<>();
 		List<ScenarioResult> starterResults = new ArrayList<>();
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
+		List<ScenarioResult> startupResults = new ArrayList<>();
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
 			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
@@ -89,6 +91,9 @@ public final class BrokerBenchmark {
 				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
 						candidate.label(), sectionResults));
 			}
+			for (BenchmarkPlan.PlannedScenario planned : plan.startup()) {
+				startupResults.add(plaintext.runner().run(planned.scenario(), planned.repetitions()));
+			}
 			serverFacts = servers.describe();
 		}
 		String facts = MachineDescription.describe(options) + generatorFacts + serverFacts
@@ -102,6 +107,10 @@ public final class BrokerBenchmark {
 					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side).",
 					RAW_JNATS, STARTER, starterResults), true);
 		}
+		report.add(new BenchmarkReport.Table("Start-up", "A new server process, launch to the first byte of INFO;"
+				+ " for the broker also NatsBroker.start() to the first byte of INFO in a JVM of its own, the JVM's"
+				+ " first broker and the median of the warm ones started after it (a broker per test class).",
+				reference.label(), candidate.label(), startupResults), false);
 		report.addTargets(plan.targets());
 		System.out.print(report);
 		Path reportFile = options.resultsDirectory().resolve("report-" + FILE_TIME.format(started) + ".md");
