@@ -85,6 +85,10 @@ public final class EmbeddedNatsExtension
 
 	@Override
 	public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+		if (SpringTestBroker.ownsBroker(context)) {
+			// known to the class from now on, so that afterAll finds it however the test reaches it
+			server(context);
+		}
 		List<Field> fields = ReflectionSupport.findFields(testInstance.getClass(), EmbeddedNatsExtension::isInjected,
 				HierarchyTraversalMode.TOP_DOWN);
 		for (Field field : fields) {

@@ -7,7 +7,9 @@ import io.github.natsspring.test.EmbeddedNatsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -35,8 +37,12 @@ class EmbeddedNatsCachedContextTests {
 	@EmbeddedNats(serverName = "cached")
 	static class StopsTheBroker {
 
+		@Autowired
+		private ApplicationContext context;
+
 		@Test
-		void stopsIt(EmbeddedNatsServer server) {
+		void stopsIt() {
+			EmbeddedNatsServer server = this.context.getBean(EmbeddedNatsServer.class);
 			server.stop();
 			assertThat(server.isRunning()).isFalse();
 			stoppedByTheClass.set(server);
