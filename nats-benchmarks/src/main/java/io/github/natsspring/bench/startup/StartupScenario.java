@@ -64,6 +64,11 @@ public final class StartupScenario implements Scenario {
 		return List.of(LAUNCH_TO_INFO, FIRST_START, WARM_START);
 	}
 
+	@Override
+	public boolean publishesMessages() {
+		return false;
+	}
+
 	/** A warm-up run does nothing: a first start is what is measured. */
 	@Override
 	public Sample run(ServerProcess server, Phase phase) throws Exception {
