@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.natsspring.test.EmbeddedNats;
 import io.github.natsspring.test.EmbeddedNatsServer;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -16,7 +17,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * A cached context outlives the test class that used it: its broker must be running for the next class, even
- * when the class stopped it. The class is run through the JUnit engine, then its broker is looked at.
+ * when the class stopped it. The class is run through the JUnit engine (conditions off: it is disabled for any other
+ * run), then its broker is looked at.
  */
 class EmbeddedNatsCachedContextTests {
 
@@ -25,6 +27,7 @@ class EmbeddedNatsCachedContextTests {
 	@Test
 	void aBrokerStoppedByATestClassIsRunningAgainForTheNextClassSharingTheCachedContext() {
 		EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("junit.jupiter.conditions.deactivate", "*")
 			.selectors(selectClass(StopsTheBroker.class))
 			.execute()
 			.testEvents()
@@ -33,6 +36,7 @@ class EmbeddedNatsCachedContextTests {
 		assertThat(stoppedByTheClass.get().isRunning()).isTrue();
 	}
 
+	@Disabled("run by EngineTestKit from the enclosing test class")
 	@SpringBootTest(classes = GreetingApplication.class)
 	@EmbeddedNats(serverName = "cached")
 	static class StopsTheBroker {
