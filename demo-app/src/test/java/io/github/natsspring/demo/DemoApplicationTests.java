@@ -1,11 +1,17 @@
 package io.github.natsspring.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.natsspring.test.EmbeddedNats;
+import io.github.natsspring.test.EmbeddedNatsServer;
+import io.github.natsspring.test.SubjectRecorder;
+import io.nats.client.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,13 +25,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo's REST flows end to end: HTTP on a random port, NATS on the embedded broker on a random port.
+ * The demo's REST flows end to end: HTTP on a random port, NATS on an {@code @EmbeddedNats} test broker on a
+ * random port, restarted mid-test to show the order flow survives it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nats.embedded.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nats.reconnect-wait=50ms")
+@EmbeddedNats
 class DemoApplicationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	EmbeddedNatsServer nats;
 
 	private RestClient http;
 
@@ -66,9 +77,26 @@ class DemoApplicationTests {
 	}
 
 	@Test
-	void healthShowsTheEmbeddedBroker() {
+	void ordersPostedAfterTheBrokerRestartsAreStillProcessed() {
+		this.nats.restart();
+		String id = order("pen", 7);
+		await().atMost(Duration.ofSeconds(10)).until(() -> processedIds().contains(id));
+	}
+
+	@Test
+	void workersReceiveOrdersPublishedOnTheBroker() throws Exception {
+		try (SubjectRecorder created = this.nats.record(OrderSubjects.CREATED)) {
+			String id = order("ink", 4);
+			Message event = created.awaitMessage((message) -> new String(message.getData(), StandardCharsets.UTF_8)
+				.contains(id), Duration.ofSeconds(10));
+			assertThat(event.getSubject()).isEqualTo(OrderSubjects.CREATED);
+		}
+	}
+
+	@Test
+	void healthShowsTheConnectionToTheTestBroker() {
 		String health = this.http.get().uri("/actuator/health/nats").retrieve().body(String.class);
-		assertThat(health).contains("\"status\":\"UP\"").contains("\"mode\":\"embedded\"");
+		assertThat(health).contains("\"status\":\"UP\"").contains("\"url\":\"" + this.nats.getUrl() + "\"");
 	}
 
 	private String order(String item, int quantity) {

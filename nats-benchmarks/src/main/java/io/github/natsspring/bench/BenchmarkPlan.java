@@ -26,6 +26,7 @@ import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.PublishCostScenario;
 import io.github.natsspring.bench.starter.ReceiveCostScenario;
 import io.github.natsspring.bench.starter.StarterSession;
+import io.github.natsspring.bench.startup.StartupScenario;
 
 /**
  * The scenarios with their run sizes for the chosen mode: broker against nats-server under jnats load, the
@@ -39,11 +40,12 @@ import io.github.natsspring.bench.starter.StarterSession;
  * @param transportPairs the TCP-loopback-versus-in-JVM comparisons, on that broker
  * @param goBuild the nats.go generator's build, run only when a section needs it
  * @param goSections the broker-versus-nats-server sections under nats.go load, in run order
+ * @param startup the start-up rows, run with either load since they need no load client
  * @param targets the targets to judge after the run
  */
 record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSession, List<StarterPair> starterPairs,
 		InJvmBrokerSession inJvmSession, List<TransportPair> transportPairs, GoLoadBuild goBuild,
-		List<PlannedSection> goSections, List<Target> targets) {
+		List<PlannedSection> goSections, List<PlannedScenario> startup, List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -167,8 +169,12 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 				Target.ratioAtMost("in-JVM request-reply p50 ≤ 0.5× TCP loopback (issue 12)", tcpRequestReply,
 						RequestReplyScenario.P50, 0.5));
 		List<PlannedSection> goSections = options.load().includesGo() ? goSections(options, goBuild) : List.of();
+		// a broker per test class starts many times in one JVM: the first start and the warm ones
+		Scenario startup = new StartupScenario(options.quick() ? 11 : 21);
+		List<PlannedScenario> startupScenarios = options.selects(startup.name())
+				? List.of(new PlannedScenario(startup, repetitions)) : List.of();
 		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), inJvmSession,
-				List.copyOf(transportPairs), goBuild, goSections, targets);
+				List.copyOf(transportPairs), goBuild, goSections, startupScenarios, targets);
 	}
 
 	private static List<PlannedSection> goSections(BenchmarkOptions options, GoLoadBuild build) {

@@ -64,7 +64,9 @@ final class BenchmarkReport {
 			this.text.append(table.description()).append("\n\n");
 		}
 		this.text.append(markdown(table)).append('\n');
-		this.text.append(lossSummary(table)).append('\n');
+		if (table.results().stream().anyMatch((result) -> result.scenario().publishesMessages())) {
+			this.text.append(lossSummary(table)).append('\n');
+		}
 		if (judged) {
 			this.targetResults.addAll(table.results());
 		}

@@ -23,7 +23,8 @@ import io.github.natsspring.bench.starter.StarterSession;
  * broker / nats-server ratios is printed and saved under the results directory. The load comes from jnats, from
  * the nats.go generator {@code natsload} (steady state, TLS and permissions, cold start, overload), or both; the TLS
  * and permissions rows run on further pairs of servers started from a generated configuration file. The starter's
- * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server.
+ * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server, and what starting each
+ * server costs is measured last.
  */
 public final class BrokerBenchmark {
 
@@ -69,6 +70,7 @@ public final class BrokerBenchmark {
 		List<ScenarioResult> starterResults = new ArrayList<>();
 		List<ScenarioResult> transportResults = new ArrayList<>();
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
+		List<ScenarioResult> startupResults = new ArrayList<>();
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
 			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
@@ -107,6 +109,9 @@ public final class BrokerBenchmark {
 				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
 						candidate.label(), sectionResults));
 			}
+			for (BenchmarkPlan.PlannedScenario planned : plan.startup()) {
+				startupResults.add(plaintext.runner().run(planned.scenario(), planned.repetitions()));
+			}
 			serverFacts = servers.describe();
 		}
 		String facts = MachineDescription.describe(options) + generatorFacts + serverFacts
@@ -126,6 +131,10 @@ public final class BrokerBenchmark {
 					+ " and broker.",
 					TCP_LOOPBACK, IN_JVM, transportResults), true);
 		}
+		report.add(new BenchmarkReport.Table("Start-up", "A new server process, launch to the first byte of INFO;"
+				+ " for the broker also NatsBroker.start() to the first byte of INFO in a JVM of its own, the JVM's"
+				+ " first broker and the median of the warm ones started after it (a broker per test class).",
+				reference.label(), candidate.label(), startupResults), false);
 		report.addTargets(plan.targets());
 		System.out.print(report);
 		Path reportFile = options.resultsDirectory().resolve("report-" + FILE_TIME.format(started) + ".md");

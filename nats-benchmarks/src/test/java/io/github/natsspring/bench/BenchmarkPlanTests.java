@@ -32,6 +32,20 @@ class BenchmarkPlanTests {
 	}
 
 	@Test
+	void theStartUpRowRunsWithEitherLoadAndCanBeSelectedAlone() {
+		for (String load : List.of("go", "jnats", "both")) {
+			BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", load), this.build);
+			assertThat(plan.startup()).extracting((planned) -> planned.scenario().name())
+				.containsExactly("start-up, 10 warm starts");
+		}
+		BenchmarkPlan alone = BenchmarkPlan.of(BenchmarkOptions.parse("--only", "start-up"), this.build);
+		assertThat(alone.scenarios()).isEmpty();
+		assertThat(alone.startup()).extracting((planned) -> planned.scenario().name())
+			.containsExactly("start-up, 20 warm starts");
+		assertThat(BenchmarkPlan.of(BenchmarkOptions.parse("--only", "fan-out"), this.build).startup()).isEmpty();
+	}
+
+	@Test
 	void jnatsLoadPlansNoNatsGoSection() {
 		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "jnats"), this.build);
 

@@ -147,7 +147,16 @@ public final class NatsBroker implements AutoCloseable {
 		running().enterLameDuckMode();
 	}
 
-	/** Same as {@link #stop()}. */
+	/**
+	 * Closes every client connection while the broker goes on listening, as a network failure would: clients
+	 * see their connection drop and may reconnect at once. What is queued for each client is flushed first.
+	 * @return the number of connections closed
+	 * @throws IllegalStateException if the broker is not running
+	 */
+	public synchronized int disconnectClients() {
+		return running().disconnectClients();
+	}
+
 	/**
 	 * Puts new options in force while running, as nats-server's configuration reload (SIGHUP) does: authorization
 	 * (users, nkeys, permissions, token, timeout), TLS (files re-read, timeout), logging and the limits
@@ -167,6 +176,7 @@ public final class NatsBroker implements AutoCloseable {
 		this.options = options;
 	}
 
+	/** Same as {@link #stop()}. */
 	@Override
 	public void close() {
 		stop();

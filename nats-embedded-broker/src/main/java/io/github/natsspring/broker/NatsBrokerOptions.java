@@ -207,7 +207,8 @@ public final class NatsBrokerOptions {
 
 	/**
 	 * Whether the broker serves one scripted client over a private loopback port before binding its port, so
-	 * that its first real clients find the per-client code loaded and compiled.
+	 * that its first real clients find the per-client code loaded and compiled. Only the JVM's first broker to
+	 * warm up does: later ones find that code ready.
 	 * @return {@code true} unless turned off
 	 */
 	public boolean startupWarmUp() {

@@ -191,6 +191,34 @@ class NatsBrokerLifecycleTests {
 	}
 
 	@Test
+	void disconnectingClientsClosesEveryConnectionAndKeepsListeningSoTheyReconnect() throws Exception {
+		try (NatsBroker broker = new NatsBroker(NatsBrokerOptions.loopbackRandomPort())) {
+			broker.start();
+			CopyOnWriteArrayList<ConnectionListener.Events> events = new CopyOnWriteArrayList<>();
+			Options options = new Options.Builder().server(broker.getClientUrl())
+				.reconnectWait(Duration.ofMillis(50))
+				.maxReconnects(-1)
+				.connectionListener((conn, event) -> events.add(event))
+				.build();
+			try (Connection first = Nats.connect(options); Connection second = Nats.connect(broker.getClientUrl())) {
+				assertThat(broker.disconnectClients()).isEqualTo(2);
+				await().atMost(Duration.ofSeconds(10)).until(() -> events.contains(ConnectionListener.Events.RECONNECTED));
+				assertThat(events).containsSubsequence(ConnectionListener.Events.DISCONNECTED,
+						ConnectionListener.Events.RECONNECTED);
+				assertThat(first.getServerInfo().getServerId()).isEqualTo(broker.getServerId());
+				assertThat(broker.isRunning()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void disconnectingClientsOfAStoppedBrokerIsRefused() {
+		NatsBroker broker = new NatsBroker(NatsBrokerOptions.loopbackRandomPort());
+		assertThatThrownBy(broker::disconnectClients).isInstanceOf(IllegalStateException.class)
+			.hasMessage("Broker is not running");
+	}
+
+	@Test
 	void lameDuckModeWarnsClientsThenClosesThemAndStops() throws Exception {
 		NatsBrokerOptions options = NatsBrokerOptions.loopbackRandomPort().toBuilder()
 			.lameDuckGracePeriod(Duration.ofMillis(100))

@@ -40,4 +40,12 @@ public interface Scenario {
 		return ServerSecurity.PLAINTEXT;
 	}
 
+	/**
+	 * Returns whether runs publish messages, so that a table of such scenarios reports what was lost.
+	 * @return {@code true} unless the scenario sends no messages
+	 */
+	default boolean publishesMessages() {
+		return true;
+	}
+
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -74,6 +75,12 @@ public final class BrokerServer implements ClientContext {
 	 * is the case it is built for (4.2's adaptive default targets virtual threads).
 	 */
 	private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
+
+	/**
+	 * Whether a broker of this JVM has served the warm-up client: the classes it loads and the code it runs stay
+	 * loaded and compiled for every later broker, so they skip it and start in half the time.
+	 */
+	private static final AtomicBoolean warmedUp = new AtomicBoolean();
 
 	/** The options in force; replaced, with the authenticator, TLS context and INFO, by a reload. */
 	private volatile NatsBrokerOptions options;
@@ -155,7 +162,7 @@ public final class BrokerServer implements ClientContext {
 	}
 
 	private void bind() {
-		if (this.options.startupWarmUp()) {
+		if (this.options.startupWarmUp() && !warmedUp.get()) {
 			warmUp();
 		}
 		if (this.options.monitoring() != null) {
@@ -294,7 +301,9 @@ public final class BrokerServer implements ClientContext {
 		try {
 			WarmUpContext context = new WarmUpContext(this.options.limits(), (warmUpPort) -> info(warmUpPort, true));
 			listener = bootstrap(context::open).bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
-			LoopbackWarmUp.run(((InetSocketAddress) listener.localAddress()).getPort());
+			if (LoopbackWarmUp.run(((InetSocketAddress) listener.localAddress()).getPort())) {
+				warmedUp.set(true);
+			}
 			for (ClientConnection client : context.openConnections()) {
 				client.channel().closeFuture().awaitUninterruptibly(CLIENT_CLOSE_TIMEOUT.toMillis());
 			}
@@ -614,6 +623,18 @@ public final class BrokerServer implements ClientContext {
 				Instant.ofEpochMilli(statistics.lastActivityMillis()),
 				(roundTrip >= 0) ? Duration.ofNanos(roundTrip) : null, statistics.inMessages(), statistics.inBytes(),
 				statistics.outMessages(), statistics.outBytes(), client.pendingBytes(), client.subscriptionCount());
+	}
+
+	/**
+	 * Closes every connected client after flushing what is queued for it; the listener stays open.
+	 * @return the number of clients closed
+	 */
+	public int disconnectClients() {
+		List<ClientConnection> connected = new ArrayList<>(this.clients.values());
+		for (ClientConnection client : connected) {
+			client.channel().eventLoop().execute(() -> client.closeAfterFlush("Kicked Connection"));
+		}
+		return connected.size();
 	}
 
 	// ---- lame duck and shutdown ---------------------------------------------------------------------------------

@@ -33,8 +33,9 @@ final class LoopbackWarmUp {
 	/**
 	 * Connects to the given loopback port, plays the script and waits for its PONG. Failures are logged, not
 	 * thrown: a broker that cannot warm up still works, only its first clients wait longer.
+	 * @return whether the script ran to its PONG
 	 */
-	static void run(int port) {
+	static boolean run(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) TIMEOUT.toMillis());
 			socket.setSoTimeout((int) TIMEOUT.toMillis());
@@ -44,9 +45,11 @@ final class LoopbackWarmUp {
 			out.write(SCRIPT);
 			out.flush();
 			readUntil(in, "PONG\r\n");
+			return true;
 		}
 		catch (IOException ex) {
 			LOG.log(System.Logger.Level.DEBUG, "Warm-up over loopback failed: " + ex);
+			return false;
 		}
 	}
 

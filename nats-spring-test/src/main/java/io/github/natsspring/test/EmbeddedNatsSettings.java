@@ -1,0 +1,86 @@
+package io.github.natsspring.test;
+
+import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerUser;
+import io.github.natsspring.broker.NatsBrokerOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an {@link EmbeddedNats} annotation asks of its broker, checked and comparable, so that Spring test
+ * contexts asking for the same broker can share a cached context.
+ *
+ * @param token the token clients present, or {@code null}
+ * @param username the user clients authenticate as, or {@code null}
+ * @param password the user's password, or {@code null}
+ * @param serverName the name in INFO, or {@code null} for the server id
+ * @param maxPayload the largest payload accepted, in bytes
+ */
+public record EmbeddedNatsSettings(@Nullable String token, @Nullable String username, @Nullable String password,
+		@Nullable String serverName,
+		int maxPayload) {
+
+	/** The settings of an {@link EmbeddedNats} annotation with no attribute set. */
+	public static final EmbeddedNatsSettings DEFAULTS = new EmbeddedNatsSettings(null, null, null, null,
+			BrokerLimits.DEFAULT_MAX_PAYLOAD);
+
+	/**
+	 * Checks the combination.
+	 * @throws IllegalArgumentException naming the attribute that is wrong
+	 */
+	public EmbeddedNatsSettings {
+		if (token != null && username != null) {
+			throw new IllegalArgumentException(
+					"@EmbeddedNats takes a token or a username and password, not both (token and username are set)");
+		}
+		if (username != null && password == null) {
+			throw new IllegalArgumentException("@EmbeddedNats(username = \"" + username + "\") needs a password");
+		}
+		if (password != null && username == null) {
+			throw new IllegalArgumentException("@EmbeddedNats(password = ...) needs a username");
+		}
+		if (maxPayload <= 0) {
+			throw new IllegalArgumentException("@EmbeddedNats(maxPayload = " + maxPayload + ") must be positive");
+		}
+	}
+
+	/**
+	 * The settings an annotation asks for.
+	 * @param annotation the annotation, or {@code null} for the defaults
+	 * @return the settings
+	 * @throws IllegalArgumentException if the attributes do not go together
+	 */
+	public static EmbeddedNatsSettings of(@Nullable EmbeddedNats annotation) {
+		if (annotation == null) {
+			return DEFAULTS;
+		}
+		return new EmbeddedNatsSettings(emptyToNull(annotation.token()), emptyToNull(annotation.username()),
+				emptyToNull(annotation.password()), emptyToNull(annotation.serverName()), annotation.maxPayload());
+	}
+
+	private static @Nullable String emptyToNull(String value) {
+		return value.isEmpty() ? null : value;
+	}
+
+	/**
+	 * Broker options for these settings: loopback, the given port.
+	 * @param port the port, 0 for a free one
+	 * @return the options
+	 */
+	NatsBrokerOptions toBrokerOptions(int port) {
+		BrokerAuth auth = BrokerAuth.none();
+		if (this.token != null) {
+			auth = BrokerAuth.token(this.token);
+		}
+		else if (this.username != null) {
+			auth = BrokerAuth.users(new BrokerUser(this.username, this.password));
+		}
+		return NatsBrokerOptions.builder()
+			.host("127.0.0.1")
+			.port(port)
+			.serverName(this.serverName)
+			.auth(auth)
+			.limits(BrokerLimits.builder().maxPayload(this.maxPayload).build())
+			.build();
+	}
+}
