@@ -11,14 +11,16 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Publishes the port the embedded broker bound as {@code local.nats.port}, as Boot publishes
- * {@code local.server.port}: in a property source of its own, first in the environment of the context that
- * started the broker and of each of its ancestors, so that {@code @Value("${local.nats.port}")} works in tests
- * and in a parent context.
+ * Publishes the ports the embedded broker bound, {@code local.nats.port} for clients and
+ * {@code local.nats.monitoring-port} for HTTP monitoring, as Boot publishes {@code local.server.port}: in a property
+ * source of its own, first in the environment of the context that started the broker and of each of its
+ * ancestors, so that {@code @Value("${local.nats.port}")} works in tests and in a parent context.
  */
 final class LocalNatsPort {
 
-	private static final String PROPERTY = "local.nats.port";
+	static final String CLIENT_PORT = "local.nats.port";
+
+	static final String MONITORING_PORT = "local.nats.monitoring-port";
 
 	private static final String PROPERTY_SOURCE = "nats.ports";
 
@@ -26,21 +28,25 @@ final class LocalNatsPort {
 	}
 
 	static void publish(ApplicationContext context, int port) {
+		publish(context, CLIENT_PORT, port);
+	}
+
+	static void publish(ApplicationContext context, String property, int port) {
 		for (ApplicationContext current = context; current != null; current = current.getParent()) {
 			if (current instanceof ConfigurableApplicationContext configurable) {
-				publish(configurable.getEnvironment(), port);
+				publish(configurable.getEnvironment(), property, port);
 			}
 		}
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void publish(ConfigurableEnvironment environment, int port) {
+	private static void publish(ConfigurableEnvironment environment, String property, int port) {
 		MutablePropertySources sources = environment.getPropertySources();
 		PropertySource<?> source = sources.get(PROPERTY_SOURCE);
 		if (source == null) {
 			source = new MapPropertySource(PROPERTY_SOURCE, new HashMap<>());
 			sources.addFirst(source);
 		}
-		((Map<String, Object>) source.getSource()).put(PROPERTY, port);
+		((Map<String, Object>) source.getSource()).put(property, port);
 	}
 }

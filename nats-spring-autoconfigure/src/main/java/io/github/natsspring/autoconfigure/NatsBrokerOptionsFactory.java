@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import io.github.natsspring.broker.BrokerLimits;
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.config.ServerSettings;
@@ -44,6 +45,7 @@ class NatsBrokerOptionsFactory {
 		Resource configFile = this.embedded.getConfigFile();
 		NatsBrokerOptions.Builder options = (configFile != null) ? fromConfigFile(configFile) : fromProperties();
 		applyTransport(options);
+		applyMonitoring(options, configFile != null);
 		if (bundle != null) {
 			options.tls(BrokerTls.builder()
 				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
@@ -65,6 +67,27 @@ class NatsBrokerOptionsFactory {
 		if (inJvm) {
 			options.inJvmName("embedded-" + UUID.randomUUID()).tcpListener(this.embedded.isTcpEnabled());
 		}
+	}
+
+	// over a configuration file only when set: the file's http_port stays otherwise
+	private void applyMonitoring(NatsBrokerOptions.Builder options, boolean fromConfigFile) {
+		NatsProperties.EmbeddedMonitoring monitoring = this.embedded.getMonitoring();
+		if (fromConfigFile && !this.isSet.test("nats.embedded.monitoring.enabled")) {
+			return;
+		}
+		if (!monitoring.isEnabled()) {
+			options.monitoring(null);
+			return;
+		}
+		int port = monitoring.getPort();
+		if (port < 0 || port > 65535) {
+			throw new InvalidConfigurationPropertyValueException("nats.embedded.monitoring.port", port,
+					"The port must be between 0 and 65535; 0 picks a free one, published as"
+							+ " local.nats.monitoring-port.");
+		}
+		String host = (monitoring.getHost() != null) ? monitoring.getHost() : this.embedded.getHost();
+		options.monitoring(
+				BrokerMonitoring.builder().host(host).port(port).basePath(monitoring.getBasePath()).build());
 	}
 
 	private NatsBrokerOptions.Builder fromProperties() {

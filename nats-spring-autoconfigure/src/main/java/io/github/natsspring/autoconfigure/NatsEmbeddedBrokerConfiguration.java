@@ -59,6 +59,9 @@ class NatsEmbeddedBrokerConfiguration {
 		if (broker.getPort() != 0) {
 			LocalNatsPort.publish(context, broker.getPort());
 		}
+		if (broker.getOptions().monitoring() != null) {
+			LocalNatsPort.publish(context, LocalNatsPort.MONITORING_PORT, broker.getMonitoringPort());
+		}
 		return new EmbeddedNatsConnectionDetails(broker, properties,
 				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
 	}

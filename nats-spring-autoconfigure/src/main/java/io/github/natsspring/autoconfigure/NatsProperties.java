@@ -312,6 +312,9 @@ public class NatsProperties {
 		 */
 		private boolean tcpEnabled = true;
 
+		/** nats-server's HTTP monitoring endpoints (/varz, /connz, /subsz, /healthz, ...) on the embedded broker. */
+		private final EmbeddedMonitoring monitoring = new EmbeddedMonitoring();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -410,6 +413,10 @@ public class NatsProperties {
 
 		public EmbeddedSsl getSsl() {
 			return this.ssl;
+		}
+
+		public EmbeddedMonitoring getMonitoring() {
+			return this.monitoring;
 		}
 
 		public NatsTransport getTransport() {
@@ -577,6 +584,56 @@ public class NatsProperties {
 
 		public void setExpires(Duration expires) {
 			this.expires = expires;
+		}
+	}
+
+	/**
+	 * HTTP monitoring of the embedded broker, as nats-server's {@code http_port}.
+	 */
+	public static class EmbeddedMonitoring {
+
+		/** Whether the embedded broker serves nats-server's HTTP monitoring endpoints. */
+		private boolean enabled;
+
+		/** Address the monitoring endpoints listen on. Defaults to nats.embedded.host. */
+		private @Nullable String host;
+
+		/** Port of the monitoring endpoints; 0 picks a free one, published as local.nats.monitoring-port. */
+		private int port = 8222;
+
+		/** Path the endpoints are served under, e.g. /nats; the root when empty. */
+		private String basePath = "";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public String getBasePath() {
+			return this.basePath;
+		}
+
+		public void setBasePath(String basePath) {
+			this.basePath = basePath;
 		}
 	}
 
