@@ -38,14 +38,13 @@ public final class MonitorServer {
 	 * Binds the monitoring port.
 	 * @param settings where to listen
 	 * @param server what the endpoints read
-	 * @param acceptor the event loop accepting connections
-	 * @param workers the event loops serving them
-	 * @param channelType the server channel type of those loops' transport
+	 * @param loop the event loop accepting and serving the HTTP connections, not one carrying messages
+	 * @param channelType the server channel type of that loop's transport
 	 * @return the running monitoring server
 	 * @throws io.netty.channel.ChannelException or another exception of the bind when the port cannot be bound
 	 */
-	public static MonitorServer start(BrokerMonitoring settings, MonitoredServer server, EventLoopGroup acceptor,
-			EventLoopGroup workers, Class<? extends ServerChannel> channelType) {
+	public static MonitorServer start(BrokerMonitoring settings, MonitoredServer server, EventLoopGroup loop,
+			Class<? extends ServerChannel> channelType) {
 		RequestCounts counts = new RequestCounts();
 		Map<String, MonitorEndpoint> endpoints = Map.of(RootPage.PATH,
 				new RootPage(counts, settings.basePath(), NatsBroker.PROTOCOL_COMPATIBLE_VERSION), VarzEndpoint.PATH,
@@ -56,7 +55,7 @@ public final class MonitorServer {
 				AccountzEndpoint.PATH, new AccountzEndpoint(server, counts), JszEndpoint.PATH,
 				new JszEndpoint(server, counts));
 		MonitorHttpHandler handler = new MonitorHttpHandler(settings.basePath(), endpoints);
-		Channel listener = new ServerBootstrap().group(acceptor, workers)
+		Channel listener = new ServerBootstrap().group(loop, loop)
 			.channel(channelType)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childHandler(new ChannelInitializer<SocketChannel>() {

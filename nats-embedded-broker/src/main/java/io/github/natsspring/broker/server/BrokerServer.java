@@ -46,6 +46,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -230,8 +231,8 @@ public final class BrokerServer implements ClientContext {
 	// nats-server starts monitoring before it listens for clients, and cannot start without it
 	private void startMonitoring(BrokerMonitoring settings) {
 		try {
-			this.monitor = MonitorServer.start(settings, new MonitoredBroker(this), this.eventLoops.acceptor(),
-					this.eventLoops.workers(), this.eventLoops.serverChannelType());
+			this.monitor = MonitorServer.start(settings, new MonitoredBroker(this), monitoringLoop(),
+					this.eventLoops.serverChannelType());
 		}
 		catch (Exception ex) {
 			abandonStart();
@@ -242,6 +243,14 @@ public final class BrokerServer implements ClientContext {
 			}
 			throw new NatsBrokerException(message, ex);
 		}
+	}
+
+	/**
+	 * The loop HTTP monitoring runs on: the acceptor's, which new connections barely use, so that building a
+	 * response never holds up a loop that carries messages.
+	 */
+	EventLoopGroup monitoringLoop() {
+		return this.eventLoops.acceptor();
 	}
 
 	private void stopMonitoring() {

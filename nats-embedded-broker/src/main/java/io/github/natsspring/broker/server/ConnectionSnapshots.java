@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import javax.net.ssl.SSLSession;
@@ -32,23 +33,25 @@ final class ConnectionSnapshots {
 	}
 
 	/**
-	 * Every open connection, each taken on its own event loop.
+	 * Every open connection, each taken on its own event loop, combined (and answered from) elsewhere: the loops
+	 * carrying messages only copy their connections' figures.
 	 * @param clients the open connections
+	 * @param answerOn where the parts are combined, and where what the caller chains to the result runs
 	 * @return the connections by id; those that closed meanwhile, or whose loop is shutting down, left out
 	 */
-	static CompletableFuture<List<ConnectionInfo>> gather(Iterable<ClientConnection> clients) {
+	static CompletableFuture<List<ConnectionInfo>> gather(Iterable<ClientConnection> clients, Executor answerOn) {
 		Map<EventLoop, List<ClientConnection>> byLoop = new HashMap<>();
 		for (ClientConnection client : clients) {
 			byLoop.computeIfAbsent(client.channel().eventLoop(), (loop) -> new ArrayList<>()).add(client);
 		}
 		List<CompletableFuture<List<ConnectionInfo>>> parts = new ArrayList<>();
 		byLoop.forEach((loop, served) -> parts.add(onLoop(loop, served)));
-		return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply((done) -> {
+		return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApplyAsync((done) -> {
 			List<ConnectionInfo> all = new ArrayList<>();
 			parts.forEach((part) -> all.addAll(part.join()));
 			all.sort(Comparator.comparingLong(ConnectionInfo::cid));
 			return all;
-		});
+		}, answerOn);
 	}
 
 	private static CompletableFuture<List<ConnectionInfo>> onLoop(EventLoop loop, List<ClientConnection> served) {

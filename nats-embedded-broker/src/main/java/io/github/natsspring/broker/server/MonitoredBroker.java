@@ -64,7 +64,7 @@ final class MonitoredBroker implements MonitoredServer {
 
 	@Override
 	public CompletableFuture<List<ConnectionInfo>> openConnections() {
-		return ConnectionSnapshots.gather(this.server.openClients());
+		return ConnectionSnapshots.gather(this.server.openClients(), this.server.monitoringLoop());
 	}
 
 	@Override
