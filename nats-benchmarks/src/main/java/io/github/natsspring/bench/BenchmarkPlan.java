@@ -25,6 +25,7 @@ import io.github.natsspring.bench.load.ThroughputShape;
 import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.PublishCostScenario;
 import io.github.natsspring.bench.starter.ReceiveCostScenario;
+import io.github.natsspring.bench.starter.StarterObservation;
 import io.github.natsspring.bench.starter.StarterSession;
 import io.github.natsspring.bench.startup.StartupScenario;
 
@@ -34,8 +35,8 @@ import io.github.natsspring.bench.startup.StartupScenario;
  * servers started from a configuration file); and the targets of issue 4 that are judged from the jnats rows.
  *
  * @param scenarios the jnats broker-versus-nats-server scenarios in run order, each with its measured repetitions
- * @param starterSession the starter application both sides of the starter comparisons use
- * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server
+ * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server, in order of their starter
+ * application (without observation, then with)
  * @param inJvmSession the broker in the benchmark's JVM both sides of the transport comparisons use
  * @param transportPairs the TCP-loopback-versus-in-JVM comparisons, on that broker
  * @param goBuild the nats.go generator's build, run only when a section needs it
@@ -43,7 +44,7 @@ import io.github.natsspring.bench.startup.StartupScenario;
  * @param startup the start-up rows, run with either load since they need no load client
  * @param targets the targets to judge after the run
  */
-record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSession, List<StarterPair> starterPairs,
+record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterPairs,
 		InJvmBrokerSession inJvmSession, List<TransportPair> transportPairs, GoLoadBuild goBuild,
 		List<PlannedSection> goSections, List<PlannedScenario> startup, List<Target> targets) {
 
@@ -57,13 +58,14 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 	}
 
 	/**
-	 * A raw jnats scenario and its starter counterpart.
+	 * A raw jnats scenario and its starter counterpart, both on one starter application's connection.
 	 *
+	 * @param session the starter application both sides use, observed or not
 	 * @param raw the raw jnats scenario, the reference
 	 * @param starter the starter scenario, the candidate
 	 * @param repetitions measured runs per side
 	 */
-	record StarterPair(Scenario raw, Scenario starter, int repetitions) {
+	record StarterPair(StarterSession session, Scenario raw, Scenario starter, int repetitions) {
 	}
 
 	/**
@@ -129,14 +131,13 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 		planned.add(new PlannedScenario(idle, options.quick() ? 1 : Math.min(3, repetitions)));
 		planned.removeIf((entry) -> !options.load().includesJnats() || !options.selects(entry.scenario().name()));
 
-		StarterSession starterSession = new StarterSession();
-		Scenario rawPublish = PublishCostScenario.rawJnats(starterSession, 128, throughput);
-		Scenario rawReceive = ReceiveCostScenario.rawDispatcher(starterSession, 128, throughput);
-		List<StarterPair> starterPairs = new ArrayList<>(List.of(
-				new StarterPair(rawPublish, PublishCostScenario.natsTemplate(starterSession, 128, throughput),
-						repetitions),
-				new StarterPair(rawReceive, ReceiveCostScenario.natsListener(starterSession, 128, throughput),
-						repetitions)));
+		List<StarterPair> allStarterPairs = new ArrayList<>();
+		for (StarterObservation observation : StarterObservation.values()) {
+			allStarterPairs.addAll(starterPairs(new StarterSession(observation), throughput, repetitions));
+		}
+		Scenario rawPublish = allStarterPairs.get(0).raw();
+		Scenario rawReceive = allStarterPairs.get(1).raw();
+		List<StarterPair> starterPairs = new ArrayList<>(allStarterPairs);
 		starterPairs.removeIf((pair) -> !options.load().includesJnats() || !options.selects(pair.raw().name()));
 
 		InJvmBrokerSession inJvmSession = new InJvmBrokerSession();
@@ -166,6 +167,10 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 						PublishCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
 				Target.ratioAtMost("@NatsListener client CPU per msg ≤ 1.15× raw Dispatcher", rawReceive,
 						ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
+				Target.ratioAtMost("NatsTemplate client CPU per msg, observation off ≤ 1.05× raw publish (issue 11)",
+						rawPublish, PublishCostScenario.CLIENT_CPU_PER_MESSAGE, 1.05),
+				Target.ratioAtMost("@NatsListener client CPU per msg, observation off ≤ 1.05× raw Dispatcher (issue 11)",
+						rawReceive, ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.05),
 				Target.ratioAtMost("in-JVM request-reply p50 ≤ 0.5× TCP loopback (issue 12)", tcpRequestReply,
 						RequestReplyScenario.P50, 0.5));
 		List<PlannedSection> goSections = options.load().includesGo() ? goSections(options, goBuild) : List.of();
@@ -173,8 +178,16 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 		Scenario startup = new StartupScenario(options.quick() ? 11 : 21);
 		List<PlannedScenario> startupScenarios = options.selects(startup.name())
 				? List.of(new PlannedScenario(startup, repetitions)) : List.of();
-		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), inJvmSession,
+		return new BenchmarkPlan(List.copyOf(planned), List.copyOf(starterPairs), inJvmSession,
 				List.copyOf(transportPairs), goBuild, goSections, startupScenarios, targets);
+	}
+
+	private static List<StarterPair> starterPairs(StarterSession session, RunLimits throughput, int repetitions) {
+		return List.of(
+				new StarterPair(session, PublishCostScenario.rawJnats(session, 128, throughput),
+						PublishCostScenario.natsTemplate(session, 128, throughput), repetitions),
+				new StarterPair(session, ReceiveCostScenario.rawDispatcher(session, 128, throughput),
+						ReceiveCostScenario.natsListener(session, 128, throughput), repetitions));
 	}
 
 	private static List<PlannedSection> goSections(BenchmarkOptions options, GoLoadBuild build) {
