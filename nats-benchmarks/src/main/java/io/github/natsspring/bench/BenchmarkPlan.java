@@ -16,6 +16,7 @@ import io.github.natsspring.bench.injvm.TransportRequestReplyScenario;
 import io.github.natsspring.bench.injvm.TransportThroughputScenario;
 import io.github.natsspring.bench.load.IdleConnectionsScenario;
 import io.github.natsspring.bench.load.Metric;
+import io.github.natsspring.bench.monitor.MonitoredLoadScenario;
 import io.github.natsspring.bench.load.RequestReplyScenario;
 import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.Scenario;
@@ -41,12 +42,14 @@ import io.github.natsspring.bench.startup.StartupScenario;
  * @param transportPairs the TCP-loopback-versus-in-JVM comparisons, on that broker
  * @param goBuild the nats.go generator's build, run only when a section needs it
  * @param goSections the broker-versus-nats-server sections under nats.go load, in run order
+ * @param monitoringPairs the broker under nats.go load with its monitoring endpoints unread and polled
  * @param startup the start-up rows, run with either load since they need no load client
  * @param targets the targets to judge after the run
  */
 record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterPairs,
 		InJvmBrokerSession inJvmSession, List<TransportPair> transportPairs, GoLoadBuild goBuild,
-		List<PlannedSection> goSections, List<PlannedScenario> startup, List<Target> targets) {
+		List<PlannedSection> goSections, List<MonitoringPair> monitoringPairs, List<PlannedScenario> startup,
+		List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -79,6 +82,16 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 	}
 
 	/**
+	 * A load on the broker started with HTTP monitoring, with nobody reading the endpoints and with a poller.
+	 *
+	 * @param unread the load with the endpoints unread, the reference
+	 * @param polled the load while a poller reads them, the candidate
+	 * @param repetitions measured runs per side
+	 */
+	record MonitoringPair(Scenario unread, Scenario polled, int repetitions) {
+	}
+
+	/**
 	 * A titled group of scenarios reported in a table of its own.
 	 *
 	 * @param heading the section's heading in the report
@@ -100,6 +113,7 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 		this.goSections.stream()
 			.filter(PlannedSection::warmedUpFirst)
 			.forEach((section) -> section.scenarios().forEach((planned) -> warmUp.add(planned.scenario())));
+		this.monitoringPairs.forEach((pair) -> warmUp.add(pair.unread()));
 		warmUp.removeIf((scenario) -> scenario.security() != security);
 		return warmUp;
 	}
@@ -174,12 +188,14 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 				Target.ratioAtMost("in-JVM request-reply p50 ≤ 0.5× TCP loopback (issue 12)", tcpRequestReply,
 						RequestReplyScenario.P50, 0.5));
 		List<PlannedSection> goSections = options.load().includesGo() ? goSections(options, goBuild) : List.of();
+		List<MonitoringPair> monitoringPairs = options.load().includesGo() ? monitoringPairs(options, goBuild)
+				: List.of();
 		// a broker per test class starts many times in one JVM: the first start and the warm ones
 		Scenario startup = new StartupScenario(options.quick() ? 11 : 21);
 		List<PlannedScenario> startupScenarios = options.selects(startup.name())
 				? List.of(new PlannedScenario(startup, repetitions)) : List.of();
 		return new BenchmarkPlan(List.copyOf(planned), List.copyOf(starterPairs), inJvmSession,
-				List.copyOf(transportPairs), goBuild, goSections, startupScenarios, targets);
+				List.copyOf(transportPairs), goBuild, goSections, monitoringPairs, startupScenarios, targets);
 	}
 
 	private static List<StarterPair> starterPairs(StarterSession session, RunLimits throughput, int repetitions) {
@@ -190,10 +206,22 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 						ReceiveCostScenario.natsListener(session, 128, throughput), repetitions));
 	}
 
-	private static List<PlannedSection> goSections(BenchmarkOptions options, GoLoadBuild build) {
+	private static List<MonitoringPair> monitoringPairs(BenchmarkOptions options, GoLoadBuild build) {
+		RunLimits throughput = goThroughput(options);
+		Scenario pubSub128 = new GoThroughputScenario(build, ThroughputShape.pubSub(128), throughput);
+		MonitoringPair pair = new MonitoringPair(MonitoredLoadScenario.unread(pubSub128),
+				MonitoredLoadScenario.polled(pubSub128), options.effectiveRepetitions());
+		return options.selects(pair.unread().name()) ? List.of(pair) : List.of();
+	}
+
+	private static RunLimits goThroughput(BenchmarkOptions options) {
 		// nats.go publishes several times faster than jnats, so its runs carry more messages for the same time.
-		RunLimits throughput = options.quick() ? new RunLimits(2_000_000, Duration.ofMillis(1500))
+		return options.quick() ? new RunLimits(2_000_000, Duration.ofMillis(1500))
 				: new RunLimits(20_000_000, Duration.ofSeconds(6));
+	}
+
+	private static List<PlannedSection> goSections(BenchmarkOptions options, GoLoadBuild build) {
+		RunLimits throughput = goThroughput(options);
 		RunLimits requests = options.quick() ? new RunLimits(5_000, Duration.ofSeconds(2))
 				: new RunLimits(50_000, Duration.ofSeconds(8));
 		RunLimits firstMillion = new RunLimits(1_000_000, Duration.ofSeconds(30));

@@ -13,7 +13,9 @@ import java.util.List;
 
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.injvm.InJvmBrokerSession;
+import io.github.natsspring.bench.monitor.MonitoredLoadScenario;
 import io.github.natsspring.bench.server.ServerCommand;
+import io.github.natsspring.bench.server.ServerProcess;
 import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.StarterSession;
 
@@ -31,6 +33,11 @@ public final class BrokerBenchmark {
 	private static final String RAW_JNATS = "raw jnats";
 
 	private static final String STARTER = "starter";
+
+	private static final String UNREAD = "monitoring unread";
+
+	private static final String POLLED = "/varz + /connz every " + MonitoredLoadScenario.POLL_INTERVAL.toMillis()
+			+ " ms";
 
 	private static final String TCP_LOOPBACK = "TCP loopback";
 
@@ -71,6 +78,7 @@ public final class BrokerBenchmark {
 		List<ScenarioResult> transportResults = new ArrayList<>();
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
 		List<ScenarioResult> startupResults = new ArrayList<>();
+		List<ScenarioResult> monitoringResults = new ArrayList<>();
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
 			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
@@ -115,6 +123,12 @@ public final class BrokerBenchmark {
 				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
 						candidate.label(), sectionResults));
 			}
+			for (BenchmarkPlan.MonitoringPair pair : plan.monitoringPairs()) {
+				ServerProcess broker = servers.pair(ServerSecurity.MONITORED).candidate();
+				InterleavedRunner monitoringRunner = new InterleavedRunner(new InterleavedRunner.Side(UNREAD, broker),
+						new InterleavedRunner.Side(POLLED, broker), progress);
+				monitoringResults.add(monitoringRunner.run(pair.unread(), pair.polled(), pair.repetitions()));
+			}
 			for (BenchmarkPlan.PlannedScenario planned : plan.startup()) {
 				startupResults.add(plaintext.runner().run(planned.scenario(), planned.repetitions()));
 			}
@@ -126,6 +140,13 @@ public final class BrokerBenchmark {
 		BenchmarkReport report = new BenchmarkReport(options, args, facts, Duration.between(started, Instant.now()));
 		report.add(new BenchmarkReport.Table("jnats load", null, reference.label(), candidate.label(), results), true);
 		goTables.forEach((table) -> report.add(table, false));
+		if (!monitoringResults.isEmpty()) {
+			report.add(new BenchmarkReport.Table("Monitoring cost (nats.go load)", candidate.label()
+					+ " started with HTTP monitoring (http_port: -1), the same load with nobody reading the endpoints"
+					+ " and while one client reads /varz and /connz over loopback every "
+					+ MonitoredLoadScenario.POLL_INTERVAL.toMillis() + " ms, alternating run by run.", UNREAD, POLLED,
+					monitoringResults), false);
+		}
 		if (!starterResults.isEmpty()) {
 			report.add(new BenchmarkReport.Table("Starter against raw jnats", "The starter against raw jnats, both on "
 					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side); the rows"

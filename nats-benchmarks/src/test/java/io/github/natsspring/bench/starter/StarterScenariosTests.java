@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 
 import io.github.natsspring.bench.load.Metric;
 import io.github.natsspring.bench.load.NatsServerAvailability;
@@ -15,8 +16,12 @@ import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.Sample;
 import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerProcess;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class StarterScenariosTests {
 
@@ -58,6 +63,29 @@ class StarterScenariosTests {
 
 		assertThat(scenario.run(this.server, Phase.MEASURED).lostMessages()).isZero();
 		assertThat(scenario.run(this.server, Phase.MEASURED).lostMessages()).isZero();
+	}
+
+	@Test
+	void theObservedApplicationTimesEveryPublishAndEveryReceive() throws Exception {
+		try (StarterSession observed = new StarterSession(StarterObservation.METERS)) {
+			observed.start(this.server.url());
+			MeterRegistry meters = observed.context().bean(MeterRegistry.class);
+
+			PublishCostScenario.natsTemplate(observed, 128, SMALL).run(this.server, Phase.MEASURED);
+			Sample received = ReceiveCostScenario.natsListener(observed, 128, SMALL).run(this.server, Phase.MEASURED);
+
+			assertThat(received.lostMessages()).isZero();
+			assertThat(meters.get("nats.template").timer().count()).isEqualTo(SMALL.messages());
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(meters.get("nats.listener").timer().count()).isEqualTo(SMALL.messages()));
+		}
+	}
+
+	@Test
+	void theDefaultApplicationHasNoObservationRegistry() {
+		assertThat(this.session.observation()).isEqualTo(StarterObservation.OFF);
+		assertThatExceptionOfType(NoSuchBeanDefinitionException.class)
+			.isThrownBy(() -> this.session.context().bean(ObservationRegistry.class));
 	}
 
 	@Test
