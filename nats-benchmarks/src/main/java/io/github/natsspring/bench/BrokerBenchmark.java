@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.injvm.InJvmBrokerSession;
@@ -78,7 +80,7 @@ public final class BrokerBenchmark {
 		List<ScenarioResult> transportResults = new ArrayList<>();
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
 		List<ScenarioResult> startupResults = new ArrayList<>();
-		List<ScenarioResult> monitoringResults = new ArrayList<>();
+		Map<String, List<ScenarioResult>> monitoringResults = new LinkedHashMap<>();
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
 			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
@@ -123,11 +125,19 @@ public final class BrokerBenchmark {
 				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
 						candidate.label(), sectionResults));
 			}
-			for (BenchmarkPlan.MonitoringPair pair : plan.monitoringPairs()) {
-				ServerProcess broker = servers.pair(ServerSecurity.MONITORED).candidate();
-				InterleavedRunner monitoringRunner = new InterleavedRunner(new InterleavedRunner.Side(UNREAD, broker),
-						new InterleavedRunner.Side(POLLED, broker), progress);
-				monitoringResults.add(monitoringRunner.run(pair.unread(), pair.polled(), pair.repetitions()));
+			if (!plan.monitoringPairs().isEmpty()) {
+				ServerPairs.Pair monitored = servers.pair(ServerSecurity.MONITORED);
+				// the candidate first: the broker is what the rows are about, nats-server shows the machine's share
+				for (ServerProcess server : List.of(monitored.candidate(), monitored.reference())) {
+					InterleavedRunner monitoringRunner = new InterleavedRunner(
+							new InterleavedRunner.Side(UNREAD, server), new InterleavedRunner.Side(POLLED, server),
+							progress);
+					List<ScenarioResult> serverResults = new ArrayList<>();
+					for (BenchmarkPlan.MonitoringPair pair : plan.monitoringPairs()) {
+						serverResults.add(monitoringRunner.run(pair.unread(), pair.polled(), pair.repetitions()));
+					}
+					monitoringResults.put(server.label(), serverResults);
+				}
 			}
 			for (BenchmarkPlan.PlannedScenario planned : plan.startup()) {
 				startupResults.add(plaintext.runner().run(planned.scenario(), planned.repetitions()));
@@ -140,13 +150,12 @@ public final class BrokerBenchmark {
 		BenchmarkReport report = new BenchmarkReport(options, args, facts, Duration.between(started, Instant.now()));
 		report.add(new BenchmarkReport.Table("jnats load", null, reference.label(), candidate.label(), results), true);
 		goTables.forEach((table) -> report.add(table, false));
-		if (!monitoringResults.isEmpty()) {
-			report.add(new BenchmarkReport.Table("Monitoring cost (nats.go load)", candidate.label()
-					+ " started with HTTP monitoring (http_port: -1), the same load with nobody reading the endpoints"
-					+ " and while one client reads /varz and /connz over loopback every "
-					+ MonitoredLoadScenario.POLL_INTERVAL.toMillis() + " ms, alternating run by run.", UNREAD, POLLED,
-					monitoringResults), false);
-		}
+		monitoringResults.forEach((label, serverResults) -> report.add(new BenchmarkReport.Table(
+				"Monitoring cost, " + label + " (nats.go load)", label
+						+ " started with HTTP monitoring (http_port: -1), the same load with nobody reading the"
+						+ " endpoints and while one client in the benchmark's JVM reads /varz and /connz over loopback"
+						+ " every " + MonitoredLoadScenario.POLL_INTERVAL.toMillis() + " ms, alternating run by run.",
+				UNREAD, POLLED, serverResults), false));
 		if (!starterResults.isEmpty()) {
 			report.add(new BenchmarkReport.Table("Starter against raw jnats", "The starter against raw jnats, both on "
 					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side); the rows"
