@@ -65,7 +65,8 @@ class BenchmarkPlanTests {
 		assertThat(plan.starterPairs()).extracting((pair) -> pair.session().observation())
 			.containsExactly(StarterObservation.OFF, StarterObservation.OFF, StarterObservation.METERS,
 					StarterObservation.METERS);
-		assertThat(plan.starterPairs()).allSatisfy((pair) -> assertThat(pair.starter().name()).isEqualTo(pair.raw().name()));
+		assertThat(plan.starterPairs())
+			.allSatisfy((pair) -> assertThat(pair.starter().name()).isEqualTo(pair.raw().name()));
 	}
 
 	@Test
@@ -90,7 +91,8 @@ class BenchmarkPlanTests {
 			assertThat(pair.unread().name()).isEqualTo("pub/sub 1:1, 128 B, monitoring");
 			assertThat(pair.polled().security()).isEqualTo(ServerSecurity.MONITORED);
 		});
-		assertThat(plan.warmUpScenarios(ServerSecurity.MONITORED)).containsExactly(plan.monitoringPairs().get(0).unread());
+		assertThat(plan.warmUpScenarios(ServerSecurity.MONITORED))
+			.containsExactly(plan.monitoringPairs().get(0).unread());
 		assertThat(BenchmarkPlan.of(BenchmarkOptions.parse("--load", "jnats", "--only", "monitoring"), this.build)
 			.monitoringPairs()).isEmpty();
 	}

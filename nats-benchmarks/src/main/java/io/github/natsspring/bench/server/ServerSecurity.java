@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * What both servers under test are started with beyond their listen flags: nothing, TLS, a user with
- * permissions, or HTTP monitoring, each from a nats-server configuration file ({@code -c}) generated into the run's log directory.
+ * permissions, or HTTP monitoring, each from a nats-server configuration file ({@code -c}) generated into the
+ * run's log directory.
  */
 public enum ServerSecurity {
 

@@ -77,7 +77,8 @@ class StarterScenariosTests {
 			assertThat(received.lostMessages()).isZero();
 			assertThat(meters.get("nats.template").timer().count()).isEqualTo(SMALL.messages());
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(meters.get("nats.listener").timer().count()).isEqualTo(SMALL.messages()));
+				.untilAsserted(
+						() -> assertThat(meters.get("nats.listener").timer().count()).isEqualTo(SMALL.messages()));
 		}
 	}
 
