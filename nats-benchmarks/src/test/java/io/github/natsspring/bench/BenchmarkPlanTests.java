@@ -61,10 +61,10 @@ class BenchmarkPlanTests {
 
 		assertThat(plan.starterPairs()).extracting((pair) -> pair.raw().name())
 			.containsExactly("publish 128 B", "receive 128 B", "publish 128 B, observation on",
-					"receive 128 B, observation on");
+					"receive 128 B, observation on", "publish 128 B, tracing on", "receive 128 B, tracing on");
 		assertThat(plan.starterPairs()).extracting((pair) -> pair.session().observation())
 			.containsExactly(StarterObservation.OFF, StarterObservation.OFF, StarterObservation.METERS,
-					StarterObservation.METERS);
+					StarterObservation.METERS, StarterObservation.TRACING, StarterObservation.TRACING);
 		assertThat(plan.starterPairs())
 			.allSatisfy((pair) -> assertThat(pair.starter().name()).isEqualTo(pair.raw().name()));
 	}

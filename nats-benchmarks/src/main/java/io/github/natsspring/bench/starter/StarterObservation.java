@@ -16,7 +16,16 @@ public enum StarterObservation {
 	 * handler over a {@code SimpleMeterRegistry}: what an application with Actuator and no tracer has.
 	 */
 	METERS(", observation on", List.of(ObservedStarterConfiguration.class),
-			List.of("nats.template.observation-enabled=true", "nats.listener.observation-enabled=true"));
+			List.of("nats.template.observation-enabled=true", "nats.listener.observation-enabled=true")),
+
+	/**
+	 * Both switches on in an application with Boot's observation and tracing auto-configuration (Brave, W3C
+	 * propagation, every trace sampled, no exporter) over a {@code SimpleMeterRegistry}: timers and a span per
+	 * observation, and the trace context written into every published message's headers.
+	 */
+	TRACING(", tracing on", List.of(TracedStarterConfiguration.class),
+			List.of("nats.template.observation-enabled=true", "nats.listener.observation-enabled=true",
+					"management.tracing.sampling.probability=1.0", "spring.application.name=bench"));
 
 	private final String nameSuffix;
 

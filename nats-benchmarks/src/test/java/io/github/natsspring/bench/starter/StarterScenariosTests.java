@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 
 import io.github.natsspring.bench.load.Metric;
@@ -18,6 +20,8 @@ import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,9 +69,10 @@ class StarterScenariosTests {
 		assertThat(scenario.run(this.server, Phase.MEASURED).lostMessages()).isZero();
 	}
 
-	@Test
-	void theObservedApplicationTimesEveryPublishAndEveryReceive() throws Exception {
-		try (StarterSession observed = new StarterSession(StarterObservation.METERS)) {
+	@ParameterizedTest
+	@EnumSource(names = { "METERS", "TRACING" })
+	void theObservedApplicationTimesEveryPublishAndEveryReceive(StarterObservation observation) throws Exception {
+		try (StarterSession observed = new StarterSession(observation)) {
 			observed.start(this.server.url());
 			MeterRegistry meters = observed.context().bean(MeterRegistry.class);
 
@@ -79,6 +84,15 @@ class StarterScenariosTests {
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(
 						() -> assertThat(meters.get("nats.listener").timer().count()).isEqualTo(SMALL.messages()));
+		}
+	}
+
+	@Test
+	void theTracedApplicationTracesWithBrave() {
+		try (StarterSession traced = new StarterSession(StarterObservation.TRACING)) {
+			traced.start(this.server.url());
+
+			assertThat(traced.context().bean(Tracer.class)).isInstanceOf(BraveTracer.class);
 		}
 	}
 
