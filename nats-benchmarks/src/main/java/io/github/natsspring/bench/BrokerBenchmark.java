@@ -160,7 +160,7 @@ public final class BrokerBenchmark {
 			report.add(new BenchmarkReport.Table("Starter against raw jnats", "The starter against raw jnats, both on "
 					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side); the rows"
 					+ " \"observation on\" run in an application observing both, with Micrometer's default meter"
-					+ " handler over a SimpleMeterRegistry.",
+					+ " handler over a SimpleMeterRegistry, the rows \"tracing on\" with Boot's Brave tracing as well.",
 					RAW_JNATS, STARTER, starterResults), true);
 		}
 		if (!transportResults.isEmpty()) {
