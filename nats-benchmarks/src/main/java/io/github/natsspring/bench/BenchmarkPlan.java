@@ -16,6 +16,7 @@ import io.github.natsspring.bench.injvm.TransportRequestReplyScenario;
 import io.github.natsspring.bench.injvm.TransportThroughputScenario;
 import io.github.natsspring.bench.load.IdleConnectionsScenario;
 import io.github.natsspring.bench.load.Metric;
+import io.github.natsspring.bench.monitor.MonitoredLoadScenario;
 import io.github.natsspring.bench.load.RequestReplyScenario;
 import io.github.natsspring.bench.load.RunLimits;
 import io.github.natsspring.bench.load.Scenario;
@@ -25,6 +26,7 @@ import io.github.natsspring.bench.load.ThroughputShape;
 import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.PublishCostScenario;
 import io.github.natsspring.bench.starter.ReceiveCostScenario;
+import io.github.natsspring.bench.starter.StarterObservation;
 import io.github.natsspring.bench.starter.StarterSession;
 import io.github.natsspring.bench.startup.StartupScenario;
 
@@ -34,18 +36,20 @@ import io.github.natsspring.bench.startup.StartupScenario;
  * servers started from a configuration file); and the targets of issue 4 that are judged from the jnats rows.
  *
  * @param scenarios the jnats broker-versus-nats-server scenarios in run order, each with its measured repetitions
- * @param starterSession the starter application both sides of the starter comparisons use
- * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server
+ * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server, in order of their starter
+ * application (without observation, then with)
  * @param inJvmSession the broker in the benchmark's JVM both sides of the transport comparisons use
  * @param transportPairs the TCP-loopback-versus-in-JVM comparisons, on that broker
  * @param goBuild the nats.go generator's build, run only when a section needs it
  * @param goSections the broker-versus-nats-server sections under nats.go load, in run order
+ * @param monitoringPairs the broker under nats.go load with its monitoring endpoints unread and polled
  * @param startup the start-up rows, run with either load since they need no load client
  * @param targets the targets to judge after the run
  */
-record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSession, List<StarterPair> starterPairs,
+record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterPairs,
 		InJvmBrokerSession inJvmSession, List<TransportPair> transportPairs, GoLoadBuild goBuild,
-		List<PlannedSection> goSections, List<PlannedScenario> startup, List<Target> targets) {
+		List<PlannedSection> goSections, List<MonitoringPair> monitoringPairs, List<PlannedScenario> startup,
+		List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -57,13 +61,14 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 	}
 
 	/**
-	 * A raw jnats scenario and its starter counterpart.
+	 * A raw jnats scenario and its starter counterpart, both on one starter application's connection.
 	 *
+	 * @param session the starter application both sides use, observed or not
 	 * @param raw the raw jnats scenario, the reference
 	 * @param starter the starter scenario, the candidate
 	 * @param repetitions measured runs per side
 	 */
-	record StarterPair(Scenario raw, Scenario starter, int repetitions) {
+	record StarterPair(StarterSession session, Scenario raw, Scenario starter, int repetitions) {
 	}
 
 	/**
@@ -74,6 +79,16 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 	 * @param repetitions measured runs per side
 	 */
 	record TransportPair(Scenario tcp, Scenario inJvm, int repetitions) {
+	}
+
+	/**
+	 * A load on the broker started with HTTP monitoring, with nobody reading the endpoints and with a poller.
+	 *
+	 * @param unread the load with the endpoints unread, the reference
+	 * @param polled the load while a poller reads them, the candidate
+	 * @param repetitions measured runs per side
+	 */
+	record MonitoringPair(Scenario unread, Scenario polled, int repetitions) {
 	}
 
 	/**
@@ -98,6 +113,7 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 		this.goSections.stream()
 			.filter(PlannedSection::warmedUpFirst)
 			.forEach((section) -> section.scenarios().forEach((planned) -> warmUp.add(planned.scenario())));
+		this.monitoringPairs.forEach((pair) -> warmUp.add(pair.unread()));
 		warmUp.removeIf((scenario) -> scenario.security() != security);
 		return warmUp;
 	}
@@ -129,14 +145,13 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 		planned.add(new PlannedScenario(idle, options.quick() ? 1 : Math.min(3, repetitions)));
 		planned.removeIf((entry) -> !options.load().includesJnats() || !options.selects(entry.scenario().name()));
 
-		StarterSession starterSession = new StarterSession();
-		Scenario rawPublish = PublishCostScenario.rawJnats(starterSession, 128, throughput);
-		Scenario rawReceive = ReceiveCostScenario.rawDispatcher(starterSession, 128, throughput);
-		List<StarterPair> starterPairs = new ArrayList<>(List.of(
-				new StarterPair(rawPublish, PublishCostScenario.natsTemplate(starterSession, 128, throughput),
-						repetitions),
-				new StarterPair(rawReceive, ReceiveCostScenario.natsListener(starterSession, 128, throughput),
-						repetitions)));
+		List<StarterPair> allStarterPairs = new ArrayList<>();
+		for (StarterObservation observation : StarterObservation.values()) {
+			allStarterPairs.addAll(starterPairs(new StarterSession(observation), throughput, repetitions));
+		}
+		Scenario rawPublish = allStarterPairs.get(0).raw();
+		Scenario rawReceive = allStarterPairs.get(1).raw();
+		List<StarterPair> starterPairs = new ArrayList<>(allStarterPairs);
 		starterPairs.removeIf((pair) -> !options.load().includesJnats() || !options.selects(pair.raw().name()));
 
 		InJvmBrokerSession inJvmSession = new InJvmBrokerSession();
@@ -166,21 +181,47 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, StarterSession starterSess
 						PublishCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
 				Target.ratioAtMost("@NatsListener client CPU per msg ≤ 1.15× raw Dispatcher", rawReceive,
 						ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.15),
+				Target.ratioAtMost("NatsTemplate client CPU per msg, observation off ≤ 1.05× raw publish (issue 11)",
+						rawPublish, PublishCostScenario.CLIENT_CPU_PER_MESSAGE, 1.05),
+				Target.ratioAtMost("@NatsListener client CPU per msg, observation off ≤ 1.05× raw Dispatcher (issue 11)",
+						rawReceive, ReceiveCostScenario.CLIENT_CPU_PER_MESSAGE, 1.05),
 				Target.ratioAtMost("in-JVM request-reply p50 ≤ 0.5× TCP loopback (issue 12)", tcpRequestReply,
 						RequestReplyScenario.P50, 0.5));
 		List<PlannedSection> goSections = options.load().includesGo() ? goSections(options, goBuild) : List.of();
+		List<MonitoringPair> monitoringPairs = options.load().includesGo() ? monitoringPairs(options, goBuild)
+				: List.of();
 		// a broker per test class starts many times in one JVM: the first start and the warm ones
 		Scenario startup = new StartupScenario(options.quick() ? 11 : 21);
 		List<PlannedScenario> startupScenarios = options.selects(startup.name())
 				? List.of(new PlannedScenario(startup, repetitions)) : List.of();
-		return new BenchmarkPlan(List.copyOf(planned), starterSession, List.copyOf(starterPairs), inJvmSession,
-				List.copyOf(transportPairs), goBuild, goSections, startupScenarios, targets);
+		return new BenchmarkPlan(List.copyOf(planned), List.copyOf(starterPairs), inJvmSession,
+				List.copyOf(transportPairs), goBuild, goSections, monitoringPairs, startupScenarios, targets);
+	}
+
+	private static List<StarterPair> starterPairs(StarterSession session, RunLimits throughput, int repetitions) {
+		return List.of(
+				new StarterPair(session, PublishCostScenario.rawJnats(session, 128, throughput),
+						PublishCostScenario.natsTemplate(session, 128, throughput), repetitions),
+				new StarterPair(session, ReceiveCostScenario.rawDispatcher(session, 128, throughput),
+						ReceiveCostScenario.natsListener(session, 128, throughput), repetitions));
+	}
+
+	private static List<MonitoringPair> monitoringPairs(BenchmarkOptions options, GoLoadBuild build) {
+		RunLimits throughput = goThroughput(options);
+		Scenario pubSub128 = new GoThroughputScenario(build, ThroughputShape.pubSub(128), throughput);
+		MonitoringPair pair = new MonitoringPair(MonitoredLoadScenario.unread(pubSub128),
+				MonitoredLoadScenario.polled(pubSub128), options.effectiveRepetitions());
+		return options.selects(pair.unread().name()) ? List.of(pair) : List.of();
+	}
+
+	private static RunLimits goThroughput(BenchmarkOptions options) {
+		// nats.go publishes several times faster than jnats, so its runs carry more messages for the same time.
+		return options.quick() ? new RunLimits(2_000_000, Duration.ofMillis(1500))
+				: new RunLimits(20_000_000, Duration.ofSeconds(6));
 	}
 
 	private static List<PlannedSection> goSections(BenchmarkOptions options, GoLoadBuild build) {
-		// nats.go publishes several times faster than jnats, so its runs carry more messages for the same time.
-		RunLimits throughput = options.quick() ? new RunLimits(2_000_000, Duration.ofMillis(1500))
-				: new RunLimits(20_000_000, Duration.ofSeconds(6));
+		RunLimits throughput = goThroughput(options);
 		RunLimits requests = options.quick() ? new RunLimits(5_000, Duration.ofSeconds(2))
 				: new RunLimits(50_000, Duration.ofSeconds(8));
 		RunLimits firstMillion = new RunLimits(1_000_000, Duration.ofSeconds(30));

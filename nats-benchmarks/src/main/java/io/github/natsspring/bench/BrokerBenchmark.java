@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.injvm.InJvmBrokerSession;
+import io.github.natsspring.bench.monitor.MonitoredLoadScenario;
 import io.github.natsspring.bench.server.ServerCommand;
+import io.github.natsspring.bench.server.ServerProcess;
 import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.StarterSession;
 
@@ -31,6 +35,11 @@ public final class BrokerBenchmark {
 	private static final String RAW_JNATS = "raw jnats";
 
 	private static final String STARTER = "starter";
+
+	private static final String UNREAD = "monitoring unread";
+
+	private static final String POLLED = "/varz + /connz every " + MonitoredLoadScenario.POLL_INTERVAL.toMillis()
+			+ " ms";
 
 	private static final String TCP_LOOPBACK = "TCP loopback";
 
@@ -71,20 +80,27 @@ public final class BrokerBenchmark {
 		List<ScenarioResult> transportResults = new ArrayList<>();
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
 		List<ScenarioResult> startupResults = new ArrayList<>();
+		Map<String, List<ScenarioResult>> monitoringResults = new LinkedHashMap<>();
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
 			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
 			for (BenchmarkPlan.PlannedScenario planned : plan.scenarios()) {
 				results.add(plaintext.runner().run(planned.scenario(), planned.repetitions()));
 			}
-			if (!plan.starterPairs().isEmpty()) {
-				try (StarterSession starter = plan.starterSession()) {
+			InterleavedRunner starterRunner = new InterleavedRunner(
+					new InterleavedRunner.Side(RAW_JNATS, plaintext.reference()),
+					new InterleavedRunner.Side(STARTER, plaintext.reference()), progress);
+			for (StarterSession session : plan.starterPairs()
+				.stream()
+				.map(BenchmarkPlan.StarterPair::session)
+				.distinct()
+				.toList()) {
+				try (StarterSession starter = session) {
 					starter.start(plaintext.reference().url());
-					InterleavedRunner starterRunner = new InterleavedRunner(
-							new InterleavedRunner.Side(RAW_JNATS, plaintext.reference()),
-							new InterleavedRunner.Side(STARTER, plaintext.reference()), progress);
 					for (BenchmarkPlan.StarterPair pair : plan.starterPairs()) {
-						starterResults.add(starterRunner.run(pair.raw(), pair.starter(), pair.repetitions()));
+						if (pair.session() == starter) {
+							starterResults.add(starterRunner.run(pair.raw(), pair.starter(), pair.repetitions()));
+						}
 					}
 				}
 			}
@@ -109,6 +125,20 @@ public final class BrokerBenchmark {
 				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
 						candidate.label(), sectionResults));
 			}
+			if (!plan.monitoringPairs().isEmpty()) {
+				ServerPairs.Pair monitored = servers.pair(ServerSecurity.MONITORED);
+				// the candidate first: the broker is what the rows are about, nats-server shows the machine's share
+				for (ServerProcess server : List.of(monitored.candidate(), monitored.reference())) {
+					InterleavedRunner monitoringRunner = new InterleavedRunner(
+							new InterleavedRunner.Side(UNREAD, server), new InterleavedRunner.Side(POLLED, server),
+							progress);
+					List<ScenarioResult> serverResults = new ArrayList<>();
+					for (BenchmarkPlan.MonitoringPair pair : plan.monitoringPairs()) {
+						serverResults.add(monitoringRunner.run(pair.unread(), pair.polled(), pair.repetitions()));
+					}
+					monitoringResults.put(server.label(), serverResults);
+				}
+			}
 			for (BenchmarkPlan.PlannedScenario planned : plan.startup()) {
 				startupResults.add(plaintext.runner().run(planned.scenario(), planned.repetitions()));
 			}
@@ -120,9 +150,17 @@ public final class BrokerBenchmark {
 		BenchmarkReport report = new BenchmarkReport(options, args, facts, Duration.between(started, Instant.now()));
 		report.add(new BenchmarkReport.Table("jnats load", null, reference.label(), candidate.label(), results), true);
 		goTables.forEach((table) -> report.add(table, false));
+		monitoringResults.forEach((label, serverResults) -> report.add(new BenchmarkReport.Table(
+				"Monitoring cost, " + label + " (nats.go load)", label
+						+ " started with HTTP monitoring (http_port: -1), the same load with nobody reading the"
+						+ " endpoints and while one client in the benchmark's JVM reads /varz and /connz over loopback"
+						+ " every " + MonitoredLoadScenario.POLL_INTERVAL.toMillis() + " ms, alternating run by run.",
+				UNREAD, POLLED, serverResults), false));
 		if (!starterResults.isEmpty()) {
 			report.add(new BenchmarkReport.Table("Starter against raw jnats", "The starter against raw jnats, both on "
-					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side).",
+					+ reference.label() + " (client JVM CPU per message on the publishing or receiving side); the rows"
+					+ " \"observation on\" run in an application observing both, with Micrometer's default meter"
+					+ " handler over a SimpleMeterRegistry, the rows \"tracing on\" with Boot's Brave tracing as well.",
 					RAW_JNATS, STARTER, starterResults), true);
 		}
 		if (!transportResults.isEmpty()) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.load.Scenario;
 import io.github.natsspring.bench.server.ServerSecurity;
+import io.github.natsspring.bench.starter.StarterObservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +53,48 @@ class BenchmarkPlanTests {
 		assertThat(plan.goSections()).isEmpty();
 		assertThat(plan.scenarios()).isNotEmpty();
 		assertThat(plan.starterPairs()).isNotEmpty();
+	}
+
+	@Test
+	void theStarterRowsRunWithoutObservationAndThenWithIt() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "jnats"), this.build);
+
+		assertThat(plan.starterPairs()).extracting((pair) -> pair.raw().name())
+			.containsExactly("publish 128 B", "receive 128 B", "publish 128 B, observation on",
+					"receive 128 B, observation on", "publish 128 B, tracing on", "receive 128 B, tracing on");
+		assertThat(plan.starterPairs()).extracting((pair) -> pair.session().observation())
+			.containsExactly(StarterObservation.OFF, StarterObservation.OFF, StarterObservation.METERS,
+					StarterObservation.METERS, StarterObservation.TRACING, StarterObservation.TRACING);
+		assertThat(plan.starterPairs())
+			.allSatisfy((pair) -> assertThat(pair.starter().name()).isEqualTo(pair.raw().name()));
+	}
+
+	@Test
+	void selectingObservationPlansTheObservedStarterRowsAlone() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "jnats", "--only", "observation"),
+				this.build);
+
+		assertThat(plan.scenarios()).isEmpty();
+		assertThat(plan.transportPairs()).isEmpty();
+		assertThat(plan.starterPairs()).extracting((pair) -> pair.raw().name())
+			.containsExactly("publish 128 B, observation on", "receive 128 B, observation on");
+	}
+
+	@Test
+	void selectingMonitoringPlansTheBrokersPolledAndUnreadRunsUnderTheGoLoadAlone() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--only", "monitoring"), this.build);
+
+		assertThat(plan.scenarios()).isEmpty();
+		assertThat(plan.starterPairs()).isEmpty();
+		assertThat(plan.goSections()).isEmpty();
+		assertThat(plan.monitoringPairs()).singleElement().satisfies((pair) -> {
+			assertThat(pair.unread().name()).isEqualTo("pub/sub 1:1, 128 B, monitoring");
+			assertThat(pair.polled().security()).isEqualTo(ServerSecurity.MONITORED);
+		});
+		assertThat(plan.warmUpScenarios(ServerSecurity.MONITORED))
+			.containsExactly(plan.monitoringPairs().get(0).unread());
+		assertThat(BenchmarkPlan.of(BenchmarkOptions.parse("--load", "jnats", "--only", "monitoring"), this.build)
+			.monitoringPairs()).isEmpty();
 	}
 
 	@Test

@@ -23,6 +23,8 @@ public final class ServerProcess implements AutoCloseable {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
+	private static final String MONITOR_STARTED = "Starting http monitor on ";
+
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
 	private final ServerCommand command;
@@ -171,6 +173,24 @@ public final class ServerProcess implements AutoCloseable {
 		String wanted = text.toLowerCase(Locale.ROOT);
 		try (Stream<String> lines = Files.lines(this.log, StandardCharsets.ISO_8859_1)) {
 			return lines.filter((line) -> line.toLowerCase(Locale.ROOT).contains(wanted)).count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the log " + this.log, ex);
+		}
+	}
+
+	/**
+	 * Returns the port of the server's HTTP monitoring, from the line both nats-server and the broker log when
+	 * it starts ({@code Starting http monitor on <host>:<port>}).
+	 * @return the monitoring port
+	 * @throws IllegalStateException when the server was started without monitoring
+	 */
+	public int monitoringPort() {
+		try (Stream<String> lines = Files.lines(this.log, StandardCharsets.ISO_8859_1)) {
+			String line = lines.filter((candidate) -> candidate.contains(MONITOR_STARTED))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(label() + " runs without HTTP monitoring; log " + this.log));
+			return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the log " + this.log, ex);

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What both servers under test are started with beyond their listen flags: nothing, TLS, or a user with
- * permissions, each from a nats-server configuration file ({@code -c}) generated into the run's log directory.
+ * What both servers under test are started with beyond their listen flags: nothing, TLS, a user with
+ * permissions, or HTTP monitoring, each from a nats-server configuration file ({@code -c}) generated into the
+ * run's log directory.
  */
 public enum ServerSecurity {
 
@@ -39,6 +40,18 @@ public enum ServerSecurity {
 		public ServerConfiguration configure(Path directory) throws IOException {
 			Path file = write(directory, "permissions.conf", permissionsConfig());
 			return new ServerConfiguration(file, ClientAccess.asUser(USER, PASSWORD));
+		}
+	},
+
+	/**
+	 * HTTP monitoring on a random loopback port ({@code http_port: -1}, bound to the listen address), which
+	 * {@link ServerProcess#monitoringPort()} reads from the log; plaintext, no authentication.
+	 */
+	MONITORED("monitoring") {
+		@Override
+		public ServerConfiguration configure(Path directory) throws IOException {
+			return new ServerConfiguration(write(directory, "monitoring.conf", "http_port: -1\n"),
+					ClientAccess.ANONYMOUS_PLAINTEXT);
 		}
 	};
 

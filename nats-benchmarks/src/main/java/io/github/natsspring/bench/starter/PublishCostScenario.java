@@ -68,7 +68,7 @@ public final class PublishCostScenario implements Scenario {
 
 	@Override
 	public String name() {
-		return "publish " + this.payloadBytes + " B";
+		return "publish " + this.payloadBytes + " B" + this.session.observation().nameSuffix();
 	}
 
 	@Override

@@ -77,7 +77,7 @@ public final class ReceiveCostScenario implements Scenario {
 
 	@Override
 	public String name() {
-		return "receive " + this.payloadBytes + " B";
+		return "receive " + this.payloadBytes + " B" + this.session.observation().nameSuffix();
 	}
 
 	@Override

@@ -9,13 +9,16 @@ import org.springframework.context.annotation.Configuration;
 import io.github.natsspring.annotation.NatsListener;
 import io.github.natsspring.autoconfigure.NatsAutoConfiguration;
 import io.github.natsspring.autoconfigure.listener.NatsListenerAutoConfiguration;
+import io.github.natsspring.autoconfigure.observation.NatsObservationAutoConfiguration;
 
 /**
  * The smallest application using the starter: its auto-configuration (connection, {@code NatsTemplate},
- * listener infrastructure) and one {@link NatsListener} method that counts what it receives.
+ * listener infrastructure, observation when the context has an observation registry) and one {@link NatsListener}
+ * method that counts what it receives.
  */
 @Configuration(proxyBeanMethods = false)
-@ImportAutoConfiguration({ NatsAutoConfiguration.class, NatsListenerAutoConfiguration.class })
+@ImportAutoConfiguration({ NatsAutoConfiguration.class, NatsListenerAutoConfiguration.class,
+		NatsObservationAutoConfiguration.class })
 public class StarterApplication {
 
 	/** The subject the counting listener subscribes to. */

@@ -1,5 +1,8 @@
 package io.github.natsspring.bench.starter;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -8,7 +11,7 @@ import io.github.natsspring.core.NatsTemplate;
 import io.nats.client.Connection;
 
 /**
- * A running {@link StarterApplication} connected to the server under test in remote mode.
+ * A running {@link StarterApplication}, observed or not, connected to the server under test in remote mode.
  */
 final class StarterContext implements AutoCloseable {
 
@@ -18,11 +21,16 @@ final class StarterContext implements AutoCloseable {
 		this.context = context;
 	}
 
-	static StarterContext start(String url) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(StarterApplication.class)
+	static StarterContext start(String url, StarterObservation observation) {
+		List<Class<?>> sources = new ArrayList<>(List.of(StarterApplication.class));
+		sources.addAll(observation.configurations());
+		List<String> properties = new ArrayList<>(
+				List.of("nats.servers=" + url, "spring.main.banner-mode=off", "logging.level.root=warn"));
+		properties.addAll(observation.properties());
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("nats.servers=" + url, "spring.main.banner-mode=off", "logging.level.root=warn")
+			.properties(properties.toArray(String[]::new))
 			.run();
 		return new StarterContext(context);
 	}
@@ -33,6 +41,10 @@ final class StarterContext implements AutoCloseable {
 
 	NatsTemplate template() {
 		return this.context.getBean(NatsTemplate.class);
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	StarterApplication.CountingListener listener() {

@@ -6,7 +6,32 @@ package io.github.natsspring.bench.starter;
  */
 public final class StarterSession implements AutoCloseable {
 
+	private final StarterObservation observation;
+
 	private StarterContext context;
+
+	/**
+	 * Creates a session whose application is started without observation.
+	 */
+	public StarterSession() {
+		this(StarterObservation.OFF);
+	}
+
+	/**
+	 * Creates a session whose application is started with the given observation.
+	 * @param observation whether publishes and receives are observed
+	 */
+	public StarterSession(StarterObservation observation) {
+		this.observation = observation;
+	}
+
+	/**
+	 * Returns whether the application observes its publishes and receives.
+	 * @return the observation variant
+	 */
+	public StarterObservation observation() {
+		return this.observation;
+	}
 
 	/**
 	 * Starts the starter application against a server.
@@ -14,7 +39,7 @@ public final class StarterSession implements AutoCloseable {
 	 */
 	public void start(String url) {
 		close();
-		this.context = StarterContext.start(url);
+		this.context = StarterContext.start(url, this.observation);
 	}
 
 	StarterContext context() {
