@@ -3,6 +3,7 @@ package io.github.natsspring.autoconfigure;
 import java.util.Map;
 
 import io.github.natsspring.broker.NatsBroker;
+import io.github.natsspring.broker.NatsBrokerOptions;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +70,7 @@ class NatsHealthContributorAutoConfigurationTests {
 		NatsBroker broker = mock(NatsBroker.class);
 		given(broker.getClientUrl()).willReturn(server.getUrl());
 		given(broker.getPort()).willReturn(server.getPort());
+		given(broker.getOptions()).willReturn(NatsBrokerOptions.loopbackRandomPort());
 		this.contextRunner.withBean(NatsBroker.class, () -> broker).run((context) -> {
 			assertThat(context.getEnvironment().getProperty("local.nats.port", Integer.class))
 				.isEqualTo(server.getPort());
