@@ -123,13 +123,17 @@ public final class BrokerServer implements ClientContext {
 
 	private volatile Instant configLoadTime = this.startTime;
 
-	private final ClosedConnections closedConnections = new ClosedConnections(ClosedConnections.DEFAULT_CAPACITY);
+	/** The recently closed connections, kept only for monitoring: {@code null} when it is off. */
+	private final ClosedConnections closedConnections;
 
 	/** The HTTP monitoring port, or {@code null} when monitoring is off. */
 	private volatile MonitorServer monitor;
 
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
+		// a reload cannot turn monitoring on, so a broker without it never needs the ring
+		this.closedConnections = (options.monitoring() != null)
+				? new ClosedConnections(ClosedConnections.DEFAULT_CAPACITY) : null;
 		this.serverId = ServerIds.generate();
 		this.authenticator = Authenticator.of(options.auth(),
 				options.tls() != null && options.tls().mapClientCertificates());
@@ -467,7 +471,9 @@ public final class BrokerServer implements ClientContext {
 		if (this.clients.remove(client.id(), client)) {
 			this.counters.connectionClosed(client.statistics());
 		}
-		this.closedConnections.add(ConnectionSnapshots.of(client, subscriptions), Instant.now(), reason);
+		if (this.closedConnections != null) {
+			this.closedConnections.add(ConnectionSnapshots.of(client, subscriptions), Instant.now(), reason);
+		}
 	}
 
 	// ---- what the embedding API reads ---------------------------------------------------------------------------
@@ -509,6 +515,10 @@ public final class BrokerServer implements ClientContext {
 		return this.clients.values();
 	}
 
+	/**
+	 * The recently closed connections; only with monitoring on.
+	 * @return the ring
+	 */
 	ClosedConnections closedConnections() {
 		return this.closedConnections;
 	}
