@@ -1,12 +1,17 @@
 package io.github.natsspring.broker;
 
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.nats.client.Connection;
@@ -34,6 +39,40 @@ class NatsBrokerLifecycleTests {
 				assertThat(readLine(socket.getInputStream())).startsWith("INFO {\"server_id\":\"" + broker.getServerId() + "\"");
 			}
 		}
+	}
+
+	@Test
+	void aClientConnectingTheMomentThePortOpensIsGreetedWithInfo() throws Exception {
+		for (int round = 0; round < 10; round++) {
+			int port;
+			try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				port = probe.getLocalPort();
+			}
+			NatsBrokerOptions options = NatsBrokerOptions.loopbackRandomPort().toBuilder().port(port).startupWarmUp(false).build();
+			CompletableFuture<String> greeting = CompletableFuture.supplyAsync(() -> firstLineOnceListening(port));
+			try (NatsBroker broker = new NatsBroker(options)) {
+				broker.start();
+				assertThat(greeting.get(10, TimeUnit.SECONDS)).startsWith("INFO {");
+			}
+		}
+	}
+
+	// dials in a tight loop, so the first connection lands as soon as the listener exists
+	private static String firstLineOnceListening(int port) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline) {
+			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+				socket.setSoTimeout(5000);
+				return readLine(socket.getInputStream());
+			}
+			catch (ConnectException refused) {
+				Thread.onSpinWait();
+			}
+			catch (Exception ex) {
+				return ex.toString();
+			}
+		}
+		return "never listened";
 	}
 
 	@Test

@@ -176,16 +176,21 @@ public final class BrokerServer implements ClientContext {
 		if (this.options.tcpListener()) {
 			bindTcp();
 		}
+		this.info = info(this.port, true);
+		this.inJvmInfo = info(this.port, false);
 		if (this.options.inJvmName() != null) {
 			bindInJvm(this.options.inJvmName());
 		}
-		this.info = info(this.port, true);
-		this.inJvmInfo = info(this.port, false);
+		if (this.serverChannel != null) {
+			this.serverChannel.config().setAutoRead(true);
+		}
 	}
 
 	private void bindTcp() {
 		try {
-			this.serverChannel = bootstrap(this::open).bind(this.options.host(), this.options.port())
+			// accepting starts once the INFO that names the bound port exists (bind() turns auto-read on)
+			this.serverChannel = bootstrap(this::open).option(ChannelOption.AUTO_READ, false)
+				.bind(this.options.host(), this.options.port())
 				.syncUninterruptibly()
 				.channel();
 		}
