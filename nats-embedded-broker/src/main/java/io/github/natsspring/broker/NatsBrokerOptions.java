@@ -48,6 +48,10 @@ public final class NatsBrokerOptions {
 
 	private final BrokerMonitoring monitoring;
 
+	private final BrokerCluster cluster;
+
+	private final String clientAdvertise;
+
 	private NatsBrokerOptions(Builder builder) {
 		this.host = Objects.requireNonNull(builder.host, "host");
 		this.port = builder.port;
@@ -62,6 +66,8 @@ public final class NatsBrokerOptions {
 		this.inJvmName = builder.inJvmName;
 		this.tcpListener = builder.tcpListener;
 		this.monitoring = builder.monitoring;
+		this.cluster = builder.cluster;
+		this.clientAdvertise = builder.clientAdvertise;
 		this.ioThreads = (builder.ioThreads != 0) ? builder.ioThreads : defaultIoThreads();
 		if (this.ioThreads < 0) {
 			throw new IllegalArgumentException("ioThreads must be positive, or 0 for the default, was " + this.ioThreads);
@@ -129,7 +135,9 @@ public final class NatsBrokerOptions {
 			.tls(this.tls)
 			.inJvmName(this.inJvmName)
 			.tcpListener(this.tcpListener)
-			.monitoring(this.monitoring);
+			.monitoring(this.monitoring)
+			.cluster(this.cluster)
+			.clientAdvertise(this.clientAdvertise);
 	}
 
 	/**
@@ -256,6 +264,23 @@ public final class NatsBrokerOptions {
 		return this.tcpListener;
 	}
 
+	/**
+	 * The cluster this broker is a node of.
+	 * @return the cluster settings, or {@code null} for a broker without routes
+	 */
+	public BrokerCluster cluster() {
+		return this.cluster;
+	}
+
+	/**
+	 * The client URL this broker advertises to clients and peers instead of its listening address
+	 * ({@code --client_advertise}).
+	 * @return {@code host:port} or {@code host}, or {@code null} for the listening address
+	 */
+	public String clientAdvertise() {
+		return this.clientAdvertise;
+	}
+
 	@Override
 	public String toString() {
 		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
@@ -263,7 +288,7 @@ public final class NatsBrokerOptions {
 				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
 				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls
 				+ ", inJvmName=" + this.inJvmName + ", tcpListener=" + this.tcpListener + ", monitoring="
-				+ this.monitoring + "]";
+				+ this.monitoring + ", cluster=" + this.cluster + ", clientAdvertise=" + this.clientAdvertise + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */
@@ -296,6 +321,10 @@ public final class NatsBrokerOptions {
 		private boolean tcpListener = true;
 
 		private BrokerMonitoring monitoring;
+
+		private BrokerCluster cluster;
+
+		private String clientAdvertise;
 
 		private Builder() {
 		}
@@ -453,6 +482,26 @@ public final class NatsBrokerOptions {
 		 */
 		public Builder monitoring(BrokerMonitoring monitoring) {
 			this.monitoring = monitoring;
+			return this;
+		}
+
+		/**
+		 * Makes this broker a cluster node (default: none).
+		 * @param cluster the cluster settings, or {@code null} for a broker without routes
+		 * @return this builder
+		 */
+		public Builder cluster(BrokerCluster cluster) {
+			this.cluster = cluster;
+			return this;
+		}
+
+		/**
+		 * Sets the client URL advertised instead of the listening address (default: none).
+		 * @param clientAdvertise {@code host:port} or {@code host}, or {@code null}
+		 * @return this builder
+		 */
+		public Builder clientAdvertise(String clientAdvertise) {
+			this.clientAdvertise = clientAdvertise;
 			return this;
 		}
 
