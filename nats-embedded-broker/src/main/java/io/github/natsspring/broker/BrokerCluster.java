@@ -43,7 +43,8 @@ public final class BrokerCluster {
 	private final BrokerTls tls;
 
 	private BrokerCluster(Builder builder) {
-		this.name = builder.name;
+		// nats-server 2.9.10 takes any name, an empty one meaning none (generated)
+		this.name = (builder.name == null || builder.name.isEmpty()) ? null : builder.name;
 		this.host = Objects.requireNonNull(builder.host, "host");
 		this.port = builder.port;
 		this.routes = List.copyOf(builder.routes);
@@ -56,9 +57,6 @@ public final class BrokerCluster {
 		this.tls = builder.tls;
 		if (this.port < 0 || this.port > 65535) {
 			throw new IllegalArgumentException("cluster port must be between 0 and 65535, was " + this.port);
-		}
-		if (this.name != null && (this.name.isBlank() || this.name.chars().anyMatch(Character::isWhitespace))) {
-			throw new IllegalArgumentException("cluster name cannot contain spaces or new lines, was '" + this.name + "'");
 		}
 		if (this.connectRetries < 0) {
 			throw new IllegalArgumentException("connectRetries must not be negative, was " + this.connectRetries);
