@@ -10,11 +10,13 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ import io.github.natsspring.broker.PortInUseException;
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.auth.PasswordMatcher;
+import io.github.natsspring.broker.monitor.RouteSnapshot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -73,6 +76,9 @@ public final class ClusterNode {
 	private volatile boolean stopped;
 
 	private volatile boolean lameDuck;
+
+	/** Set once a peer offered client URLs: nats-server's clients see connect_urls only from then on. */
+	private volatile boolean peerUrlsSeen;
 
 	private ClusterNode(BrokerCluster settings, ClusterContext context) {
 		this.settings = settings;
@@ -340,6 +346,7 @@ public final class ClusterNode {
 			}
 		}
 		if (!info.connectUrls().isEmpty() && !this.settings.noAdvertise()) {
+			this.peerUrlsSeen = true;
 			this.context.clusterUrlsChanged();
 		}
 		return true;
@@ -427,6 +434,15 @@ public final class ClusterNode {
 	}
 
 	/**
+	 * Whether clients are to get {@code connect_urls}: nats-server sends them (its own first) once a peer offered
+	 * client URLs, and goes on sending at least its own after that peer left.
+	 * @return {@code true} once a peer's client URLs were seen, unless {@code noAdvertise}
+	 */
+	public boolean advertisesClientUrls() {
+		return this.peerUrlsSeen && !this.settings.noAdvertise();
+	}
+
+	/**
 	 * The client URLs of the routed peers, for this server's clients; none with {@code noAdvertise}, and none of
 	 * a peer in lame duck mode.
 	 * @return {@code host:port} entries in the order the peers registered, without repeats
@@ -454,6 +470,23 @@ public final class ClusterNode {
 		for (RouteConnection route : registered()) {
 			route.send((out) -> info.write(out, true));
 		}
+	}
+
+	/**
+	 * What {@code /routez} shows of each registered route, each taken on the route's event loop.
+	 * @return the routes by id
+	 */
+	public CompletableFuture<List<RouteSnapshot>> routeSnapshots() {
+		List<CompletableFuture<RouteSnapshot>> futures = new ArrayList<>();
+		for (RouteConnection route : registered()) {
+			futures.add(CompletableFuture.supplyAsync(route::snapshot, route.channel().eventLoop()));
+		}
+		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply((done) -> {
+			List<RouteSnapshot> snapshots = new ArrayList<>();
+			futures.forEach((future) -> snapshots.add(future.join()));
+			snapshots.sort(Comparator.comparingLong(RouteSnapshot::rid));
+			return snapshots;
+		});
 	}
 
 	synchronized List<RouteConnection> registered() {

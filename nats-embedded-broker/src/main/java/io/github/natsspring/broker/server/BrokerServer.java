@@ -366,7 +366,7 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 		// "go" stays out: this server is not written in Go, and clients only read the fields below
 		ClusterNode node = this.cluster;
 		String clusterName = (node != null) ? node.name() : null;
-		List<String> connectUrls = (node != null && tlsApplies && !this.options.cluster().noAdvertise())
+		List<String> connectUrls = (node != null && tlsApplies && node.advertisesClientUrls())
 				? clusterConnectUrls(node) : null;
 		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
 				boundPort, true, this.authenticator.isRequired(), tlsRequired, tlsRequired && this.tls.verifiesClients(),
