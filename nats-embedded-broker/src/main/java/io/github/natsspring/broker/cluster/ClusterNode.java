@@ -51,6 +51,9 @@ public final class ClusterNode {
 
 	private static final long RETRY_MILLIS = 1000;
 
+	/** nats-server reports a failed first connection at the first attempt and then once in this many. */
+	private static final int CONNECT_ERROR_REPORTS = 3600;
+
 	private static final char[] NAME_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 		.toCharArray();
 
@@ -108,7 +111,7 @@ public final class ClusterNode {
 				LOG.log(System.Logger.Level.DEBUG, "Detected route to self, ignoring \"" + route + "\"");
 				continue;
 			}
-			node.dial(route, true, 1);
+			node.dial(route, true, 1, false);
 		}
 		return node;
 	}
@@ -143,7 +146,7 @@ public final class ClusterNode {
 	}
 
 	private RouteConnection openAccepted(Channel channel) {
-		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, null, false, 0);
+		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, null, false);
 		this.open.add(route);
 		route.start();
 		if (this.stopped) {
@@ -152,9 +155,8 @@ public final class ClusterNode {
 		return route;
 	}
 
-	private RouteConnection openSolicited(Channel channel, URI url, boolean explicit, int attempt) {
-		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, url, explicit,
-				attempt);
+	private RouteConnection openSolicited(Channel channel, URI url, boolean explicit) {
+		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, url, explicit);
 		this.open.add(route);
 		route.start();
 		if (this.stopped) {
@@ -165,7 +167,7 @@ public final class ClusterNode {
 
 	// ---- dialling -----------------------------------------------------------------------------------------------
 
-	private void dial(URI url, boolean explicit, int attempt) {
+	private void dial(URI url, boolean explicit, int attempt, boolean reconnect) {
 		if (this.stopped) {
 			return;
 		}
@@ -182,7 +184,7 @@ public final class ClusterNode {
 				@Override
 				protected void initChannel(Channel channel) {
 					channel.pipeline()
-						.addLast(new RouteChannelHandler((active) -> openSolicited(active, url, explicit, attempt)));
+						.addLast(new RouteChannelHandler((active) -> openSolicited(active, url, explicit)));
 				}
 			})
 			.connect(host, routePort)
@@ -191,10 +193,12 @@ public final class ClusterNode {
 					return;
 				}
 				Throwable cause = connected.cause();
-				LOG.log(System.Logger.Level.ERROR, "Error trying to connect to route (attempt " + attempt + "): "
-						+ ((cause != null) ? cause.getMessage() : "unknown"));
+				boolean report = attempt == 1 || reconnect || attempt % CONNECT_ERROR_REPORTS == 0;
+				LOG.log(report ? System.Logger.Level.ERROR : System.Logger.Level.DEBUG,
+						"Error trying to connect to route (attempt " + attempt + "): "
+								+ ((cause != null) ? cause.getMessage() : "unknown"));
 				if (explicit || attempt <= this.settings.connectRetries()) {
-					schedule(() -> dial(url, explicit, attempt + 1), RETRY_MILLIS);
+					schedule(() -> dial(url, explicit, attempt + 1, reconnect), RETRY_MILLIS);
 				}
 			});
 	}
@@ -379,7 +383,7 @@ public final class ClusterNode {
 		if (isConfigured(url)) {
 			return;
 		}
-		dial(url, false, 1);
+		dial(url, false, 1, false);
 	}
 
 	/** A route closed: forget its peer and redial it when it was dialled and may be. */
@@ -404,15 +408,11 @@ public final class ClusterNode {
 		if (url == null || this.stopped || stillConnected || !route.mayRedial()) {
 			return;
 		}
-		boolean retry = route.isExplicit() || !route.didSolicit();
-		if (retry) {
-			LOG.log(System.Logger.Level.DEBUG, "Attempting reconnect for solicited route \"" + url + "\"");
-			schedule(() -> dial(url, true, 1),
-					RETRY_MILLIS + ThreadLocalRandom.current().nextLong(REDIAL_JITTER_MILLIS + 1));
-		}
-		else if (route.attempt() <= this.settings.connectRetries()) {
-			schedule(() -> dial(url, false, route.attempt() + 1), RETRY_MILLIS);
-		}
+		// a gossiped route is redialled too, with its connect_retries; a configured one for ever
+		boolean explicit = route.isExplicit() || !route.didSolicit();
+		LOG.log(System.Logger.Level.DEBUG, "Attempting reconnect for solicited route \"" + url + "\"");
+		schedule(() -> dial(url, explicit, 1, true),
+				RETRY_MILLIS + ThreadLocalRandom.current().nextLong(REDIAL_JITTER_MILLIS + 1));
 	}
 
 	// ---- what the server reads ----------------------------------------------------------------------------------

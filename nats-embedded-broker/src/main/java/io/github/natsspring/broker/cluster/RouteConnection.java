@@ -49,8 +49,6 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 	/** Whether the URL is one of the configured routes, dialled for ever. */
 	private final boolean explicit;
 
-	private final int attempt;
-
 	private final PublishedMessage published = new PublishedMessage();
 
 	/** The peer's interest by the argument text of its RS+ without the weight, as nats-server keys it. */
@@ -82,14 +80,13 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 
 	private int pingsOut;
 
-	RouteConnection(ClusterNode cluster, long id, Channel channel, URI solicitedUrl, boolean explicit, int attempt) {
+	RouteConnection(ClusterNode cluster, long id, Channel channel, URI solicitedUrl, boolean explicit) {
 		super(id, channel, cluster.context().limits(), cluster.context().logging(), "rid");
 		this.cluster = cluster;
 		this.decoder = new RouteProtocolDecoder(Math.max(cluster.context().limits().maxPayload(),
 				RouteProtocolDecoder.MAX_CONTROL_LINE));
 		this.solicitedUrl = solicitedUrl;
 		this.explicit = explicit;
-		this.attempt = attempt;
 	}
 
 	@Override
@@ -462,20 +459,12 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		return this.peer;
 	}
 
-	boolean isRegistered() {
-		return this.registered;
-	}
-
 	URI solicitedUrl() {
 		return (this.solicitedUrl != null) ? this.solicitedUrl : this.takenOverUrl;
 	}
 
 	boolean isExplicit() {
 		return this.explicit;
-	}
-
-	int attempt() {
-		return this.attempt;
 	}
 
 	boolean mayRedial() {
@@ -505,10 +494,6 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 				Instant.ofEpochMilli(statistics.startMillis()), Instant.ofEpochMilli(statistics.lastActivityMillis()),
 				(roundTrip >= 0) ? Duration.ofNanos(roundTrip) : null, pendingBytes(), statistics.inMessages(),
 				statistics.outMessages(), statistics.inBytes(), statistics.outBytes(), subjects);
-	}
-
-	boolean headers() {
-		return this.headers;
 	}
 
 	/** The route URL a peer's INFO points at: its {@code ip} when given, else its TCP address and INFO port. */

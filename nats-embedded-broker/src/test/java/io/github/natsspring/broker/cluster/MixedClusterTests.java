@@ -83,8 +83,9 @@ class MixedClusterTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> java.getSubscriptionCount() == 3);
 		Connection publisher = Nats.connect(this.server.clientUrl());
 		closeLater(publisher);
-		// give nats-server time to learn the Java member too: its weight arrives with the Java node's RS+
-		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+		// the publisher's server must know both remote members before publishing, or it keeps messages local
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.server.monitor("/routez?subs=1").split("\"work\"", -1).length - 1 == 2);
 
 		for (int i = 0; i < 300; i++) {
 			publisher.publish("work", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
