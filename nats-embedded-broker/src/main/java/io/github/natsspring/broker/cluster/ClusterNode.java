@@ -33,6 +33,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 
@@ -127,6 +128,10 @@ public final class ClusterNode {
 				.childHandler(new ChannelInitializer<Channel>() {
 					@Override
 					protected void initChannel(Channel channel) {
+						ChannelHandler tls = ClusterNode.this.context.routeTlsHandler(channel, null);
+						if (tls != null) {
+							channel.pipeline().addLast("tls", tls);
+						}
 						channel.pipeline().addLast(new RouteChannelHandler(ClusterNode.this::openAccepted));
 					}
 				})
@@ -183,6 +188,10 @@ public final class ClusterNode {
 			.handler(new ChannelInitializer<Channel>() {
 				@Override
 				protected void initChannel(Channel channel) {
+					ChannelHandler tls = ClusterNode.this.context.routeTlsHandler(channel, url);
+					if (tls != null) {
+						channel.pipeline().addLast("tls", tls);
+					}
 					channel.pipeline()
 						.addLast(new RouteChannelHandler((active) -> openSolicited(active, url, explicit)));
 				}
@@ -289,8 +298,10 @@ public final class ClusterNode {
 			ip = "nats-route://" + hostPort(host, infoPort) + "/";
 		}
 		List<String> urls = this.settings.noAdvertise() ? List.of() : this.context.ownClientUrls();
+		boolean tls = this.settings.tls() != null;
 		return new RouteInfo(this.context.serverId(), this.context.serverName(), "2.9.10", host, infoPort, true,
-				this.settings.username() != null, false, this.context.limits().maxPayload(), ip,
+				this.settings.username() != null, tls, tls && this.context.routeTlsVerifies(),
+				this.context.limits().maxPayload(), ip,
 				withNonce ? Nonces.generate() : null, this.name, this.nameDynamic, urls, this.lameDuck);
 	}
 
@@ -304,8 +315,8 @@ public final class ClusterNode {
 			user = decode((colon >= 0) ? userInfo.substring(0, colon) : userInfo);
 			pass = (colon >= 0) ? decode(userInfo.substring(colon + 1)) : null;
 		}
-		return new RouteConnect(user, pass, false, true, this.context.serverId(), this.name, this.nameDynamic, null,
-				null);
+		return new RouteConnect(user, pass, this.settings.tls() != null, true, this.context.serverId(), this.name,
+				this.nameDynamic, null, null);
 	}
 
 	private static String decode(String text) {

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.BrokerMonitoring;
@@ -135,6 +137,9 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	/** This server as a cluster node, or {@code null} without cluster settings. */
 	private volatile ClusterNode cluster;
 
+	/** TLS on routes, or {@code null} for plaintext routes. */
+	private volatile RouteTls routeTls;
+
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		// a reload cannot turn monitoring on, so a broker without it never needs the ring
@@ -217,6 +222,8 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 
 	private void startCluster() {
 		try {
+			BrokerTls clusterTls = this.options.cluster().tls();
+			this.routeTls = (clusterTls != null) ? RouteTls.of(clusterTls) : null;
 			this.cluster = ClusterNode.start(this.options.cluster(), this);
 		}
 		catch (NatsBrokerException ex) {
@@ -566,6 +573,24 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 			return List.of((host.contains(":") ? "[" + host + "]" : host) + ":" + this.port);
 		}
 		return InterfaceAddresses.urls(this.port);
+	}
+
+	@Override
+	public ChannelHandler routeTlsHandler(Channel channel, URI dialled) {
+		RouteTls contexts = this.routeTls;
+		if (contexts == null) {
+			return null;
+		}
+		return (dialled != null)
+				? contexts.diallingHandler(channel.alloc(), dialled.getHost(),
+						(dialled.getPort() > 0) ? dialled.getPort() : BrokerCluster.DEFAULT_PORT)
+				: contexts.acceptingHandler(channel.alloc());
+	}
+
+	@Override
+	public boolean routeTlsVerifies() {
+		RouteTls contexts = this.routeTls;
+		return contexts != null && contexts.verifiesPeers();
 	}
 
 	@Override
