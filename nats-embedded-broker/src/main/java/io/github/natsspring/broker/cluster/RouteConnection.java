@@ -160,7 +160,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 			if (this.cluster.isNameDynamic() && (!connect.dynamic() || ours.compareTo(theirs) < 0)) {
 				this.cluster.adoptName(theirs, !connect.dynamic());
 			}
-			else if (!this.cluster.isNameDynamic()) {
+			else {
 				String text = "Rejecting connection, cluster name \"" + theirs + "\" does not match \"" + ours + "\"";
 				log().error(text);
 				closeWithError(text, "Cluster Name Conflict");
