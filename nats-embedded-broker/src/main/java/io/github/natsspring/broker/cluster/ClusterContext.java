@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.account.Accounts;
+import io.github.natsspring.broker.connection.ConnectionStatistics;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoopGroup;
@@ -100,4 +101,11 @@ public interface ClusterContext {
 	 * @return {@code true} with route TLS and verification on
 	 */
 	boolean routeTlsVerifies();
+
+	/**
+	 * Called once when a route closed, so that its traffic stays in the server's totals, as nats-server counts
+	 * route traffic in them.
+	 * @param statistics the route's figures
+	 */
+	void routeClosed(ConnectionStatistics statistics);
 }

@@ -28,6 +28,7 @@ import io.github.natsspring.broker.PortInUseException;
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.auth.PasswordMatcher;
+import io.github.natsspring.broker.connection.ConnectionStatistics;
 import io.github.natsspring.broker.monitor.RouteSnapshot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -410,7 +411,9 @@ public final class ClusterNode {
 
 	/** A route closed: forget its peer and redial it when it was dialled and may be. */
 	void closed(RouteConnection route) {
-		this.open.remove(route);
+		if (this.open.remove(route)) {
+			this.context.routeClosed(route.statistics());
+		}
 		RouteInfo peer = route.peer();
 		boolean stillConnected = false;
 		boolean removed = false;
@@ -445,6 +448,18 @@ public final class ClusterNode {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The figures of every open route, for the server's traffic totals.
+	 * @return the statistics, read as they are now
+	 */
+	public List<ConnectionStatistics> openRouteStatistics() {
+		List<ConnectionStatistics> all = new ArrayList<>();
+		for (RouteConnection route : this.open) {
+			all.add(route.statistics());
+		}
+		return all;
 	}
 
 	/**

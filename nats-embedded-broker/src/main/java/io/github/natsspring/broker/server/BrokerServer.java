@@ -589,6 +589,11 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	}
 
 	@Override
+	public void routeClosed(ConnectionStatistics statistics) {
+		this.counters.connectionClosed(statistics);
+	}
+
+	@Override
 	public boolean routeTlsVerifies() {
 		RouteTls contexts = this.routeTls;
 		return contexts != null && contexts.verifiesPeers();
@@ -775,6 +780,15 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 			outMessages += statistics.outMessages();
 			outBytes += statistics.outBytes();
 			connections++;
+		}
+		ClusterNode node = this.cluster;
+		if (node != null) {
+			for (ConnectionStatistics route : node.openRouteStatistics()) {
+				inMessages += route.inMessages();
+				inBytes += route.inBytes();
+				outMessages += route.outMessages();
+				outBytes += route.outBytes();
+			}
 		}
 		return new BrokerStatistics(inMessages, inBytes, outMessages, outBytes, this.counters.slowConsumers(),
 				connections, this.counters.acceptedConnections(), subscriptionCount());

@@ -53,6 +53,28 @@ class JavaClusterTests {
 	}
 
 	@Test
+	void routeTrafficCountsInTheServersTotals() throws Exception {
+		NatsBroker a = this.cluster.start("A");
+		NatsBroker b = this.cluster.start("B", a.getClusterPort());
+		this.cluster.awaitFullMesh();
+		Connection subscriber = this.cluster.connect(b);
+		Subscription subscription = subscriber.subscribe("counted");
+		subscriber.flush(Duration.ofSeconds(2));
+		awaitSubscriptions(a, 1);
+		Connection publisher = this.cluster.connect(a);
+
+		publisher.publish("counted", "12345".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(subscription.nextMessage(Duration.ofSeconds(2))).isNotNull();
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+			assertThat(a.getStatistics().inMessages()).isEqualTo(1);
+			assertThat(a.getStatistics().outMessages()).isEqualTo(1);
+			assertThat(b.getStatistics().inMessages()).isEqualTo(1);
+			assertThat(b.getStatistics().outBytes()).isEqualTo(5);
+		});
+	}
+
+	@Test
 	void headersCrossTheRoute() throws Exception {
 		NatsBroker a = this.cluster.start("A");
 		NatsBroker b = this.cluster.start("B", a.getClusterPort());
