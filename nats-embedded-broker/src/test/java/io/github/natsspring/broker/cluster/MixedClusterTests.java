@@ -1,12 +1,20 @@
 package io.github.natsspring.broker.cluster;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.NatsBroker;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -133,6 +141,29 @@ class MixedClusterTests {
 		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
 			.until(() -> java.getRouteCount() == 1 && this.server.routeCount() == 1);
 		assertMessagesCross(java, this.server);
+	}
+
+	@Test
+	void routezListsTheSameFieldsAsNatsServer() throws Exception {
+		NatsBroker java = this.brokers.startWith("J",
+				(options) -> options.monitoring(BrokerMonitoring.builder().host("127.0.0.1").port(0).build()));
+		this.server = NatsServerNode.start("N", ClusterBrokers.NAME, "--routes",
+				NatsServerNode.routes(java.getClusterPort()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> java.getRouteCount() == 1 && this.server.routeCount() == 1);
+		HttpClient http = HttpClient.newHttpClient();
+		String javaRoutez = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + java.getMonitoringPort()
+				+ "/routez")).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+		assertThat(fieldNames(javaRoutez)).isEqualTo(fieldNames(this.server.monitor("/routez")));
+	}
+
+	private static List<String> fieldNames(String json) {
+		List<String> names = new ArrayList<>();
+		Matcher matcher = Pattern.compile("\"([a-z_]+)\":").matcher(json);
+		while (matcher.find()) {
+			names.add(matcher.group(1));
+		}
+		return names;
 	}
 
 	private void assertMessagesCross(NatsBroker java, NatsServerNode server) throws Exception {
