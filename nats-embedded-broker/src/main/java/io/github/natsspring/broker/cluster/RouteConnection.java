@@ -39,6 +39,9 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 	/** nats-server's first PING on a route comes after about a second. */
 	private static final long FIRST_PING_MILLIS = 1000;
 
+	/** nats-server measures a route's round trip at least this often, pinging even a busy route. */
+	private static final long RTT_MEASUREMENT_INTERVAL_MILLIS = TimeUnit.HOURS.toMillis(1);
+
 	/**
 	 * nats-server checks max_payload where a client publishes, not on routes, whose peers may allow more; this only
 	 * bounds memory, at nats-server's hard limit.
@@ -85,6 +88,9 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 	private ScheduledFuture<?> pingTimer;
 
 	private int pingsOut;
+
+	/** When a PONG last measured the round trip; 0 before the first. */
+	private long roundTripMeasuredMillis;
 
 	RouteConnection(ClusterNode cluster, long id, Channel channel, URI solicitedUrl, boolean explicit) {
 		super(id, channel, cluster.context().limits(), cluster.context().logging(), "rid");
@@ -244,6 +250,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		log().trace("<<- [PONG]");
 		this.pingsOut = 0;
 		statistics().pongReceived(System.nanoTime());
+		this.roundTripMeasuredMillis = System.currentTimeMillis();
 	}
 
 	@Override
@@ -411,17 +418,28 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		if (isClosed()) {
 			return;
 		}
-		if (this.pingsOut + 1 > limits().maxPingsOut()) {
+		log().debug("Router Ping Timer");
+		long intervalMillis = limits().pingInterval().toMillis();
+		long now = System.currentTimeMillis();
+		long idleMillis = now - statistics().lastActivityMillis();
+		boolean needRoundTrip = this.roundTripMeasuredMillis == 0
+				|| now - this.roundTripMeasuredMillis > RTT_MEASUREMENT_INTERVAL_MILLIS;
+		if (idleMillis < intervalMillis && !needRoundTrip) {
+			// traffic proves the route alive, as nats-server reasons
+			log().debug("Delaying PING due to client activity " + Math.round(idleMillis / 1000.0) + "s ago");
+		}
+		else if (this.pingsOut + 1 > limits().maxPingsOut()) {
 			log().debug("Stale Client Connection - Closing");
 			closeWithError("Stale Connection", "Stale Connection");
 			return;
 		}
-		this.pingsOut++;
-		log().trace("->> [PING]");
-		statistics().pingSent(System.nanoTime());
-		send(ServerFrames::writePing);
-		this.pingTimer = channel().eventLoop().schedule(this::pingTimerFired, limits().pingInterval().toMillis(),
-				TimeUnit.MILLISECONDS);
+		else {
+			this.pingsOut++;
+			log().trace("->> [PING]");
+			statistics().pingSent(System.nanoTime());
+			send(ServerFrames::writePing);
+		}
+		this.pingTimer = channel().eventLoop().schedule(this::pingTimerFired, intervalMillis, TimeUnit.MILLISECONDS);
 	}
 
 	private static void cancel(ScheduledFuture<?> timer) {

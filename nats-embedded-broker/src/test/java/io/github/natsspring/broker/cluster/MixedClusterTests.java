@@ -166,6 +166,21 @@ class MixedClusterTests {
 		return names;
 	}
 
+	@Test
+	void fourNodesHalfJavaHalfNatsServerFormAFullMeshFromAChainOfSeeds() throws Exception {
+		NatsBroker first = this.brokers.start("J1");
+		this.server = NatsServerNode.start("N1", ClusterBrokers.NAME, "--routes",
+				NatsServerNode.routes(first.getClusterPort()));
+		NatsBroker second = this.brokers.start("J2", this.server.clusterPort());
+		this.secondServer = NatsServerNode.start("N2", ClusterBrokers.NAME, "--routes",
+				NatsServerNode.routes(second.getClusterPort()));
+
+		await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(15))
+			.until(() -> first.getRouteCount() == 3 && second.getRouteCount() == 3 && this.server.routeCount() == 3
+					&& this.secondServer.routeCount() == 3);
+		assertMessagesCross(first, this.secondServer);
+	}
+
 	private void assertMessagesCross(NatsBroker java, NatsServerNode server) throws Exception {
 		Connection onJava = Nats.connect(java.getClientUrl());
 		closeLater(onJava);
