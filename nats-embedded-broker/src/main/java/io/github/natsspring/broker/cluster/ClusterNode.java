@@ -289,11 +289,22 @@ public final class ClusterNode {
 		return this.nameDynamic;
 	}
 
-	void adoptName(String adopted, boolean fixed) {
+	/**
+	 * Takes a peer's cluster name and, as nats-server does, drops every other route, made under the old name.
+	 * @param adopted the peer's name
+	 * @param fixed whether the peer's name is configured, so that this node's is no longer dynamic
+	 * @param except the route the name came from
+	 */
+	void adoptName(String adopted, boolean fixed, RouteConnection except) {
 		LOG.log(System.Logger.Level.INFO, "Cluster name updated to " + adopted);
 		this.name = adopted;
 		if (fixed) {
 			this.nameDynamic = false;
+		}
+		for (RouteConnection route : new ArrayList<>(this.open)) {
+			if (route != except) {
+				route.channel().eventLoop().execute(() -> route.close("Cluster Name Conflict"));
+			}
 		}
 		this.context.clusterUrlsChanged();
 	}

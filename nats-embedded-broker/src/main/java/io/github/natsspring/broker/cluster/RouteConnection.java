@@ -169,7 +169,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		String theirs = (connect.cluster() != null) ? connect.cluster() : "";
 		if (!theirs.equals(ours)) {
 			if (this.cluster.isNameDynamic() && (!connect.dynamic() || ours.compareTo(theirs) < 0)) {
-				this.cluster.adoptName(theirs, !connect.dynamic());
+				this.cluster.adoptName(theirs, !connect.dynamic(), this);
 			}
 			else {
 				String text = "Rejecting connection, cluster name \"" + theirs + "\" does not match \"" + ours + "\"";
@@ -201,7 +201,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		String ours = this.cluster.name();
 		if (info.cluster() != null && !info.cluster().isEmpty() && !info.cluster().equals(ours)) {
 			if (this.cluster.isNameDynamic() && (!info.dynamic() || ours.compareTo(info.cluster()) < 0)) {
-				this.cluster.adoptName(info.cluster(), !info.dynamic());
+				this.cluster.adoptName(info.cluster(), !info.dynamic(), this);
 			}
 			else {
 				close("Cluster Name Conflict");
