@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsspring.broker.BrokerCluster;
+import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.PortInUseException;
 import io.github.natsspring.broker.account.Account;
@@ -322,7 +323,8 @@ public final class ClusterNode {
 		}
 		List<String> urls = this.settings.noAdvertise() ? List.of() : this.context.ownClientUrls();
 		boolean tls = this.settings.tls() != null;
-		return new RouteInfo(this.context.serverId(), this.context.serverName(), "2.9.10", host, infoPort, true,
+		return new RouteInfo(this.context.serverId(), this.context.serverName(),
+				NatsBroker.PROTOCOL_COMPATIBLE_VERSION, host, infoPort, true,
 				this.settings.username() != null, tls, tls && this.context.routeTlsVerifies(),
 				this.context.limits().maxPayload(), ip,
 				withNonce ? Nonces.generate() : null, this.name, this.nameDynamic, urls, this.lameDuck);
