@@ -19,11 +19,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * Builds the embedded broker's {@link NatsBrokerOptions} from {@code nats.embedded.*}; customizers are applied by
  * the caller. With {@code nats.embedded.config-file}, the file is the base and the properties that are set override
- * it, as nats-server's flags override its file: host, port, server name, max payload, io threads, the SSL bundle, and
- * the authorization properties (token, user name and password, users, default permissions), which replace the
- * file's authorization as a whole. Properties left at their defaults do not override the file, except that the
- * broker listens on {@code nats.embedded.host} (127.0.0.1) when the file names no host. A value the broker would
- * reject fails here, on its property, so that Spring Boot's failure analysis names it and where it was set.
+ * it, as nats-server's flags override its file: host, port, server name, max payload, io threads, the SSL bundle,
+ * the client advertise address, the authorization properties (token, user name and password, users, default
+ * permissions), which replace the file's authorization as a whole, and the cluster properties
+ * ({@code nats.embedded.cluster.enabled}, port or routes set), which replace its cluster block as a whole.
+ * Properties left at their defaults do not override the file, except that the broker listens on
+ * {@code nats.embedded.host} (127.0.0.1) when the file names no host. A value the broker would reject fails here,
+ * on its property, so that Spring Boot's failure analysis names it and where it was set.
  */
 class NatsBrokerOptionsFactory {
 
@@ -46,6 +48,7 @@ class NatsBrokerOptionsFactory {
 		NatsBrokerOptions.Builder options = (configFile != null) ? fromConfigFile(configFile) : fromProperties();
 		applyTransport(options);
 		applyMonitoring(options, configFile != null);
+		applyCluster(options, configFile != null);
 		if (bundle != null) {
 			options.tls(BrokerTls.builder()
 				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
@@ -88,6 +91,21 @@ class NatsBrokerOptionsFactory {
 		String host = (monitoring.getHost() != null) ? monitoring.getHost() : this.embedded.getHost();
 		options.monitoring(
 				BrokerMonitoring.builder().host(host).port(port).basePath(monitoring.getBasePath()).build());
+	}
+
+	// over a configuration file only when set: the file's cluster block, as a whole, and client_advertise stay otherwise
+	private void applyCluster(NatsBrokerOptions.Builder options, boolean fromConfigFile) {
+		if (!fromConfigFile || NatsBrokerClusterFactory.isConfigured(this.embedded.getCluster())) {
+			options.cluster(new NatsBrokerClusterFactory(this.embedded).create());
+		}
+		String clientAdvertise = this.embedded.getClientAdvertise();
+		if (clientAdvertise != null && clientAdvertise.isBlank()) {
+			throw new InvalidConfigurationPropertyValueException("nats.embedded.client-advertise", clientAdvertise,
+					"The advertised address must not be blank; leave it unset to advertise the client port's address.");
+		}
+		if (clientAdvertise != null) {
+			options.clientAdvertise(clientAdvertise);
+		}
 	}
 
 	private NatsBrokerOptions.Builder fromProperties() {

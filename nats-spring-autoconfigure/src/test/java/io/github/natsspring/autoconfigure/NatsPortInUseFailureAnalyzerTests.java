@@ -18,6 +18,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class NatsPortInUseFailureAnalyzerTests {
 
-	private final NatsPortInUseFailureAnalyzer analyzer = new NatsPortInUseFailureAnalyzer();
+	private final NatsPortInUseFailureAnalyzer analyzer = new NatsPortInUseFailureAnalyzer(new MockEnvironment());
 
 	@Test
 	void aPortHeldByANatsServerIsDescribedWithItsNameAndVersionAndCanBeUsedInstead() {
