@@ -112,11 +112,62 @@ class NatsPortInUseFailureAnalyzerTests {
 		}
 	}
 
+	@Test
+	void aClusterPortHeldByANatsServerIsDescribedAsTheClusterPortWithTheWayToJoinItsCluster() {
+		try (NatsBroker holder = new NatsBroker(NatsBrokerOptions.loopbackRandomPort())) {
+			holder.start();
+			int port = holder.getPort();
+			FailureAnalysis analysis = clusterAnalyzer("nats.embedded.cluster.port", String.valueOf(port))
+				.analyze(failure("127.0.0.1", port));
+			assertThat(analysis.getDescription()).isEqualTo("Embedded NATS broker failed to start. Cluster port "
+					+ port + " on 127.0.0.1 was already in use. A NATS server holds it (server_name "
+					+ holder.getServerName() + ", version " + NatsBroker.PROTOCOL_COMPATIBLE_VERSION + ").");
+			assertThat(analysis.getAction()).isEqualTo("Perhaps another instance of this application, or a"
+					+ " nats-server, has its cluster port on " + port + ". To join its cluster, set"
+					+ " nats.embedded.cluster.routes=nats://127.0.0.1:" + port + " and give this broker a cluster port"
+					+ " of its own. Either way, set nats.embedded.cluster.port=0 for a free port (published as"
+					+ " local.nats.cluster-port), or set nats.embedded.cluster.port to another port.");
+		}
+	}
+
+	@Test
+	void aClusterPortThatCannotBeProbedIsDescribedWithTheClusterPortsWaysOut() {
+		int port = NatsServerProcess.freePort();
+		FailureAnalysis analysis = clusterAnalyzer("nats.embedded.cluster.port", String.valueOf(port))
+			.analyze(failure("127.0.0.1", port));
+		assertThat(analysis.getDescription()).isEqualTo(
+				"Embedded NATS broker failed to start. Cluster port " + port + " on 127.0.0.1 was already in use.");
+		assertThat(analysis.getAction()).contains("Stop it, or set nats.embedded.cluster.port=0 for a free port")
+			.doesNotContain("nats.servers");
+	}
+
+	@Test
+	void routesAloneMakeNatsServersClusterPortTheOneInUse() {
+		FailureAnalysis analysis = clusterAnalyzer("nats.embedded.cluster.routes", "nats://127.0.0.1:6223")
+			.analyze(failure("127.0.0.1", 6222));
+		assertThat(analysis.getDescription()).startsWith("Embedded NATS broker failed to start. Cluster port 6222");
+	}
+
+	@Test
+	void thePortOfABrokerWithoutClusterIsTheClientPort() {
+		FailureAnalysis analysis = clusterAnalyzer("nats.embedded.cluster.enabled", "false")
+			.analyze(failure("127.0.0.1", 6222));
+		assertThat(analysis.getDescription()).startsWith("Embedded NATS broker failed to start. Port 6222");
+	}
+
+	private static NatsPortInUseFailureAnalyzer clusterAnalyzer(String property, String value) {
+		return new NatsPortInUseFailureAnalyzer(new MockEnvironment().withProperty(property, value));
+	}
+
 	private FailureAnalysis analyze(String host, int port) {
+		return this.analyzer.analyze(failure(host, port));
+	}
+
+	private static Throwable failure(String host, int port) {
 		PortInUseException failure = new PortInUseException("Cannot listen for client connections on " + host + ":"
 				+ port + ": bind(..) failed with error(-98): Address already in use", host, port,
 				new BindException("Address already in use"));
-		return this.analyzer.analyze(new IllegalStateException("wrapped", failure));
+		return new IllegalStateException("wrapped", failure);
 	}
 
 	private static SpringApplication application() {
