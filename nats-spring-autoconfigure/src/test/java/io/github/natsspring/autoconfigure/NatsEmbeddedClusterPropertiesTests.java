@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.NatsBroker;
+import io.nats.client.Connection;
+import io.nats.client.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,15 @@ class NatsEmbeddedClusterPropertiesTests {
 					"nats.embedded.cluster.routes=nats://127.0.0.1:6222,nats-route://localhost:6223")
 			.run((context) -> assertThat(cluster(context).routes()).containsExactly(
 					URI.create("nats://127.0.0.1:6222"), URI.create("nats-route://localhost:6223")));
+	}
+
+	@Test
+	void theConnectionOfAClusterNodeFollowsThePeersItsBrokerAdvertisesAndReconnectsForever() {
+		this.contextRunner.withPropertyValues("nats.embedded.cluster.port=0").run((context) -> {
+			Options options = context.getBean(Connection.class).getOptions();
+			assertThat(options.isIgnoreDiscoveredServers()).isFalse();
+			assertThat(options.getMaxReconnect()).isEqualTo(-1);
+		});
 	}
 
 	@Test
