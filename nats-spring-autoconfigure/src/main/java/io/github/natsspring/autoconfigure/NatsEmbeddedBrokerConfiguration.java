@@ -62,6 +62,9 @@ class NatsEmbeddedBrokerConfiguration {
 		if (broker.getOptions().monitoring() != null) {
 			LocalNatsPort.publish(context, LocalNatsPort.MONITORING_PORT, broker.getMonitoringPort());
 		}
+		if (broker.getOptions().cluster() != null) {
+			LocalNatsPort.publish(context, LocalNatsPort.CLUSTER_PORT, broker.getClusterPort());
+		}
 		return new EmbeddedNatsConnectionDetails(broker, properties,
 				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
 	}

@@ -38,6 +38,7 @@ class NatsEmbeddedClusterPropertiesTests {
 		this.contextRunner.run((context) -> {
 			assertThat(cluster(context)).isNull();
 			assertThat(context.getBean(NatsBroker.class).getOptions().clientAdvertise()).isNull();
+			assertThat(context.getEnvironment().containsProperty("local.nats.cluster-port")).isFalse();
 		});
 	}
 
@@ -50,6 +51,14 @@ class NatsEmbeddedClusterPropertiesTests {
 			assertThat(cluster.port()).isZero();
 			assertThat(cluster.routes()).isEmpty();
 			assertThat(cluster.name()).isNull();
+		});
+	}
+
+	@Test
+	void theClusterPortTheBrokerBoundIsPublishedAsLocalNatsClusterPort() {
+		this.contextRunner.withPropertyValues("nats.embedded.cluster.port=0").run((context) -> {
+			int clusterPort = context.getEnvironment().getRequiredProperty("local.nats.cluster-port", Integer.class);
+			assertThat(clusterPort).isPositive().isEqualTo(context.getBean(NatsBroker.class).getClusterPort());
 		});
 	}
 

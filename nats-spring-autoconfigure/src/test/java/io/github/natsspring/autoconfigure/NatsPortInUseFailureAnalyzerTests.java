@@ -101,6 +101,22 @@ class NatsPortInUseFailureAnalyzerTests {
 	}
 
 	@Test
+	void aSecondInstanceOnTheSameClusterPortStopsWithTheClusterPortsAnalysis(CapturedOutput output) {
+		try (ConfigurableApplicationContext first = application().run("--nats.embedded.port=0",
+				"--nats.embedded.cluster.port=0")) {
+			int clusterPort = first.getEnvironment().getRequiredProperty("local.nats.cluster-port", Integer.class);
+			int before = output.length();
+			assertThatException().isThrownBy(() -> application().run("--nats.embedded.port=0",
+					"--nats.embedded.cluster.port=" + clusterPort));
+			assertThat(output.toString().substring(before)).contains("APPLICATION FAILED TO START")
+				.contains("Embedded NATS broker failed to start. Cluster port " + clusterPort
+						+ " on 127.0.0.1 was already in use.")
+				.contains("set nats.embedded.cluster.port=0 for a free port (published as local.nats.cluster-port)")
+				.doesNotContain("\tat ");
+		}
+	}
+
+	@Test
 	void aPortHeldByAnotherProcessStopsTheApplicationSayingItIsNoNatsServer(CapturedOutput output) throws Exception {
 		try (ServerSocket holder = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			int port = holder.getLocalPort();
