@@ -43,11 +43,21 @@ class NatsBrokerClusterFactory {
 	}
 
 	/**
+	 * Whether the properties make the broker a cluster node.
+	 * @param cluster the properties
+	 * @return {@code enabled} when set, else whether the port or the routes are set
+	 */
+	static boolean isActive(NatsProperties.EmbeddedCluster cluster) {
+		Boolean enabled = cluster.getEnabled();
+		return (enabled != null) ? enabled : (cluster.getPort() != null || !cluster.getRoutes().isEmpty());
+	}
+
+	/**
 	 * The cluster settings.
 	 * @return the settings, or {@code null} when the broker is no cluster node
 	 */
 	@Nullable BrokerCluster create() {
-		if (!isActive()) {
+		if (!isActive(this.cluster)) {
 			return null;
 		}
 		BrokerCluster.Builder builder = BrokerCluster.builder()
@@ -62,11 +72,6 @@ class NatsBrokerClusterFactory {
 		map.from(advertise()).to(builder::advertise);
 		authorize(builder);
 		return builder.build();
-	}
-
-	private boolean isActive() {
-		Boolean enabled = this.cluster.getEnabled();
-		return (enabled != null) ? enabled : isConfigured(this.cluster);
 	}
 
 	private String host() {

@@ -5,6 +5,8 @@ import java.util.Objects;
 import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.PortInUseException;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -35,14 +37,18 @@ class NatsPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<PortInUseExce
 
 	// a cluster port with the client port's number: which bind failed cannot be told, the client port's analysis stands
 	private boolean isClusterPort(int port) {
-		Integer clusterPort = this.environment.getProperty("nats.embedded.cluster.port", Integer.class);
-		Boolean enabled = this.environment.getProperty("nats.embedded.cluster.enabled", Boolean.class);
-		boolean routes = this.environment.containsProperty("nats.embedded.cluster.routes")
-				|| this.environment.containsProperty("nats.embedded.cluster.routes[0]");
-		boolean active = (enabled != null) ? enabled : (clusterPort != null || routes);
-		int clientPort = this.environment.getProperty("nats.embedded.port", Integer.class, 4222);
-		return active && port != clientPort
-				&& port == Objects.requireNonNullElse(clusterPort, BrokerCluster.DEFAULT_PORT);
+		NatsProperties.Embedded embedded;
+		try {
+			embedded = Binder.get(this.environment)
+				.bind("nats.embedded", NatsProperties.Embedded.class)
+				.orElseGet(NatsProperties.Embedded::new);
+		}
+		catch (BindException unbindable) {
+			return false;
+		}
+		NatsProperties.EmbeddedCluster cluster = embedded.getCluster();
+		int clusterPort = Objects.requireNonNullElse(cluster.getPort(), BrokerCluster.DEFAULT_PORT);
+		return NatsBrokerClusterFactory.isActive(cluster) && port == clusterPort && port != embedded.getPort();
 	}
 
 	private static String clusterAction(PortInUseException cause, NatsPortHolder holder, String host) {

@@ -162,6 +162,9 @@ class NatsPortInUseFailureAnalyzerTests {
 		FailureAnalysis analysis = clusterAnalyzer("nats.embedded.cluster.routes", "nats://127.0.0.1:6223")
 			.analyze(failure("127.0.0.1", 6222));
 		assertThat(analysis.getDescription()).startsWith("Embedded NATS broker failed to start. Cluster port 6222");
+		FailureAnalysis listed = clusterAnalyzer("nats.embedded.cluster.routes[0]", "nats://127.0.0.1:6223")
+			.analyze(failure("127.0.0.1", 6222));
+		assertThat(listed.getDescription()).startsWith("Embedded NATS broker failed to start. Cluster port 6222");
 	}
 
 	@Test

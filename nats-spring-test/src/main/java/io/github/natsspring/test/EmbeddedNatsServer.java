@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The broker of an {@link EmbeddedNats} test, or one node of its {@link EmbeddedNatsCluster}: where it listens,
- * jnats connections to it, and fault injection. It keeps its port (and a node its cluster port) once started, so {@link #stop()} then {@link #start()} (or {@link #restart()}) brings it back
- * where clients left it and they reconnect, as after a server restart; {@link #disconnectClients()} cuts every
- * connection while it goes on listening, as after a network failure. Each start is a new broker with a new
- * server id and no subscriptions: clients send theirs again when they reconnect. Thread-safe.
+ * jnats connections to it, and fault injection. It keeps its port (and a node its cluster port) once started, so
+ * {@link #stop()} then {@link #start()} (or {@link #restart()}) brings it back where clients left it and they
+ * reconnect, as after a server restart; a node dials the other nodes again. {@link #disconnectClients()} cuts every
+ * connection while it goes on listening, as after a network failure. Each start is a new broker with a new server id
+ * and no subscriptions: clients send theirs again when they reconnect. Thread-safe.
  */
 public final class EmbeddedNatsServer implements AutoCloseable {
 
