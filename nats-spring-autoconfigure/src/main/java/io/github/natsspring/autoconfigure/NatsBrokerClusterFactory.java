@@ -10,15 +10,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.github.natsspring.broker.BrokerCluster;
+import io.github.natsspring.broker.BrokerTls;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Builds the embedded broker's {@link BrokerCluster} from {@code nats.embedded.cluster.*}. The broker is a cluster
  * node when {@code nats.embedded.cluster.enabled} says so or, unset, when a cluster port or routes are set. The
  * cluster port listens on {@code nats.embedded.host} unless {@code nats.embedded.cluster.host} is set: loopback by
- * default, not nats-server's 0.0.0.0. A value the broker would reject fails here, on its property.
+ * default, not nats-server's 0.0.0.0. With {@code nats.embedded.cluster.ssl.bundle} the routes use TLS, the bundle's
+ * key both ways. A value the broker would reject fails here, on its property.
  */
 class NatsBrokerClusterFactory {
 
@@ -28,9 +31,17 @@ class NatsBrokerClusterFactory {
 
 	private final NatsProperties.EmbeddedCluster cluster;
 
-	NatsBrokerClusterFactory(NatsProperties.Embedded embedded) {
+	private final @Nullable SslBundle bundle;
+
+	/**
+	 * Creates the factory.
+	 * @param embedded the properties
+	 * @param bundle the bundle {@code nats.embedded.cluster.ssl.bundle} names, or {@code null} for plaintext routes
+	 */
+	NatsBrokerClusterFactory(NatsProperties.Embedded embedded, @Nullable SslBundle bundle) {
 		this.embedded = embedded;
 		this.cluster = embedded.getCluster();
+		this.bundle = bundle;
 	}
 
 	/**
@@ -71,6 +82,13 @@ class NatsBrokerClusterFactory {
 		map.from(name()).to(builder::name);
 		map.from(advertise()).to(builder::advertise);
 		authorize(builder);
+		if (this.bundle != null) {
+			builder.tls(BrokerTls.builder()
+				.keyManagerFactory(this.bundle.getManagers().getKeyManagerFactory())
+				.trustManagerFactory(this.bundle.getManagers().getTrustManagerFactory())
+				.verifyClients(this.cluster.getSsl().isVerifyPeers())
+				.build());
+		}
 		return builder.build();
 	}
 

@@ -43,12 +43,12 @@ class NatsBrokerOptionsFactory {
 		this.isSet = isSet;
 	}
 
-	NatsBrokerOptions.Builder createBuilder(@Nullable SslBundle bundle) {
+	NatsBrokerOptions.Builder createBuilder(@Nullable SslBundle bundle, @Nullable SslBundle clusterBundle) {
 		Resource configFile = this.embedded.getConfigFile();
 		NatsBrokerOptions.Builder options = (configFile != null) ? fromConfigFile(configFile) : fromProperties();
 		applyTransport(options);
 		applyMonitoring(options, configFile != null);
-		applyCluster(options, configFile != null);
+		applyCluster(options, configFile != null, clusterBundle);
 		if (bundle != null) {
 			options.tls(BrokerTls.builder()
 				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
@@ -94,9 +94,10 @@ class NatsBrokerOptionsFactory {
 	}
 
 	// over a configuration file only when set: the file's cluster block, as a whole, and client_advertise stay otherwise
-	private void applyCluster(NatsBrokerOptions.Builder options, boolean fromConfigFile) {
+	private void applyCluster(NatsBrokerOptions.Builder options, boolean fromConfigFile,
+			@Nullable SslBundle clusterBundle) {
 		if (!fromConfigFile || NatsBrokerClusterFactory.isConfigured(this.embedded.getCluster())) {
-			options.cluster(new NatsBrokerClusterFactory(this.embedded).create());
+			options.cluster(new NatsBrokerClusterFactory(this.embedded, clusterBundle).create());
 		}
 		String clientAdvertise = this.embedded.getClientAdvertise();
 		if (clientAdvertise != null && clientAdvertise.isBlank()) {

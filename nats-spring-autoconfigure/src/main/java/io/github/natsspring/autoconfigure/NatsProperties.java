@@ -716,6 +716,9 @@ public class NatsProperties {
 		/** How long a route accepted on the cluster port has to authenticate. */
 		private Duration authTimeout = Duration.ofSeconds(2);
 
+		/** TLS on the cluster port and on the routes dialled. */
+		private final EmbeddedClusterSsl ssl = new EmbeddedClusterSsl();
+
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -802,6 +805,41 @@ public class NatsProperties {
 
 		public void setAuthTimeout(Duration authTimeout) {
 			this.authTimeout = authTimeout;
+		}
+
+		public EmbeddedClusterSsl getSsl() {
+			return this.ssl;
+		}
+	}
+
+	/**
+	 * TLS between the nodes of the embedded broker's cluster, as nats-server's {@code cluster { tls {} }}.
+	 */
+	public static class EmbeddedClusterSsl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose key the routes present, both ways, and whose trust store
+		 * the other nodes' certificates must be trusted by; routes then start with TLS.
+		 */
+		private @Nullable String bundle;
+
+		/** Whether routes dialling in must present a certificate the bundle's trust store trusts. */
+		private boolean verifyPeers;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public boolean isVerifyPeers() {
+			return this.verifyPeers;
+		}
+
+		public void setVerifyPeers(boolean verifyPeers) {
+			this.verifyPeers = verifyPeers;
 		}
 	}
 

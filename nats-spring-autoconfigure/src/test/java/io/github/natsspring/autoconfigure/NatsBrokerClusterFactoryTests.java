@@ -19,7 +19,7 @@ class NatsBrokerClusterFactoryTests {
 	@Test
 	void routesAloneMakeTheBrokerAClusterNodeOnNatsServersClusterPort() {
 		this.embedded.getCluster().setRoutes(List.of(URI.create("nats://127.0.0.1:6223")));
-		BrokerCluster cluster = new NatsBrokerClusterFactory(this.embedded).create();
+		BrokerCluster cluster = new NatsBrokerClusterFactory(this.embedded, null).create();
 		assertThat(cluster).isNotNull();
 		assertThat(cluster.port()).isEqualTo(6222);
 		assertThat(cluster.routes()).containsExactly(URI.create("nats://127.0.0.1:6223"));
@@ -28,7 +28,7 @@ class NatsBrokerClusterFactoryTests {
 	@Test
 	void enabledAloneMakesTheBrokerAClusterNodeOnNatsServersClusterPort() {
 		this.embedded.getCluster().setEnabled(true);
-		BrokerCluster cluster = new NatsBrokerClusterFactory(this.embedded).create();
+		BrokerCluster cluster = new NatsBrokerClusterFactory(this.embedded, null).create();
 		assertThat(cluster).isNotNull();
 		assertThat(cluster.port()).isEqualTo(6222);
 		assertThat(cluster.host()).isEqualTo("127.0.0.1");
@@ -37,15 +37,15 @@ class NatsBrokerClusterFactoryTests {
 	@Test
 	void nothingSetMakesNoClusterNode() {
 		assertThat(NatsBrokerClusterFactory.isConfigured(this.embedded.getCluster())).isFalse();
-		assertThat(new NatsBrokerClusterFactory(this.embedded).create()).isNull();
+		assertThat(new NatsBrokerClusterFactory(this.embedded, null).create()).isNull();
 	}
 
 	@Test
 	void theClusterPortListensOnTheEmbeddedHostUnlessGivenItsOwn() {
 		this.embedded.setHost("localhost");
 		this.embedded.getCluster().setPort(0);
-		assertThat(new NatsBrokerClusterFactory(this.embedded).create().host()).isEqualTo("localhost");
+		assertThat(new NatsBrokerClusterFactory(this.embedded, null).create().host()).isEqualTo("localhost");
 		this.embedded.getCluster().setHost("127.0.0.2");
-		assertThat(new NatsBrokerClusterFactory(this.embedded).create().host()).isEqualTo("127.0.0.2");
+		assertThat(new NatsBrokerClusterFactory(this.embedded, null).create().host()).isEqualTo("127.0.0.2");
 	}
 }
