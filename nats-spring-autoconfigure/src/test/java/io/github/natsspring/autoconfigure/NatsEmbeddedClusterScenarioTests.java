@@ -62,6 +62,40 @@ class NatsEmbeddedClusterScenarioTests {
 		}
 	}
 
+	@Test
+	void routesAuthenticateWithTheClusterCredentialsTheirUrlsDoNotCarry() {
+		String[] credentials = { "--nats.embedded.cluster.username=route", "--nats.embedded.cluster.password=p@ss:w/rd" };
+		try (ConfigurableApplicationContext first = run(concat(credentials, "--nats.embedded.cluster.port=0"));
+				ConfigurableApplicationContext second = run(concat(credentials, routedTo(first)))) {
+			NatsTemplate template = first.getBean(NatsTemplate.class);
+			Received received = second.getBean(Received.class);
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				template.convertAndSend("orders.crossing", "authenticated");
+				assertThat(received.messages()).contains("authenticated");
+			});
+			assertThat(first.getBean(NatsBroker.class).getRouteCount()).isOne();
+		}
+	}
+
+	@Test
+	void aRouteWithoutTheClusterCredentialsIsRefused() {
+		try (ConfigurableApplicationContext first = run("--nats.embedded.cluster.port=0",
+				"--nats.embedded.cluster.username=route", "--nats.embedded.cluster.password=secret");
+				ConfigurableApplicationContext second = run(routedTo(first))) {
+			await().during(Duration.ofSeconds(2))
+				.atMost(TIMEOUT)
+				.until(() -> first.getBean(NatsBroker.class).getRouteCount() == 0
+						&& second.getBean(NatsBroker.class).getRouteCount() == 0);
+		}
+	}
+
+	private static String[] concat(String[] first, String... second) {
+		String[] all = new String[first.length + second.length];
+		System.arraycopy(first, 0, all, 0, first.length);
+		System.arraycopy(second, 0, all, first.length, second.length);
+		return all;
+	}
+
 	private static String[] routedTo(ConfigurableApplicationContext first) {
 		int clusterPort = first.getEnvironment().getRequiredProperty("local.nats.cluster-port", Integer.class);
 		assertThat(clusterPort).isEqualTo(first.getBean(NatsBroker.class).getClusterPort());
@@ -72,11 +106,7 @@ class NatsEmbeddedClusterScenarioTests {
 	private static ConfigurableApplicationContext run(String... args) {
 		SpringApplication application = new SpringApplication(CrossingApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		String[] all = new String[args.length + 2];
-		all[0] = "--nats.embedded.port=0";
-		all[1] = "--nats.reconnect-wait=50ms";
-		System.arraycopy(args, 0, all, 2, args.length);
-		return application.run(all);
+		return application.run(concat(new String[] { "--nats.embedded.port=0", "--nats.reconnect-wait=50ms" }, args));
 	}
 
 	@SpringBootConfiguration
