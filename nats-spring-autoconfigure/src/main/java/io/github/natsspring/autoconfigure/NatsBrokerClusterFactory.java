@@ -159,7 +159,8 @@ class NatsBrokerClusterFactory {
 		if (username == null || password == null) {
 			// a secret is never the property named: the analysis prints its value
 			throw new InvalidConfigurationPropertyValueException("nats.embedded.cluster.username", username,
-					"Route authorization needs both nats.embedded.cluster.username and nats.embedded.cluster.password.");
+					"Route authorization needs both nats.embedded.cluster.username and"
+							+ " nats.embedded.cluster.password.");
 		}
 		builder.authorization(username, password);
 	}

@@ -93,7 +93,7 @@ class NatsBrokerOptionsFactory {
 				BrokerMonitoring.builder().host(host).port(port).basePath(monitoring.getBasePath()).build());
 	}
 
-	// over a configuration file only when set: the file's cluster block, as a whole, and client_advertise stay otherwise
+	// over a configuration file only when set: its cluster block (as a whole) and client_advertise stand otherwise
 	private void applyCluster(NatsBrokerOptions.Builder options, boolean fromConfigFile,
 			@Nullable SslBundle clusterBundle) {
 		if (!fromConfigFile || NatsBrokerClusterFactory.isConfigured(this.embedded.getCluster())) {

@@ -117,7 +117,8 @@ class NatsEmbeddedClusterPropertiesTests {
 					"nats.embedded.cluster.password=s3cret",
 					"nats.embedded.cluster.routes=nats://127.0.0.1:6222,nats://other:secret@127.0.0.1:6223")
 			.run((context) -> assertThat(cluster(context).routes()).containsExactly(
-					URI.create("nats://route:s3cret@127.0.0.1:6222"), URI.create("nats://other:secret@127.0.0.1:6223")));
+					URI.create("nats://route:s3cret@127.0.0.1:6222"),
+					URI.create("nats://other:secret@127.0.0.1:6223")));
 	}
 
 	@Test

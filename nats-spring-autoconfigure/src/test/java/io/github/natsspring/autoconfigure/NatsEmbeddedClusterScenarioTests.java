@@ -64,7 +64,8 @@ class NatsEmbeddedClusterScenarioTests {
 
 	@Test
 	void routesAuthenticateWithTheClusterCredentialsTheirUrlsDoNotCarry() {
-		String[] credentials = { "--nats.embedded.cluster.username=route", "--nats.embedded.cluster.password=p@ss:w/rd" };
+		String[] credentials = { "--nats.embedded.cluster.username=route",
+				"--nats.embedded.cluster.password=p@ss:w/rd" };
 		try (ConfigurableApplicationContext first = run(concat(credentials, "--nats.embedded.cluster.port=0"));
 				ConfigurableApplicationContext second = run(concat(credentials, routedTo(first)))) {
 			NatsTemplate template = first.getBean(NatsTemplate.class);

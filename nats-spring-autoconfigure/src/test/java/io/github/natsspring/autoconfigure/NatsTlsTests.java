@@ -125,8 +125,8 @@ class NatsTlsTests {
 				int clusterPort = first.getBean(NatsBroker.class).getClusterPort();
 				assertThat(first.getBean(NatsBroker.class).getOptions().cluster().tls().verifyClients()).isTrue();
 				this.contextRunner
-					.withPropertyValues(bundle("nats.embedded.cluster.port=0", "nats.embedded.cluster.ssl.bundle=broker",
-							"nats.embedded.cluster.ssl.verify-peers=true",
+					.withPropertyValues(bundle("nats.embedded.cluster.port=0",
+							"nats.embedded.cluster.ssl.bundle=broker", "nats.embedded.cluster.ssl.verify-peers=true",
 							"nats.embedded.cluster.routes=nats://127.0.0.1:" + clusterPort))
 					.run((second) -> {
 						Connection publisher = first.getBean(Connection.class);
