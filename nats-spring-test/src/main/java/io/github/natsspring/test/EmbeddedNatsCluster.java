@@ -54,16 +54,24 @@ public final class EmbeddedNatsCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Starts every node that is not running and waits until all route to each other.
+	 * Starts every node that is not running and waits until all route to each other. When that fails, every node
+	 * is stopped again.
 	 * @throws IllegalStateException if the routes are not all up within 10 seconds
+	 * @throws io.github.natsspring.broker.NatsBrokerException if a node's ports cannot be bound
 	 */
 	public synchronized void start() {
-		for (EmbeddedNatsServer node : this.nodes) {
-			if (!node.isRunning()) {
-				node.start();
+		try {
+			for (EmbeddedNatsServer node : this.nodes) {
+				if (!node.isRunning()) {
+					node.start();
+				}
 			}
+			awaitRoutes();
 		}
-		awaitRoutes();
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
+		}
 	}
 
 	/** Stops every node. Idempotent. */

@@ -1,15 +1,20 @@
 package io.github.natsspring.test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.natsspring.broker.NatsBrokerException;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +28,16 @@ class EmbeddedNatsClusterWithoutSpringTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	EmbeddedNatsCluster fieldCluster;
+
+	@Nested
+	class AndItsNestedClass {
+
+		@Test
+		void sharesTheEnclosingClassesCluster(EmbeddedNatsCluster cluster, EmbeddedNatsServer server) {
+			assertThat(cluster).isSameAs(EmbeddedNatsClusterWithoutSpringTests.this.fieldCluster);
+			assertThat(server).isSameAs(cluster.getNode(0));
+		}
+	}
 
 	@Test
 	void everyNodeListensOnPortsOfItsOwn(EmbeddedNatsCluster cluster) {
@@ -88,6 +103,18 @@ class EmbeddedNatsClusterWithoutSpringTests {
 				first.publish("rejoined", null);
 				assertThat(subscription.nextMessage(Duration.ofMillis(100))).isNotNull();
 			});
+		}
+	}
+
+	@Test
+	void aClusterThatCannotStartStopsTheNodesItStarted() throws Exception {
+		EmbeddedNatsCluster cluster = new EmbeddedNatsCluster(new EmbeddedNatsSettings(null, null, null, null, 1024, 2));
+		cluster.start();
+		int secondClusterPort = cluster.getNode(1).getClusterPort();
+		cluster.stop();
+		try (ServerSocket taken = new ServerSocket(secondClusterPort, 50, InetAddress.getLoopbackAddress())) {
+			assertThatExceptionOfType(NatsBrokerException.class).isThrownBy(cluster::start);
+			assertThat(cluster.getNodes()).noneMatch(EmbeddedNatsServer::isRunning);
 		}
 	}
 
