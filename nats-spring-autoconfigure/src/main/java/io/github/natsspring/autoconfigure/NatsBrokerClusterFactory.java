@@ -167,9 +167,9 @@ class NatsBrokerClusterFactory {
 
 	private @Nullable String name() {
 		String name = this.cluster.getName();
-		if (name != null && (name.isBlank() || name.chars().anyMatch(Character::isWhitespace))) {
+		if (name != null && name.isBlank()) {
 			throw new InvalidConfigurationPropertyValueException("nats.embedded.cluster.name", name,
-					"The cluster name must not be blank or contain spaces; leave it unset for a generated one.");
+					"The cluster name must not be blank; leave it unset for a generated one.");
 		}
 		return name;
 	}

@@ -163,8 +163,8 @@ class NatsEmbeddedClusterPropertiesTests {
 	}
 
 	@Test
-	void aClusterNameWithSpacesFailsNamingTheProperty() {
-		this.contextRunner.withPropertyValues("nats.embedded.cluster.port=0", "nats.embedded.cluster.name=my orders")
+	void aBlankClusterNameFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("nats.embedded.cluster.port=0", "nats.embedded.cluster.name= ")
 			.run((context) -> assertThat(invalidProperty(context).getName()).isEqualTo("nats.embedded.cluster.name"));
 	}
 
