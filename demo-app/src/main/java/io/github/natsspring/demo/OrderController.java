@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Accepts orders and publishes each as an event; shows what the workers have processed so far.
+ * Accepts orders and publishes each as an event; shows what the workers have processed so far and the order events
+ * this instance has seen.
  */
 @RestController
 @RequestMapping("/orders")
@@ -24,9 +25,12 @@ class OrderController {
 
 	private final ProcessedOrders processedOrders;
 
-	OrderController(NatsOperations nats, ProcessedOrders processedOrders) {
+	private final OrderFeed feed;
+
+	OrderController(NatsOperations nats, ProcessedOrders processedOrders, OrderFeed feed) {
 		this.nats = nats;
 		this.processedOrders = processedOrders;
+		this.feed = feed;
 	}
 
 	@PostMapping
@@ -40,5 +44,10 @@ class OrderController {
 	@GetMapping("/processed")
 	List<ProcessedOrder> processed() {
 		return this.processedOrders.all();
+	}
+
+	@GetMapping("/seen")
+	List<Order> seen() {
+		return this.feed.latest();
 	}
 }

@@ -62,6 +62,16 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void postedOrdersAppearInTheInstancesFeed() {
+		String id = order("notebook", 2);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http.get()
+			.uri("/orders/seen")
+			.retrieve()
+			.body(new ParameterizedTypeReference<List<Order>>() {
+			})).extracting(Order::id).contains(id));
+	}
+
+	@Test
 	void quoteIsAnsweredByThePricingServiceOverRequestReply() {
 		Quote quote = this.http.get().uri("/quotes/notebook?quantity=3").retrieve().body(Quote.class);
 		assertThat(quote.item()).isEqualTo("notebook");

@@ -1,5 +1,6 @@
 package io.github.natsspring.actuate;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -13,8 +14,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The {@code nats} endpoint: the connection (status, URL, the server it is connected to, its traffic) and, in
- * embedded mode, the broker (identity, port, clients, subscriptions, traffic). Health stays with the health
+ * The {@code nats} endpoint: the connection (status, URL, the server it is connected to and its cluster, its
+ * traffic) and, in embedded mode, the broker (identity, port, clients, subscriptions, traffic, its cluster port and
+ * routes). Health stays with the health
  * indicator; this shows the figures behind it.
  */
 @Endpoint(id = "nats")
@@ -64,7 +66,7 @@ public class NatsEndpoint {
 		}
 		return new ServerDescriptor(info.getServerId(), info.getServerName(), info.getVersion(), info.getHost(),
 				info.getPort(), info.getMaxPayload(), info.isHeadersSupported(), info.isJetStreamAvailable(),
-				info.getClientId());
+				info.getClientId(), info.getCluster(), info.getConnectURLs());
 	}
 
 	/**
@@ -99,9 +101,12 @@ public class NatsEndpoint {
 	 * @param headers whether the server supports headers
 	 * @param jetStream whether JetStream is available
 	 * @param clientId the id the server gave this connection
+	 * @param cluster the name of the server's cluster, {@code null} unless it is a cluster node
+	 * @param connectUrls the client URLs of the cluster's servers, which the connection fails over to; empty
+	 * unless the server advertises them
 	 */
 	public record ServerDescriptor(String id, String name, String version, String host, int port, long maxPayload,
-			boolean headers, boolean jetStream, int clientId) {
+			boolean headers, boolean jetStream, int clientId, @Nullable String cluster, List<String> connectUrls) {
 	}
 
 	/**
@@ -140,8 +145,20 @@ public class NatsEndpoint {
 	 * @param subscriptions subscriptions held now
 	 * @param slowConsumers clients cut off for falling behind
 	 * @param traffic messages and bytes received from clients and delivered to them
+	 * @param cluster the broker as a cluster node, {@code null} unless it is one
 	 */
 	public record BrokerDescriptor(String serverId, String serverName, int port, String clientUrl, int connections,
-			long connectionsAccepted, int subscriptions, long slowConsumers, Traffic traffic) {
+			long connectionsAccepted, int subscriptions, long slowConsumers, Traffic traffic,
+			@Nullable ClusterDescriptor cluster) {
+	}
+
+	/**
+	 * The embedded broker as a node of a cluster.
+	 * @param name the configured cluster name, {@code null} when generated (the connection's server shows the one
+	 * in use)
+	 * @param port the cluster port bound
+	 * @param routes routes to other nodes registered now
+	 */
+	public record ClusterDescriptor(@Nullable String name, int port, int routes) {
 	}
 }

@@ -11,16 +11,19 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Publishes the ports the embedded broker bound, {@code local.nats.port} for clients and
- * {@code local.nats.monitoring-port} for HTTP monitoring, as Boot publishes {@code local.server.port}: in a property
- * source of its own, first in the environment of the context that started the broker and of each of its
- * ancestors, so that {@code @Value("${local.nats.port}")} works in tests and in a parent context.
+ * Publishes the ports the embedded broker bound, {@code local.nats.port} for clients,
+ * {@code local.nats.monitoring-port} for HTTP monitoring and {@code local.nats.cluster-port} for the routes of other
+ * cluster nodes, as Boot publishes {@code local.server.port}: in a property source of its own, first in the
+ * environment of the context that started the broker and of each of its ancestors, so that
+ * {@code @Value("${local.nats.port}")} works in tests and in a parent context.
  */
 final class LocalNatsPort {
 
 	static final String CLIENT_PORT = "local.nats.port";
 
 	static final String MONITORING_PORT = "local.nats.monitoring-port";
+
+	static final String CLUSTER_PORT = "local.nats.cluster-port";
 
 	private static final String PROPERTY_SOURCE = "nats.ports";
 

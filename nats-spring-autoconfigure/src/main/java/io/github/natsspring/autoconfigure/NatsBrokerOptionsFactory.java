@@ -19,11 +19,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * Builds the embedded broker's {@link NatsBrokerOptions} from {@code nats.embedded.*}; customizers are applied by
  * the caller. With {@code nats.embedded.config-file}, the file is the base and the properties that are set override
- * it, as nats-server's flags override its file: host, port, server name, max payload, io threads, the SSL bundle, and
- * the authorization properties (token, user name and password, users, default permissions), which replace the
- * file's authorization as a whole. Properties left at their defaults do not override the file, except that the
- * broker listens on {@code nats.embedded.host} (127.0.0.1) when the file names no host. A value the broker would
- * reject fails here, on its property, so that Spring Boot's failure analysis names it and where it was set.
+ * it, as nats-server's flags override its file: host, port, server name, max payload, io threads, the SSL bundle,
+ * the client advertise address, the authorization properties (token, user name and password, users, default
+ * permissions), which replace the file's authorization as a whole, and the cluster properties
+ * ({@code nats.embedded.cluster.enabled}, port or routes set), which replace its cluster block as a whole.
+ * Properties left at their defaults do not override the file, except that the broker listens on
+ * {@code nats.embedded.host} (127.0.0.1) when the file names no host. A value the broker would reject fails here,
+ * on its property, so that Spring Boot's failure analysis names it and where it was set.
  */
 class NatsBrokerOptionsFactory {
 
@@ -41,11 +43,12 @@ class NatsBrokerOptionsFactory {
 		this.isSet = isSet;
 	}
 
-	NatsBrokerOptions.Builder createBuilder(@Nullable SslBundle bundle) {
+	NatsBrokerOptions.Builder createBuilder(@Nullable SslBundle bundle, @Nullable SslBundle clusterBundle) {
 		Resource configFile = this.embedded.getConfigFile();
 		NatsBrokerOptions.Builder options = (configFile != null) ? fromConfigFile(configFile) : fromProperties();
 		applyTransport(options);
 		applyMonitoring(options, configFile != null);
+		applyCluster(options, configFile != null, clusterBundle);
 		if (bundle != null) {
 			options.tls(BrokerTls.builder()
 				.keyManagerFactory(bundle.getManagers().getKeyManagerFactory())
@@ -88,6 +91,22 @@ class NatsBrokerOptionsFactory {
 		String host = (monitoring.getHost() != null) ? monitoring.getHost() : this.embedded.getHost();
 		options.monitoring(
 				BrokerMonitoring.builder().host(host).port(port).basePath(monitoring.getBasePath()).build());
+	}
+
+	// over a configuration file only when set: its cluster block (as a whole) and client_advertise stand otherwise
+	private void applyCluster(NatsBrokerOptions.Builder options, boolean fromConfigFile,
+			@Nullable SslBundle clusterBundle) {
+		if (!fromConfigFile || NatsBrokerClusterFactory.isConfigured(this.embedded.getCluster())) {
+			options.cluster(new NatsBrokerClusterFactory(this.embedded, clusterBundle).create());
+		}
+		String clientAdvertise = this.embedded.getClientAdvertise();
+		if (clientAdvertise != null && clientAdvertise.isBlank()) {
+			throw new InvalidConfigurationPropertyValueException("nats.embedded.client-advertise", clientAdvertise,
+					"The advertised address must not be blank; leave it unset to advertise the client port's address.");
+		}
+		if (clientAdvertise != null) {
+			options.clientAdvertise(clientAdvertise);
+		}
 	}
 
 	private NatsBrokerOptions.Builder fromProperties() {

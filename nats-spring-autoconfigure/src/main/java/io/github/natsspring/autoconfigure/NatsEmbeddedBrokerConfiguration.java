@@ -47,7 +47,8 @@ class NatsEmbeddedBrokerConfiguration {
 		Binder binder = Binder.get(environment);
 		NatsBrokerOptions.Builder options = new NatsBrokerOptionsFactory(embedded,
 				(name) -> binder.bind(name, Bindable.of(String.class)).isBound())
-			.createBuilder(embeddedBundle(embedded, sslBundles.getIfAvailable()));
+			.createBuilder(embeddedBundle(embedded, sslBundles.getIfAvailable()),
+					clusterBundle(embedded, sslBundles));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		return new NatsBroker(options.build());
 	}
@@ -61,6 +62,9 @@ class NatsEmbeddedBrokerConfiguration {
 		}
 		if (broker.getOptions().monitoring() != null) {
 			LocalNatsPort.publish(context, LocalNatsPort.MONITORING_PORT, broker.getMonitoringPort());
+		}
+		if (broker.getOptions().cluster() != null) {
+			LocalNatsPort.publish(context, LocalNatsPort.CLUSTER_PORT, broker.getClusterPort());
 		}
 		return new EmbeddedNatsConnectionDetails(broker, properties,
 				connectionBundle(broker, properties, sslBundles.getIfAvailable()));
@@ -82,6 +86,16 @@ class NatsEmbeddedBrokerConfiguration {
 		SslBundle clientBundle = new SslBundleProperty("nats.ssl.bundle", properties.getSsl().getBundle())
 			.resolve(sslBundles);
 		return NatsEmbeddedConfigFileSsl.clientBundle(configFile, tls, clientBundle);
+	}
+
+	// looked up only for a cluster node: a bundle named while the cluster is off is not needed
+	private static @Nullable SslBundle clusterBundle(NatsProperties.Embedded embedded,
+			ObjectProvider<SslBundles> sslBundles) {
+		if (!NatsBrokerClusterFactory.isActive(embedded.getCluster())) {
+			return null;
+		}
+		return new SslBundleProperty("nats.embedded.cluster.ssl.bundle", embedded.getCluster().getSsl().getBundle())
+			.resolve(sslBundles.getIfAvailable());
 	}
 
 	private static @Nullable SslBundle embeddedBundle(NatsProperties.Embedded embedded,

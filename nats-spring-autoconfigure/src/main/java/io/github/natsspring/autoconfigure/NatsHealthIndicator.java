@@ -8,7 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Reports the NATS connection: UP while connected, DOWN otherwise (e.g. while reconnecting), with the mode
- * (embedded or remote), the connection status and, when connected, the URL and the server's id and version.
+ * (embedded or remote), the connection status and, when connected, the URL and the server's id and version, and
+ * when that server is a cluster node, the cluster's name and the client URLs of its servers the connection can fail
+ * over to.
  */
 class NatsHealthIndicator extends AbstractHealthIndicator {
 
@@ -34,6 +36,9 @@ class NatsHealthIndicator extends AbstractHealthIndicator {
 		ServerInfo server = this.connection.getServerInfo();
 		if (server != null) {
 			builder.withDetail("serverId", server.getServerId()).withDetail("version", server.getVersion());
+			if (server.getCluster() != null) {
+				builder.withDetail("cluster", server.getCluster()).withDetail("connectUrls", server.getConnectURLs());
+			}
 		}
 	}
 }

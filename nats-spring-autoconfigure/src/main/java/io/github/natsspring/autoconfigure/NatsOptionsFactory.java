@@ -17,7 +17,9 @@ import org.springframework.core.io.Resource;
 
 /**
  * Builds jnats {@link Options} from {@link NatsProperties} and {@link NatsConnectionDetails}; customizers are
- * applied by the caller.
+ * applied by the caller. Over TCP the connection adds the servers each server's INFO names ({@code connect_urls}) to
+ * the ones configured, as jnats does by default, so that a connection to one node of a cluster (the embedded
+ * broker's included) fails over to the others.
  */
 class NatsOptionsFactory {
 
@@ -35,9 +37,11 @@ class NatsOptionsFactory {
 		PropertyMapper map = PropertyMapper.get();
 		builder.servers(this.connectionDetails.getServers().toArray(String[]::new));
 		if (this.connectionDetails.getTransport() == NatsTransport.IN_JVM) {
-			// the URL's host names an in-JVM listener: nothing to look up in DNS
+			// the URL's host names an in-JVM listener: nothing to look up in DNS; and the TCP URLs of the broker's
+			// cluster peers in its INFO cannot be reached through the in-JVM port
 			builder.dataPortType(InJvmDataPort.class.getName())
-				.hostnameResolveMode(Options.HostnameResolveMode.Unresolved);
+				.hostnameResolveMode(Options.HostnameResolveMode.Unresolved)
+				.ignoreDiscoveredServers();
 		}
 		String connectionName = (this.properties.getConnectionName() != null) ? this.properties.getConnectionName()
 				: defaultConnectionName;

@@ -1,5 +1,6 @@
 package io.github.natsspring.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -315,6 +316,18 @@ public class NatsProperties {
 		/** nats-server's HTTP monitoring endpoints (/varz, /connz, /subsz, /healthz, ...) on the embedded broker. */
 		private final EmbeddedMonitoring monitoring = new EmbeddedMonitoring();
 
+		/**
+		 * Routes to other NATS servers, making the embedded broker a node of a nats-server cluster (full mesh, one
+		 * hop). On when nats.embedded.cluster.port or nats.embedded.cluster.routes is set, or enabled is true.
+		 */
+		private final EmbeddedCluster cluster = new EmbeddedCluster();
+
+		/**
+		 * Client address (host:port or host) the embedded broker advertises to clients and to the other nodes of its
+		 * cluster, instead of the one it listens on, as nats-server's client_advertise.
+		 */
+		private @Nullable String clientAdvertise;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -417,6 +430,18 @@ public class NatsProperties {
 
 		public EmbeddedMonitoring getMonitoring() {
 			return this.monitoring;
+		}
+
+		public EmbeddedCluster getCluster() {
+			return this.cluster;
+		}
+
+		public @Nullable String getClientAdvertise() {
+			return this.clientAdvertise;
+		}
+
+		public void setClientAdvertise(@Nullable String clientAdvertise) {
+			this.clientAdvertise = clientAdvertise;
 		}
 
 		public NatsTransport getTransport() {
@@ -634,6 +659,187 @@ public class NatsProperties {
 
 		public void setBasePath(String basePath) {
 			this.basePath = basePath;
+		}
+	}
+
+	/**
+	 * The embedded broker as a node of a nats-server cluster, as nats-server's {@code cluster {}} block.
+	 */
+	public static class EmbeddedCluster {
+
+		/**
+		 * Whether the embedded broker opens its cluster port and dials its routes. Defaults to whether
+		 * nats.embedded.cluster.port or nats.embedded.cluster.routes is set.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Name of the cluster; nodes with different names refuse each other's routes. Defaults to a generated name
+		 * that adopts the one of a peer that has a name configured.
+		 */
+		private @Nullable String name;
+
+		/** Address the cluster port listens on. Defaults to nats.embedded.host. */
+		private @Nullable String host;
+
+		/**
+		 * Port other nodes open routes to; 0 picks a free one, published as local.nats.cluster-port. Defaults to
+		 * 6222.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * Cluster ports of other nodes to open routes to and keep redialling until they answer, e.g.
+		 * nats://127.0.0.1:6222 (or nats-route://). The nodes they know about are found through them. Routes without
+		 * user info present nats.embedded.cluster.username and password.
+		 */
+		private List<URI> routes = new ArrayList<>();
+
+		/** Cluster address (host:port) advertised to other nodes instead of the one the cluster port listens on. */
+		private @Nullable String advertise;
+
+		/**
+		 * Whether to keep the client URLs of the cluster's nodes out of the INFO clients receive, so that they do not
+		 * fail over to the other nodes on their own.
+		 */
+		private boolean noAdvertise;
+
+		/** How many more times a route to a node found through another one is dialled once it failed or was lost. */
+		private int connectRetries;
+
+		/** User name routes must present, and the routes dialled present; requires a password. */
+		private @Nullable String username;
+
+		/** Password routes must present with the user name, and the routes dialled present. */
+		private @Nullable String password;
+
+		/** How long a route accepted on the cluster port has to authenticate. */
+		private Duration authTimeout = Duration.ofSeconds(2);
+
+		/** TLS on the cluster port and on the routes dialled. */
+		private final EmbeddedClusterSsl ssl = new EmbeddedClusterSsl();
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public List<URI> getRoutes() {
+			return this.routes;
+		}
+
+		public void setRoutes(List<URI> routes) {
+			this.routes = routes;
+		}
+
+		public @Nullable String getAdvertise() {
+			return this.advertise;
+		}
+
+		public void setAdvertise(@Nullable String advertise) {
+			this.advertise = advertise;
+		}
+
+		public boolean isNoAdvertise() {
+			return this.noAdvertise;
+		}
+
+		public void setNoAdvertise(boolean noAdvertise) {
+			this.noAdvertise = noAdvertise;
+		}
+
+		public int getConnectRetries() {
+			return this.connectRetries;
+		}
+
+		public void setConnectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public Duration getAuthTimeout() {
+			return this.authTimeout;
+		}
+
+		public void setAuthTimeout(Duration authTimeout) {
+			this.authTimeout = authTimeout;
+		}
+
+		public EmbeddedClusterSsl getSsl() {
+			return this.ssl;
+		}
+	}
+
+	/**
+	 * TLS between the nodes of the embedded broker's cluster, as nats-server's {@code cluster { tls {} }}.
+	 */
+	public static class EmbeddedClusterSsl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose key the routes present, both ways, and whose trust store
+		 * the other nodes' certificates must be trusted by; routes then start with TLS.
+		 */
+		private @Nullable String bundle;
+
+		/** Whether routes dialling in must present a certificate the bundle's trust store trusts. */
+		private boolean verifyPeers;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public boolean isVerifyPeers() {
+			return this.verifyPeers;
+		}
+
+		public void setVerifyPeers(boolean verifyPeers) {
+			this.verifyPeers = verifyPeers;
 		}
 	}
 

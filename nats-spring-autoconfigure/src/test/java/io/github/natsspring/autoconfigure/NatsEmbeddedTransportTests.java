@@ -50,6 +50,13 @@ class NatsEmbeddedTransportTests {
 	}
 
 	@Test
+	void inJvmTransportIgnoresTheClusterPeersTheBrokerAdvertisesOverTcp() {
+		this.contextRunner.withPropertyValues("nats.embedded.transport=in-jvm")
+			.run((context) -> assertThat(context.getBean(Connection.class).getOptions().isIgnoreDiscoveredServers())
+				.isTrue());
+	}
+
+	@Test
 	void inJvmTransportCanTurnTheTcpListenerOff() {
 		this.contextRunner.withPropertyValues("nats.embedded.transport=in-jvm", "nats.embedded.tcp-enabled=false")
 			.run((context) -> {

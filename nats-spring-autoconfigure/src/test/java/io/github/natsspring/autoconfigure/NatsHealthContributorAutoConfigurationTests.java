@@ -81,6 +81,24 @@ class NatsHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void anEmbeddedClusterNodeReportsItsClusterAndTheUrlsTheConnectionCanFailOverTo() {
+		this.contextRunner.withPropertyValues("nats.embedded.port=0", "nats.embedded.cluster.port=0",
+				"nats.embedded.cluster.name=orders")
+			.run((context) -> {
+				Health health = context.getBean("natsHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("cluster", "orders").containsKey("connectUrls");
+			});
+	}
+
+	@Test
+	void aServerWithoutClusterReportsNone() {
+		this.contextRunner.withPropertyValues("nats.servers=" + server.getUrl()).run((context) -> assertThat(
+				context.getBean("natsHealthIndicator", HealthIndicator.class).health().getDetails())
+			.doesNotContainKeys("cluster", "connectUrls"));
+	}
+
+	@Test
 	void indicatorIsAbsentWhenDisabled() {
 		this.contextRunner.withPropertyValues("nats.servers=" + server.getUrl(), "management.health.nats.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("natsHealthIndicator"));

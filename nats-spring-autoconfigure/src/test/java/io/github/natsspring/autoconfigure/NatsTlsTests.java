@@ -9,6 +9,8 @@ import io.github.natsspring.broker.NatsBroker;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.Subscription;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +114,44 @@ class NatsTlsTests {
 				.contains("The configured bundles are broker")
 				.contains("spring.ssl.bundle.jks.absent.*");
 		});
+	}
+
+	@Test
+	void clusterNodesRouteOverTlsWithTheBundleBothWays() {
+		this.contextRunner
+			.withPropertyValues(bundle("nats.embedded.cluster.port=0", "nats.embedded.cluster.ssl.bundle=broker",
+					"nats.embedded.cluster.ssl.verify-peers=true"))
+			.run((first) -> {
+				int clusterPort = first.getBean(NatsBroker.class).getClusterPort();
+				assertThat(first.getBean(NatsBroker.class).getOptions().cluster().tls().verifyClients()).isTrue();
+				this.contextRunner
+					.withPropertyValues(bundle("nats.embedded.cluster.port=0",
+							"nats.embedded.cluster.ssl.bundle=broker", "nats.embedded.cluster.ssl.verify-peers=true",
+							"nats.embedded.cluster.routes=nats://127.0.0.1:" + clusterPort))
+					.run((second) -> {
+						Connection publisher = first.getBean(Connection.class);
+						Subscription subscription = second.getBean(Connection.class).subscribe("over.tls");
+						second.getBean(Connection.class).flush(Duration.ofSeconds(5));
+						Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+							publisher.publish("over.tls", null);
+							assertThat(subscription.nextMessage(Duration.ofMillis(100))).isNotNull();
+						});
+					});
+			});
+	}
+
+	@Test
+	void aMissingClusterBundleFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues(bundle("nats.embedded.cluster.port=0", "nats.embedded.cluster.ssl.bundle=absent"))
+			.run((context) -> assertThat(StartupFailures.invalidProperty(context.getStartupFailure()).getName())
+				.isEqualTo("nats.embedded.cluster.ssl.bundle"));
+	}
+
+	@Test
+	void aClusterBundleIsNotNeededWhileTheClusterIsOff() {
+		this.contextRunner.withPropertyValues(bundle("nats.embedded.cluster.ssl.bundle=absent"))
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	private static String[] bundle(String... more) {

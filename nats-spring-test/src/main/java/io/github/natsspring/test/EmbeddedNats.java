@@ -23,7 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * no broker of its own, and the broker stops when the context closes. Contexts cached across test classes keep
  * their broker; a broker a test class stopped is started again after that class.
  * <p>
- * JetStream and clusters are not offered: the broker does not implement them yet.
+ * With {@link #clusterSize()} above 1 it runs that many brokers instead, routed to each other as a nats-server
+ * cluster, all on random loopback ports; tests receive the {@link EmbeddedNatsCluster} to reach every node and stop
+ * or restart one, an {@link EmbeddedNatsServer} (and its URL) is the first node, and a {@code Connection} parameter
+ * (or the application's connection in a Spring test) knows every node and fails over between them.
+ * <p>
+ * JetStream is not offered: the broker does not implement it yet.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -61,4 +66,10 @@ public @interface EmbeddedNats {
 	 * @return the maximum payload, 1 MB unless set
 	 */
 	int maxPayload() default BrokerLimits.DEFAULT_MAX_PAYLOAD;
+
+	/**
+	 * How many brokers to run, routed to each other as one cluster; every node requires the same credentials.
+	 * @return the number of nodes, 1 (a single broker, no cluster) unless set
+	 */
+	int clusterSize() default 1;
 }

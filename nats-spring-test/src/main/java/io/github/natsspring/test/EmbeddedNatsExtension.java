@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.nats.client.Connection;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -26,14 +27,16 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The JUnit extension behind {@link EmbeddedNats}. Without Spring it starts an {@link EmbeddedNatsServer} before
- * the test class (shared with its {@code @Nested} classes) and stops it after; in a Spring test it uses the one
- * the application context owns. It injects:
+ * The JUnit extension behind {@link EmbeddedNats}. Without Spring it starts an {@link EmbeddedNatsServer} (or, with
+ * {@code clusterSize}, an {@link EmbeddedNatsCluster}) before the test class (shared with its {@code @Nested}
+ * classes) and stops it after; in a Spring test it uses the one the application context owns. It injects:
  * <ul>
- * <li>{@link EmbeddedNatsServer} parameters and fields;</li>
- * <li>{@link EmbeddedNatsUrl}-annotated {@code String} and {@link URI} parameters and fields;</li>
- * <li>{@link Connection} parameters: a new jnats connection to the broker, reconnecting every 50 ms, closed after
- * the test (or, on a {@code @BeforeAll} method, after the class).</li>
+ * <li>{@link EmbeddedNatsServer} parameters and fields: the broker, or the first node of the cluster;</li>
+ * <li>{@link EmbeddedNatsCluster} parameters and fields, when {@code clusterSize} is above 1;</li>
+ * <li>{@link EmbeddedNatsUrl}-annotated {@code String} and {@link URI} parameters and fields: the URL of that
+ * {@link EmbeddedNatsServer};</li>
+ * <li>{@link Connection} parameters: a new jnats connection to the broker (to every node of the cluster),
+ * reconnecting every 50 ms, closed after the test (or, on a {@code @BeforeAll} method, after the class).</li>
  * </ul>
  * In a Spring test, parameters Spring resolves (annotated {@code @Autowired}, {@code @Qualifier} or {@code @Value},
  * and test constructor parameters) are left to Spring; the application context holds the
@@ -47,6 +50,9 @@ public final class EmbeddedNatsExtension
 
 	/** The broker this extension started and stops: closed with the class's store. */
 	private static final String SERVER = "server";
+
+	/** The cluster this extension started and stops: closed with the class's store. */
+	private static final String CLUSTER = "cluster";
 
 	/** The broker a Spring context owns, remembered for the class but never stopped by it. */
 	private static final String CONTEXT_SERVER = "context-server";
@@ -67,6 +73,13 @@ public final class EmbeddedNatsExtension
 			// a @Nested class shares its enclosing class's broker unless it asks for another
 			return;
 		}
+		if (settings.isCluster()) {
+			EmbeddedNatsCluster cluster = new EmbeddedNatsCluster(settings);
+			cluster.start();
+			context.getStore(NAMESPACE).put(CLUSTER, cluster);
+			context.getStore(NAMESPACE).put(SERVER, cluster.getNode(0));
+			return;
+		}
 		EmbeddedNatsServer server = new EmbeddedNatsServer(settings);
 		server.start();
 		context.getStore(NAMESPACE).put(SERVER, server);
@@ -77,8 +90,8 @@ public final class EmbeddedNatsExtension
 	public void afterAll(ExtensionContext context) {
 		if (SpringTestBroker.ownsBroker(context)) {
 			ContextServer owned = context.getStore(NAMESPACE).get(CONTEXT_SERVER, ContextServer.class);
-			if (owned != null && !owned.server().isRunning()) {
-				owned.server().start();
+			if (owned != null) {
+				owned.startStopped();
 			}
 		}
 	}
@@ -106,7 +119,7 @@ public final class EmbeddedNatsExtension
 
 	private static boolean isInjected(Field field) {
 		return !Modifier.isStatic(field.getModifiers()) && (field.getType() == EmbeddedNatsServer.class
-				|| field.isAnnotationPresent(EmbeddedNatsUrl.class));
+				|| field.getType() == EmbeddedNatsCluster.class || field.isAnnotationPresent(EmbeddedNatsUrl.class));
 	}
 
 	private Object valueFor(Field field, ExtensionContext context) {
@@ -118,13 +131,17 @@ public final class EmbeddedNatsExtension
 			return url(field.getType(), () -> "field '" + field.getName() + "' of " + field.getDeclaringClass().getName(),
 					context, ExtensionConfigurationException::new);
 		}
+		if (field.getType() == EmbeddedNatsCluster.class) {
+			return cluster(context, ExtensionConfigurationException::new);
+		}
 		return server(context);
 	}
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		Parameter parameter = parameterContext.getParameter();
-		boolean ours = parameter.getType() == EmbeddedNatsServer.class || parameter.getType() == Connection.class
+		boolean ours = parameter.getType() == EmbeddedNatsServer.class
+				|| parameter.getType() == EmbeddedNatsCluster.class || parameter.getType() == Connection.class
 				|| parameterContext.isAnnotated(EmbeddedNatsUrl.class);
 		return ours && !isLeftToSpring(parameterContext, extensionContext);
 	}
@@ -163,17 +180,23 @@ public final class EmbeddedNatsExtension
 		if (parameter.getType() == Connection.class) {
 			return connect(parameterContext, extensionContext);
 		}
+		if (parameter.getType() == EmbeddedNatsCluster.class) {
+			return cluster(extensionContext, ParameterResolutionException::new);
+		}
 		return server(extensionContext);
 	}
 
 	private Connection connect(ParameterContext parameterContext, ExtensionContext context) {
 		EmbeddedNatsServer server = server(context);
-		if (!server.isRunning()) {
+		EmbeddedNatsCluster cluster = knownCluster(context);
+		boolean running = (cluster != null) ? cluster.getNodes().stream().anyMatch(EmbeddedNatsServer::isRunning)
+				: server.isRunning();
+		if (!running) {
 			throw new ParameterResolutionException("Cannot connect " + describe(parameterContext)
 					+ ": the embedded NATS broker is stopped");
 		}
 		try {
-			Connection connection = server.connect();
+			Connection connection = (cluster != null) ? cluster.connect() : server.connect();
 			context.getStore(NAMESPACE).put(new Object(), connection);
 			return connection;
 		}
@@ -215,12 +238,34 @@ public final class EmbeddedNatsExtension
 		}
 		if (SpringTestBroker.ownsBroker(context)) {
 			EmbeddedNatsServer owned = SpringTestBroker.server(context);
-			classContext(context).getStore(NAMESPACE).put(CONTEXT_SERVER, new ContextServer(owned));
+			classContext(context).getStore(NAMESPACE)
+				.put(CONTEXT_SERVER, new ContextServer(owned, SpringTestBroker.cluster(context)));
 			return owned;
 		}
 		throw new ExtensionConfigurationException("No embedded NATS broker for " + context.getDisplayName()
 				+ ": EmbeddedNatsExtension starts it before all tests of a class, so annotate the class with"
 				+ " @EmbeddedNats (or register the extension with @ExtendWith or a static @RegisterExtension field)");
+	}
+
+	private <E extends RuntimeException> EmbeddedNatsCluster cluster(ExtensionContext context,
+			Function<String, E> failure) {
+		EmbeddedNatsCluster cluster = knownCluster(context);
+		if (cluster == null) {
+			throw failure.apply("No embedded NATS cluster for " + context.getDisplayName() + ": an EmbeddedNatsCluster"
+					+ " is injected when @EmbeddedNats(clusterSize = ...) asks for at least 2 nodes");
+		}
+		return cluster;
+	}
+
+	// the cluster whose first node is the class's server, so that a @Nested single broker hides an enclosing cluster
+	private @Nullable EmbeddedNatsCluster knownCluster(ExtensionContext context) {
+		EmbeddedNatsServer server = server(context);
+		EmbeddedNatsCluster cluster = context.getStore(NAMESPACE).get(CLUSTER, EmbeddedNatsCluster.class);
+		if (cluster == null) {
+			ContextServer known = context.getStore(NAMESPACE).get(CONTEXT_SERVER, ContextServer.class);
+			cluster = (known != null) ? known.cluster() : null;
+		}
+		return (cluster != null && cluster.getNode(0) == server) ? cluster : null;
 	}
 
 	private static ExtensionContext classContext(ExtensionContext context) {
@@ -250,6 +295,17 @@ public final class EmbeddedNatsExtension
 	}
 
 	/** Not {@link AutoCloseable}: the store must not stop a broker that the application context owns. */
-	private record ContextServer(EmbeddedNatsServer server) {
+	private record ContextServer(EmbeddedNatsServer server, @Nullable EmbeddedNatsCluster cluster) {
+
+		void startStopped() {
+			if (this.cluster != null) {
+				if (!this.cluster.isRunning()) {
+					this.cluster.start();
+				}
+			}
+			else if (!this.server.isRunning()) {
+				this.server.start();
+			}
+		}
 	}
 }

@@ -12,11 +12,12 @@ import io.nats.client.Options;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The broker of an {@link EmbeddedNats} test: where it listens, jnats connections to it, and fault injection.
- * It keeps its port once started, so {@link #stop()} then {@link #start()} (or {@link #restart()}) brings it back
- * where clients left it and they reconnect, as after a server restart; {@link #disconnectClients()} cuts every
- * connection while it goes on listening, as after a network failure. Each start is a new broker with a new
- * server id and no subscriptions: clients send theirs again when they reconnect. Thread-safe.
+ * The broker of an {@link EmbeddedNats} test, or one node of its {@link EmbeddedNatsCluster}: where it listens,
+ * jnats connections to it, and fault injection. It keeps its port (and a node its cluster port) once started, so
+ * {@link #stop()} then {@link #start()} (or {@link #restart()}) brings it back where clients left it and they
+ * reconnect, as after a server restart; a node dials the other nodes again. {@link #disconnectClients()} cuts every
+ * connection while it goes on listening, as after a network failure. Each start is a new broker with a new server id
+ * and no subscriptions: clients send theirs again when they reconnect. Thread-safe.
  */
 public final class EmbeddedNatsServer implements AutoCloseable {
 
@@ -27,9 +28,16 @@ public final class EmbeddedNatsServer implements AutoCloseable {
 
 	private final EmbeddedNatsSettings settings;
 
+	private final @Nullable EmbeddedNatsCluster cluster;
+
+	private final int index;
+
 	private @Nullable NatsBroker broker;
 
 	private int port;
+
+	// read by the other nodes as they start, without this node's lock
+	private volatile int clusterPort;
 
 	/**
 	 * Creates a server that is not started yet.
@@ -37,6 +45,20 @@ public final class EmbeddedNatsServer implements AutoCloseable {
 	 */
 	public EmbeddedNatsServer(EmbeddedNatsSettings settings) {
 		this.settings = Objects.requireNonNull(settings, "settings");
+		this.cluster = null;
+		this.index = 0;
+	}
+
+	/**
+	 * Creates a node of a cluster, not started yet.
+	 * @param settings what the broker is to require and allow
+	 * @param cluster the cluster, which names the routes the node dials
+	 * @param index the node's position in the cluster
+	 */
+	EmbeddedNatsServer(EmbeddedNatsSettings settings, EmbeddedNatsCluster cluster, int index) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.cluster = cluster;
+		this.index = index;
 	}
 
 	/**
@@ -49,10 +71,16 @@ public final class EmbeddedNatsServer implements AutoCloseable {
 		if (isRunning()) {
 			throw new IllegalStateException("The embedded NATS broker is already running on port " + this.port);
 		}
-		NatsBroker started = new NatsBroker(this.settings.toBrokerOptions(this.port));
+		NatsBroker started = new NatsBroker((this.cluster != null)
+				? this.settings.toBrokerOptions(this.port, new EmbeddedNatsNode(this.index, this.cluster.getName(),
+						this.clusterPort, this.cluster.routesOf(this.index)))
+				: this.settings.toBrokerOptions(this.port));
 		started.start();
 		this.broker = started;
 		this.port = started.getPort();
+		if (this.cluster != null) {
+			this.clusterPort = started.getClusterPort();
+		}
 	}
 
 	/**
@@ -98,6 +126,31 @@ public final class EmbeddedNatsServer implements AutoCloseable {
 			throw new IllegalStateException("The embedded NATS broker has not been started yet");
 		}
 		return this.port;
+	}
+
+	/**
+	 * The port the routes of the other nodes of its cluster connect to, kept across restarts.
+	 * @return the cluster port
+	 * @throws IllegalStateException if this broker is no cluster node, or before its first start
+	 */
+	public int getClusterPort() {
+		if (this.cluster == null) {
+			throw new IllegalStateException("The embedded NATS broker is no cluster node: use"
+					+ " @EmbeddedNats(clusterSize = ...) of at least 2");
+		}
+		int known = this.clusterPort;
+		if (known == 0) {
+			throw new IllegalStateException("The embedded NATS broker has not been started yet");
+		}
+		return known;
+	}
+
+	/**
+	 * The cluster port, 0 until the first start or for a broker that is no cluster node; never throws.
+	 * @return the cluster port or 0
+	 */
+	int knownClusterPort() {
+		return this.clusterPort;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.natsspring.test;
 
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -13,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param token the token clients present, or {@code null}
  * @param username the user clients authenticate as, or {@code null}
  * @param password the user's password, or {@code null}
- * @param serverName the name in INFO, or {@code null} for the server id
+ * @param serverName the name in INFO, or {@code null} for the server id; each node of a cluster adds its index
  * @param maxPayload the largest payload accepted, in bytes
+ * @param clusterSize how many brokers, routed to each other; 1 for a single broker without cluster port
  */
 public record EmbeddedNatsSettings(@Nullable String token, @Nullable String username, @Nullable String password,
-		@Nullable String serverName,
-		int maxPayload) {
+		@Nullable String serverName, int maxPayload, int clusterSize) {
 
 	/** The settings of an {@link EmbeddedNats} annotation with no attribute set. */
 	public static final EmbeddedNatsSettings DEFAULTS = new EmbeddedNatsSettings(null, null, null, null,
@@ -42,6 +43,31 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 		if (maxPayload <= 0) {
 			throw new IllegalArgumentException("@EmbeddedNats(maxPayload = " + maxPayload + ") must be positive");
 		}
+		if (clusterSize < 1) {
+			throw new IllegalArgumentException("@EmbeddedNats(clusterSize = " + clusterSize + ") must be at least 1");
+		}
+	}
+
+	/**
+	 * Settings of a single broker.
+	 * @param token the token clients present, or {@code null}
+	 * @param username the user clients authenticate as, or {@code null}
+	 * @param password the user's password, or {@code null}
+	 * @param serverName the name in INFO, or {@code null} for the server id
+	 * @param maxPayload the largest payload accepted, in bytes
+	 * @throws IllegalArgumentException naming the attribute that is wrong
+	 */
+	public EmbeddedNatsSettings(@Nullable String token, @Nullable String username, @Nullable String password,
+			@Nullable String serverName, int maxPayload) {
+		this(token, username, password, serverName, maxPayload, 1);
+	}
+
+	/**
+	 * Whether these settings ask for a cluster.
+	 * @return whether {@link #clusterSize()} is more than 1
+	 */
+	public boolean isCluster() {
+		return this.clusterSize > 1;
 	}
 
 	/**
@@ -55,7 +81,8 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 			return DEFAULTS;
 		}
 		return new EmbeddedNatsSettings(emptyToNull(annotation.token()), emptyToNull(annotation.username()),
-				emptyToNull(annotation.password()), emptyToNull(annotation.serverName()), annotation.maxPayload());
+				emptyToNull(annotation.password()), emptyToNull(annotation.serverName()), annotation.maxPayload(),
+				annotation.clusterSize());
 	}
 
 	private static @Nullable String emptyToNull(String value) {
@@ -63,11 +90,33 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 	}
 
 	/**
-	 * Broker options for these settings: loopback, the given port.
+	 * Broker options for these settings: loopback, the given port, no cluster.
 	 * @param port the port, 0 for a free one
 	 * @return the options
 	 */
 	NatsBrokerOptions toBrokerOptions(int port) {
+		return brokerOptions(port).build();
+	}
+
+	/**
+	 * Broker options of a cluster node: loopback, the given ports, routes to the given peers.
+	 * @param port the client port, 0 for a free one
+	 * @param node the node's cluster settings
+	 * @return the options
+	 */
+	NatsBrokerOptions toBrokerOptions(int port, EmbeddedNatsNode node) {
+		String nodeName = (this.serverName != null) ? this.serverName + "-" + node.index() : null;
+		return brokerOptions(port).serverName(nodeName)
+			.cluster(BrokerCluster.builder()
+				.name(node.clusterName())
+				.host("127.0.0.1")
+				.port(node.clusterPort())
+				.routes(node.routes())
+				.build())
+			.build();
+	}
+
+	private NatsBrokerOptions.Builder brokerOptions(int port) {
 		BrokerAuth auth = BrokerAuth.none();
 		if (this.token != null) {
 			auth = BrokerAuth.token(this.token);
@@ -80,7 +129,6 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 			.port(port)
 			.serverName(this.serverName)
 			.auth(auth)
-			.limits(BrokerLimits.builder().maxPayload(this.maxPayload).build())
-			.build();
+			.limits(BrokerLimits.builder().maxPayload(this.maxPayload).build());
 	}
 }

@@ -3,6 +3,7 @@ package io.github.natsspring.test;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,6 +49,10 @@ final class SpringTestBroker {
 		return ContextLookup.server(context);
 	}
 
+	static @Nullable EmbeddedNatsCluster cluster(ExtensionContext context) {
+		return ContextLookup.cluster(context);
+	}
+
 	private static boolean isPresent(String className) {
 		try {
 			Class.forName(className, false, SpringTestBroker.class.getClassLoader());
@@ -70,6 +75,12 @@ final class SpringTestBroker {
 						+ " test class path?");
 			}
 			return server;
+		}
+
+		static @Nullable EmbeddedNatsCluster cluster(ExtensionContext context) {
+			return SpringExtension.getApplicationContext(context)
+				.getBeanProvider(EmbeddedNatsCluster.class)
+				.getIfAvailable();
 		}
 	}
 }

@@ -64,6 +64,20 @@ class EmbeddedNatsExtensionErrorsTests {
 					+ " @RegisterExtension field)");
 	}
 
+	@Test
+	void aClusterParameterWithoutClusterSizeFailsSayingWhatToSet() {
+		assertThat(failureOf(ClusterWithoutSize.class)).isInstanceOf(ParameterResolutionException.class)
+			.hasMessageStartingWith("No embedded NATS cluster for ")
+			.hasMessageEndingWith(": an EmbeddedNatsCluster is injected when @EmbeddedNats(clusterSize = ...) asks"
+					+ " for at least 2 nodes");
+	}
+
+	@Test
+	void aClusterSizeBelowOneFailsTheClassNamingIt() {
+		assertThat(failureOf(ClusterOfNone.class)).isInstanceOf(ExtensionConfigurationException.class)
+			.hasMessage("@EmbeddedNats(clusterSize = 0) must be at least 1 on " + ClusterOfNone.class.getName());
+	}
+
 	private static Throwable failureOf(Class<?> testClass) {
 		List<Event> failed = EngineTestKit.engine("junit-jupiter")
 			.configurationParameter(DEACTIVATE_CONDITIONS, "*")
@@ -114,6 +128,24 @@ class EmbeddedNatsExtensionErrorsTests {
 	@Disabled(CASE_ONLY)
 	@EmbeddedNats(password = "secret")
 	static class PasswordWithoutUser {
+
+		@Test
+		void test() {
+		}
+	}
+
+	@Disabled(CASE_ONLY)
+	@EmbeddedNats
+	static class ClusterWithoutSize {
+
+		@Test
+		void test(EmbeddedNatsCluster cluster) {
+		}
+	}
+
+	@Disabled(CASE_ONLY)
+	@EmbeddedNats(clusterSize = 0)
+	static class ClusterOfNone {
 
 		@Test
 		void test() {

@@ -3,7 +3,9 @@ package io.github.natsspring.autoconfigure.actuate;
 import java.util.function.Supplier;
 
 import io.github.natsspring.actuate.NatsEndpoint.BrokerDescriptor;
+import io.github.natsspring.actuate.NatsEndpoint.ClusterDescriptor;
 import io.github.natsspring.actuate.NatsEndpoint.Traffic;
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerStatistics;
 import io.github.natsspring.broker.NatsBroker;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +32,22 @@ final class EmbeddedBrokerDescription implements Supplier<@Nullable BrokerDescri
 			int port = this.broker.getPort();
 			// port 0: no TCP listener, the in-JVM one is the only way in
 			String clientUrl = (port != 0) ? this.broker.getClientUrl() : this.broker.getInJvmClientUrl();
-			return new BrokerDescriptor(this.broker.getServerId(), this.broker.getServerName(), port, clientUrl, statistics.connections(), statistics.totalConnections(),
-					statistics.subscriptions(), statistics.slowConsumers(),
-					new Traffic(statistics.inMessages(), statistics.outMessages(), statistics.inBytes(),
-							statistics.outBytes()));
+			return new BrokerDescriptor(this.broker.getServerId(), this.broker.getServerName(), port, clientUrl,
+					statistics.connections(), statistics.totalConnections(), statistics.subscriptions(),
+					statistics.slowConsumers(), new Traffic(statistics.inMessages(), statistics.outMessages(),
+							statistics.inBytes(), statistics.outBytes()),
+					cluster());
 		}
 		catch (IllegalStateException stoppedMeanwhile) {
 			return null;
 		}
+	}
+
+	private @Nullable ClusterDescriptor cluster() {
+		BrokerCluster cluster = this.broker.getOptions().cluster();
+		if (cluster == null) {
+			return null;
+		}
+		return new ClusterDescriptor(cluster.name(), this.broker.getClusterPort(), this.broker.getRouteCount());
 	}
 }

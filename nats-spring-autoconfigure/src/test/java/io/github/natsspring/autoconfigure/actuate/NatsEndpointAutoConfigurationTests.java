@@ -1,12 +1,15 @@
 package io.github.natsspring.autoconfigure.actuate;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.github.natsspring.actuate.NatsEndpoint;
 import io.github.natsspring.actuate.NatsEndpoint.NatsDescriptor;
 import io.github.natsspring.autoconfigure.NatsAutoConfiguration;
 import io.github.natsspring.autoconfigure.NatsServerProcess;
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.NatsBroker;
+import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.core.NatsTemplate;
 import io.nats.client.Connection;
 import io.nats.client.Subscription;
@@ -60,6 +63,46 @@ class NatsEndpointAutoConfigurationTests {
 			assertThat(nats.broker().subscriptions()).isOne();
 			assertThat(nats.broker().traffic().inMessages()).isEqualTo(3);
 			assertThat(nats.broker().traffic().inBytes()).isEqualTo(3 * "price".length());
+		});
+	}
+
+	@Test
+	void aClusterNodeShowsItsClusterPortRoutesAndThePeersItsServerAdvertises() {
+		this.exposed.withPropertyValues("nats.embedded.cluster.port=0", "nats.embedded.cluster.name=orders")
+			.run((context) -> {
+				NatsBroker broker = context.getBean(NatsBroker.class);
+				try (NatsBroker peer = new NatsBroker(NatsBrokerOptions.builder()
+					.host("127.0.0.1")
+					.port(0)
+					.cluster(BrokerCluster.builder()
+						.name("orders")
+						.host("127.0.0.1")
+						.port(0)
+						.route(URI.create("nats://127.0.0.1:" + broker.getClusterPort()))
+						.build())
+					.build())) {
+					peer.start();
+					NatsEndpoint endpoint = context.getBean(NatsEndpoint.class);
+					Awaitility.await("the peer's route and its client URL")
+						.atMost(Duration.ofSeconds(10))
+						.untilAsserted(() -> assertThat(endpoint.nats().connection().server().connectUrls())
+							.anySatisfy((url) -> assertThat(peer.getClientUrl()).endsWith(url)));
+					NatsDescriptor nats = endpoint.nats();
+					assertThat(nats.broker().cluster().name()).isEqualTo("orders");
+					assertThat(nats.broker().cluster().port()).isEqualTo(broker.getClusterPort());
+					assertThat(nats.broker().cluster().routes()).isOne();
+					assertThat(nats.connection().server().cluster()).isEqualTo("orders");
+				}
+			});
+	}
+
+	@Test
+	void aBrokerWithoutClusterShowsNone() {
+		this.exposed.run((context) -> {
+			NatsDescriptor nats = context.getBean(NatsEndpoint.class).nats();
+			assertThat(nats.broker().cluster()).isNull();
+			assertThat(nats.connection().server().cluster()).isNull();
+			assertThat(nats.connection().server().connectUrls()).isEmpty();
 		});
 	}
 
