@@ -1,0 +1,234 @@
+package io.github.natsspring.broker.interop.cluster;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.NUID;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A cluster of nodes on loopback ports, node 0 the seed that every other node names as its only route. Built
+ * by {@link #start(ClusterTopology, int)}, which returns once the cluster is a full mesh that carries traffic;
+ * nodes can then be killed and started again on the same ports. Closing it kills every node.
+ */
+final class TestCluster implements AutoCloseable {
+
+	/** How long a mesh gets to form: nats-server redials explicit routes once a second. */
+	static final Duration MESH_TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Duration POLL = Duration.ofMillis(50);
+
+	private final ClusterTopology topology;
+
+	private final List<ClusterNode> nodes;
+
+	private TestCluster(ClusterTopology topology, List<ClusterNode> nodes) {
+		this.topology = topology;
+		this.nodes = nodes;
+	}
+
+	/** Starts the nodes, the seed first, and waits for the full mesh ({@link #awaitFullMesh()}). */
+	static TestCluster start(ClusterTopology topology, int size) throws Exception {
+		String clusterName = "interop-" + NUID.nextGlobalSequence();
+		List<NodePorts> ports = NodePorts.free(size);
+		List<URI> seed = List.of(URI.create(ports.get(0).routeUrl()));
+		List<ClusterNode> nodes = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			String name = String.valueOf((char) ('A' + i));
+			NodeSpec spec = new NodeSpec(name, clusterName, ports.get(i), (i == 0) ? List.of() : seed);
+			nodes.add(topology.kindOf(i).create(spec));
+		}
+		TestCluster cluster = new TestCluster(topology, nodes);
+		try {
+			for (ClusterNode node : nodes) {
+				node.start();
+			}
+			cluster.awaitFullMesh();
+		}
+		catch (Exception | AssertionError ex) {
+			cluster.close();
+			throw ex;
+		}
+		return cluster;
+	}
+
+	/** The topology the cluster was built with. */
+	ClusterTopology topology() {
+		return topology;
+	}
+
+	/** The number of nodes, running or not. */
+	int size() {
+		return nodes.size();
+	}
+
+	/** The node at this index; 0 is the seed. */
+	ClusterNode node(int index) {
+		return nodes.get(index);
+	}
+
+	/** The client URLs of all nodes, in node order. */
+	List<String> clientUrls() {
+		return nodes.stream().map(ClusterNode::clientUrl).toList();
+	}
+
+	/** Kills the node at this index. */
+	void kill(int index) throws Exception {
+		nodes.get(index).kill();
+	}
+
+	/** Starts the node at this index again on its ports, with a new server id. */
+	void restart(int index) throws Exception {
+		nodes.get(index).start();
+	}
+
+	/** Starts every killed node again and waits for the full mesh; does nothing when none was killed. */
+	void restoreAll() throws Exception {
+		if (running().size() == nodes.size()) {
+			return;
+		}
+		for (ClusterNode node : nodes) {
+			if (!node.isRunning()) {
+				node.start();
+			}
+		}
+		awaitFullMesh();
+	}
+
+	/**
+	 * Waits until every running node holds exactly one route to every other running node, and a message
+	 * published on each node reaches a subscriber on each other node.
+	 */
+	void awaitFullMesh() throws Exception {
+		awaitRoutes();
+		awaitTrafficBetweenAllNodes();
+	}
+
+	/** Waits until every running node holds exactly one route to every other running node and to nothing else. */
+	void awaitRoutes() throws Exception {
+		try {
+			await().atMost(MESH_TIMEOUT).pollInterval(POLL).ignoreExceptions().until(this::meshIsComplete);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("no full mesh of " + topology + " within " + MESH_TIMEOUT + ":\n" + describe(), ex);
+		}
+	}
+
+	private boolean meshIsComplete() throws Exception {
+		List<RouteTable> tables = new ArrayList<>();
+		for (ClusterNode node : running()) {
+			tables.add(node.routes());
+		}
+		Set<String> ids = tables.stream().map(RouteTable::serverId).collect(Collectors.toSet());
+		for (RouteTable table : tables) {
+			Set<String> peers = new HashSet<>(ids);
+			peers.remove(table.serverId());
+			if (table.routeCount() != peers.size() || !table.remoteIds().equals(peers)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void awaitTrafficBetweenAllNodes() throws Exception {
+		List<ClusterNode> running = running();
+		List<Connection> connections = new ArrayList<>();
+		try {
+			for (ClusterNode node : running) {
+				connections.add(Nats.connect(Options.builder().server(node.clientUrl()).connectionTimeout(Duration.ofSeconds(5)).build()));
+			}
+			String prefix = "_MESH." + NUID.nextGlobal() + ".";
+			List<Set<Integer>> heard = new ArrayList<>();
+			for (int i = 0; i < connections.size(); i++) {
+				Set<Integer> senders = ConcurrentHashMap.newKeySet();
+				heard.add(senders);
+				connections.get(i)
+					.createDispatcher(message -> senders.add(Integer.parseInt(new String(message.getData(), StandardCharsets.UTF_8))))
+					.subscribe(prefix + i);
+				connections.get(i).flush(Duration.ofSeconds(5));
+			}
+			await().atMost(MESH_TIMEOUT).pollInterval(POLL).until(() -> {
+				for (int to = 0; to < connections.size(); to++) {
+					for (int from = 0; from < connections.size(); from++) {
+						if (from != to && !heard.get(to).contains(from)) {
+							connections.get(from).publish(prefix + to, Integer.toString(from).getBytes(StandardCharsets.UTF_8));
+						}
+					}
+				}
+				return IntStream.range(0, heard.size()).allMatch(to -> heard.get(to).size() == heard.size() - 1);
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("routes of " + topology + " are up but carry no traffic within " + MESH_TIMEOUT
+					+ ":\n" + describe(), ex);
+		}
+		finally {
+			for (Connection connection : connections) {
+				connection.close();
+			}
+		}
+	}
+
+	private List<ClusterNode> running() {
+		return nodes.stream().filter(ClusterNode::isRunning).toList();
+	}
+
+	/** Every node's routes and, where there is one, the tail of its log. */
+	String describe() {
+		StringBuilder text = new StringBuilder();
+		for (ClusterNode node : nodes) {
+			text.append(node).append(": ");
+			if (!node.isRunning()) {
+				text.append("killed\n");
+				continue;
+			}
+			try {
+				text.append(node.routes()).append('\n');
+				node.log().ifPresent(log -> text.append(log.substring(Math.max(0, log.length() - 3000))).append('\n'));
+			}
+			catch (Exception ex) {
+				text.append("unreadable: ").append(ex).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	@Override
+	public void close() throws Exception {
+		Exception failure = null;
+		for (ClusterNode node : nodes) {
+			try {
+				node.close();
+			}
+			catch (Exception ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return topology + " " + nodes;
+	}
+}
