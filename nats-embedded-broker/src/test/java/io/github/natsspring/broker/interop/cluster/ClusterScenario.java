@@ -42,14 +42,27 @@ abstract class ClusterScenario {
 
 	private final Map<ClusterTopology, TestCluster> clusters = new EnumMap<>(ClusterTopology.class);
 
+	private final Map<ClusterTopology, Throwable> failedStarts = new EnumMap<>(ClusterTopology.class);
+
 	private final Deque<AutoCloseable> connections = new ArrayDeque<>();
 
 	/** The topology's cluster, a full mesh of {@value #NODES} running nodes. */
 	protected TestCluster cluster(ClusterTopology topology) throws Exception {
 		Assumptions.assumeFalse(topology.hasBroker(), "needs routes");
+		Throwable failedStart = failedStarts.get(topology);
+		if (failedStart != null) {
+			throw new AssertionError("the " + topology + " cluster did not form for an earlier test", failedStart);
+		}
 		TestCluster cluster = clusters.get(topology);
 		if (cluster == null) {
-			cluster = TestCluster.start(topology, NODES);
+			try {
+				cluster = TestCluster.start(topology, NODES);
+			}
+			catch (Exception | AssertionError ex) {
+				// waiting for a mesh that did not form once would only make every later test wait as long
+				failedStarts.put(topology, ex);
+				throw ex;
+			}
 			clusters.put(topology, cluster);
 		}
 		else {

@@ -148,7 +148,8 @@ final class TestCluster implements AutoCloseable {
 		List<Connection> connections = new ArrayList<>();
 		try {
 			for (ClusterNode node : running) {
-				connections.add(Nats.connect(Options.builder().server(node.clientUrl()).connectionTimeout(Duration.ofSeconds(5)).build()));
+				connections.add(Nats.connect(
+						Options.builder().server(node.clientUrl()).connectionTimeout(Duration.ofSeconds(5)).build()));
 			}
 			String prefix = "_MESH." + NUID.nextGlobal() + ".";
 			List<Set<Integer>> heard = new ArrayList<>();
@@ -156,7 +157,7 @@ final class TestCluster implements AutoCloseable {
 				Set<Integer> senders = ConcurrentHashMap.newKeySet();
 				heard.add(senders);
 				connections.get(i)
-					.createDispatcher(message -> senders.add(Integer.parseInt(new String(message.getData(), StandardCharsets.UTF_8))))
+					.createDispatcher(message -> senders.add(Integer.parseInt(text(message.getData()))))
 					.subscribe(prefix + i);
 				connections.get(i).flush(Duration.ofSeconds(5));
 			}
@@ -164,7 +165,7 @@ final class TestCluster implements AutoCloseable {
 				for (int to = 0; to < connections.size(); to++) {
 					for (int from = 0; from < connections.size(); from++) {
 						if (from != to && !heard.get(to).contains(from)) {
-							connections.get(from).publish(prefix + to, Integer.toString(from).getBytes(StandardCharsets.UTF_8));
+							connections.get(from).publish(prefix + to, bytes(Integer.toString(from)));
 						}
 					}
 				}
@@ -180,6 +181,14 @@ final class TestCluster implements AutoCloseable {
 				connection.close();
 			}
 		}
+	}
+
+	private static String text(byte[] data) {
+		return new String(data, StandardCharsets.UTF_8);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private List<ClusterNode> running() {
