@@ -3,8 +3,6 @@ package io.github.natsspring.broker.interop.cluster;
 import java.io.IOException;
 import java.util.Optional;
 
-import io.github.natsspring.broker.monitor.MonitorHttp;
-
 /**
  * One server of a {@link TestCluster}: started, killed and started again on the ports of its {@link NodeSpec}.
  */
@@ -38,10 +36,8 @@ abstract class ClusterNode implements AutoCloseable {
 		return spec.ports().clientUrl();
 	}
 
-	/** The node's routes, read from its monitoring port. */
-	RouteTable routes() throws Exception {
-		return RouteTable.of(MonitorHttp.on(spec.ports().monitoring()).json("/routez"));
-	}
+	/** The node's routes as it reports them. */
+	abstract RouteTable routes() throws Exception;
 
 	/** What the node logged in its current or last run, for failure messages; empty when it logs elsewhere. */
 	Optional<String> log() throws IOException {

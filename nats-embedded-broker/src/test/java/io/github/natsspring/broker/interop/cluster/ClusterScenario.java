@@ -19,7 +19,6 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,7 +47,6 @@ abstract class ClusterScenario {
 
 	/** The topology's cluster, a full mesh of {@value #NODES} running nodes. */
 	protected TestCluster cluster(ClusterTopology topology) throws Exception {
-		Assumptions.assumeFalse(topology.hasBroker(), "needs routes");
 		Throwable failedStart = failedStarts.get(topology);
 		if (failedStart != null) {
 			throw new AssertionError("the " + topology + " cluster did not form for an earlier test", failedStart);

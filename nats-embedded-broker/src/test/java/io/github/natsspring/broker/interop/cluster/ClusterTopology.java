@@ -37,11 +37,6 @@ enum ClusterTopology {
 		return (index == 0) ? seed : joiners;
 	}
 
-	/** Whether any node is a broker. */
-	boolean hasBroker() {
-		return seed == NodeKind.BROKER || joiners == NodeKind.BROKER;
-	}
-
 	/** The name that selects this topology, e.g. {@code broker-seed}. */
 	String key() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.natsspring.broker.interop.NatsServerBinary;
+import io.github.natsspring.broker.monitor.MonitorHttp;
 
 import static org.awaitility.Awaitility.await;
 
@@ -85,6 +86,11 @@ final class NatsServerNode extends ClusterNode {
 			Thread.currentThread().interrupt();
 		}
 		process = null;
+	}
+
+	@Override
+	RouteTable routes() throws IOException, InterruptedException {
+		return RouteTable.of(MonitorHttp.on(spec().ports().monitoring()).json("/routez"));
 	}
 
 	@Override

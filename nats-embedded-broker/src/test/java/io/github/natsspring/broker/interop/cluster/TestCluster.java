@@ -136,7 +136,7 @@ final class TestCluster implements AutoCloseable {
 		for (RouteTable table : tables) {
 			Set<String> peers = new HashSet<>(ids);
 			peers.remove(table.serverId());
-			if (table.routeCount() != peers.size() || !table.remoteIds().equals(peers)) {
+			if (!table.routesExactly(peers)) {
 				return false;
 			}
 		}
