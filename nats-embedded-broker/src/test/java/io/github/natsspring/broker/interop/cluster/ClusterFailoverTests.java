@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
+import io.nats.client.Dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,12 +92,22 @@ class ClusterFailoverTests extends ClusterScenario {
 
 		cluster.awaitRoutes();
 		await().atMost(TIMEOUT).until(() -> !watcher.getServerInfo().getConnectURLs().contains(lastJoinerUrl));
+		Received heldWhileDown = new Received();
+		Dispatcher held = watcher.createDispatcher(heldWhileDown);
+		List<String> subjects = IntStream.range(0, 200).mapToObj(i -> "held." + i).toList();
+		subjects.forEach(held::subscribe);
+		watcher.flush(TIMEOUT);
 
 		cluster.restart(LAST_JOINER);
 
 		cluster.awaitFullMesh();
 		await().atMost(TIMEOUT).until(() -> watcher.getServerInfo().getConnectURLs().contains(lastJoinerUrl));
 		Connection rejoined = connect(cluster.node(LAST_JOINER));
+		// interest that existed before the route did is sent when the route registers
+		awaitInterest(watcher, List.of(rejoined));
+		subjects.forEach(subject -> rejoined.publish(subject, subject.getBytes(StandardCharsets.UTF_8)));
+		await().atMost(TIMEOUT).until(() -> heldWhileDown.count() == subjects.size());
+		assertThat(heldWhileDown.texts()).containsExactlyElementsOf(subjects);
 		for (int node = 0; node < LAST_JOINER; node++) {
 			Connection other = connect(cluster.node(node));
 			assertMessagesFlow(rejoined, other);

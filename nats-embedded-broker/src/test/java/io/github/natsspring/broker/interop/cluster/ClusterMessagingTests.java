@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
@@ -29,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ClusterMessagingTests extends ClusterScenario {
 
-	/** Far below a request's own timeout: a 503 ends the request, not the timeout. */
+	/** How long a request waits before it counts as unanswered; a 503 ends it long before. */
 	private static final Duration IMMEDIATE = Duration.ofSeconds(3);
 
 	@ClusterTest
@@ -102,20 +104,21 @@ class ClusterMessagingTests extends ClusterScenario {
 	}
 
 	@ClusterTest
-	void queueGroupWithAMemberOnEveryNodeHandlesEachMessageExactlyOnce(ClusterTopology topology) throws Exception {
+	void queueGroupsWithAMemberOnEveryNodeEachHandleEveryMessageExactlyOnce(ClusterTopology topology)
+			throws Exception {
 		TestCluster cluster = cluster(topology);
 		List<Connection> publishers = connectToEachNode(cluster);
-		List<Received> members = new ArrayList<>();
+		List<Received> workers = new ArrayList<>();
+		List<Received> auditors = new ArrayList<>();
+		List<Received> observers = new ArrayList<>();
 		List<Received> doneSignals = new ArrayList<>();
 		for (int node = 0; node < NODES; node++) {
-			Connection member = connect(cluster.node(node));
-			Received jobs = new Received();
-			Received done = new Received();
-			member.createDispatcher(jobs).subscribe("jobs", "workers");
-			member.createDispatcher(done).subscribe("jobs.done");
-			awaitInterest(member, publishers);
-			members.add(jobs);
-			doneSignals.add(done);
+			Connection subscriber = connect(cluster.node(node));
+			workers.add(subscribe(subscriber, "jobs", "workers"));
+			auditors.add(subscribe(subscriber, "jobs", "auditors"));
+			observers.add(subscribe(subscriber, "jobs", null));
+			doneSignals.add(subscribe(subscriber, "jobs.done", null));
+			awaitInterest(subscriber, publishers);
 		}
 
 		List<String> sent = new ArrayList<>();
@@ -130,14 +133,78 @@ class ClusterMessagingTests extends ClusterScenario {
 		}
 
 		await().atMost(TIMEOUT).until(() -> doneSignals.stream().allMatch(done -> done.count() == NODES));
-		Set<String> handled = new HashSet<>();
+		assertEachHandledOnceSpreadOverAll(workers, sent);
+		assertEachHandledOnceSpreadOverAll(auditors, sent);
 		for (int node = 0; node < NODES; node++) {
-			List<String> share = members.get(node).texts();
-			// nats-server picks uniformly among local and remote members for a client's message: all get work
-			assertThat(share).as("the share of the member on node %d", node).isNotEmpty();
-			share.forEach(text -> assertThat(handled.add(text)).as("%s handled once", text).isTrue());
+			assertThat(observers.get(node).texts()).as("the plain subscriber on node %d", node)
+				.containsExactlyInAnyOrderElementsOf(sent);
 		}
-		assertThat(handled).containsExactlyInAnyOrderElementsOf(sent);
+	}
+
+	@ClusterTest
+	void queueMembersLeavingOneNodeLeaveTheMembersOnAnotherServingUntilNoneIsLeft(ClusterTopology topology)
+			throws Exception {
+		TestCluster cluster = cluster(topology);
+		Connection requester = connect(options(cluster.node(0)).reportNoResponders());
+		List<Connection> leaving = List.of(connect(cluster.node(1)), connect(cluster.node(1)));
+		List<Dispatcher> leavingMembers = new ArrayList<>();
+		for (Connection member : leaving) {
+			leavingMembers.add(startResponder(member, "service", "left"));
+			awaitInterest(member, List.of(requester));
+		}
+		Connection staying = connect(cluster.node(2));
+		Dispatcher stayingMember = startResponder(staying, "service", "stayed");
+		awaitInterest(staying, List.of(requester));
+
+		for (int i = 0; i < leaving.size(); i++) {
+			leavingMembers.get(i).unsubscribe("service");
+			awaitInterest(leaving.get(i), List.of(requester));
+		}
+
+		for (int i = 0; i < 30; i++) {
+			Message reply = requester.request("service", bytes("job " + i), TIMEOUT);
+			assertThat(reply).as("reply %d", i).isNotNull();
+			assertThat(reply.getData()).isEqualTo(bytes("stayed"));
+		}
+		stayingMember.unsubscribe("service");
+		await().atMost(TIMEOUT).untilAsserted(() -> assertNoResponders(requester, "service"));
+	}
+
+	@ClusterTest
+	void interestStaysOnOtherNodesWhileOneOfTwoLocalSubscribersRemains(ClusterTopology topology) throws Exception {
+		TestCluster cluster = cluster(topology);
+		Connection publisher = connect(cluster.node(0));
+		Connection leaving = connect(cluster.node(1));
+		Connection staying = connect(cluster.node(1));
+		Subscription leavingSubscription = leaving.subscribe("shared");
+		Received stayed = subscribe(staying, "shared", null);
+		awaitInterest(leaving, List.of(publisher));
+		awaitInterest(staying, List.of(publisher));
+
+		leavingSubscription.unsubscribe();
+		awaitInterest(leaving, List.of(publisher));
+		publisher.publish("shared", bytes("still wanted"));
+
+		await().atMost(TIMEOUT).until(() -> stayed.count() == 1);
+		assertThat(stayed.texts()).containsExactly("still wanted");
+	}
+
+	@ClusterTest
+	void closingAClientWithdrawsAllItsInterestFromOtherNodes(ClusterTopology topology) throws Exception {
+		TestCluster cluster = cluster(topology);
+		Connection requester = connect(options(cluster.node(0)).reportNoResponders());
+		Connection responder = connect(cluster.node(NODES - 1));
+		List<String> subjects = List.of("closing.one", "closing.two", "closing.three.>");
+		Dispatcher dispatcher = responder.createDispatcher(message -> responder.publish(message.getReplyTo(), bytes("ok")));
+		subjects.forEach(dispatcher::subscribe);
+		awaitInterest(responder, List.of(requester));
+		assertThat(requester.request("closing.three.x", bytes("open?"), TIMEOUT)).isNotNull();
+
+		responder.close();
+
+		for (String subject : List.of("closing.one", "closing.two", "closing.three.x")) {
+			await().atMost(TIMEOUT).untilAsserted(() -> assertNoResponders(requester, subject));
+		}
 	}
 
 	@ClusterTest
@@ -256,6 +323,39 @@ class ClusterMessagingTests extends ClusterScenario {
 	}
 
 	@ClusterTest
+	void messagesUpToTheMaximumPayloadCrossRoutesIntact(ClusterTopology topology) throws Exception {
+		TestCluster cluster = cluster(topology);
+		Connection publisher = connect(cluster.node(0));
+		List<Received> subscribers = new ArrayList<>();
+		for (int node = 1; node < NODES; node++) {
+			Connection subscriber = connect(cluster.node(node));
+			subscribers.add(subscribe(subscriber, "large", null));
+			awaitInterest(subscriber, List.of(publisher));
+		}
+		Random random = new Random(42);
+		List<byte[]> payloads = new ArrayList<>();
+		for (int size : List.of(1, 64 * 1024 + 1, (int) publisher.getMaxPayload() - 100)) {
+			byte[] payload = new byte[size];
+			random.nextBytes(payload);
+			payloads.add(payload);
+		}
+
+		publisher.publish("large", new Headers().add("Size", "small"), payloads.get(0));
+		publisher.publish("large", payloads.get(1));
+		publisher.publish("large", new Headers().add("Size", "maximum"), payloads.get(2));
+		publisher.flush(TIMEOUT);
+
+		for (Received received : subscribers) {
+			await().atMost(TIMEOUT).until(() -> received.count() == payloads.size());
+			List<Message> messages = received.messages();
+			for (int i = 0; i < payloads.size(); i++) {
+				assertThat(messages.get(i).getData()).as("payload %d", i).isEqualTo(payloads.get(i));
+			}
+			assertThat(messages.get(2).getHeaders().get("Size")).containsExactly("maximum");
+		}
+	}
+
+	@ClusterTest
 	void twentyThousandMessagesCrossARouteInOrderWithoutLoss(ClusterTopology topology) throws Exception {
 		int messages = 20_000;
 		TestCluster cluster = cluster(topology);
@@ -296,15 +396,45 @@ class ClusterMessagingTests extends ClusterScenario {
 			.containsAll(clientPorts);
 	}
 
-	private void assertNoResponders(Connection requester, String subject) {
+	/** A request that a 503 ends at once; one that times out instead means a node still sees stale interest. */
+	private static void assertNoResponders(Connection requester, String subject) {
 		long started = System.nanoTime();
-		CompletableFuture<Message> reply = requester.requestWithTimeout(subject, bytes("anyone?"), TIMEOUT);
+		CompletableFuture<Message> reply = requester.requestWithTimeout(subject, bytes("anyone?"), IMMEDIATE);
 		assertThatThrownBy(() -> reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
 			.isInstanceOf(ExecutionException.class)
 			.cause()
 			.isInstanceOfSatisfying(JetStreamStatusException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(503));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IMMEDIATE);
+	}
+
+	private static Received subscribe(Connection connection, String subject, String queue) {
+		Received received = new Received();
+		Dispatcher dispatcher = connection.createDispatcher(received);
+		if (queue == null) {
+			dispatcher.subscribe(subject);
+		}
+		else {
+			dispatcher.subscribe(subject, queue);
+		}
+		return received;
+	}
+
+	/** A member of the subject's queue group that answers every request with the same text. */
+	private static Dispatcher startResponder(Connection connection, String subject, String answer) {
+		return connection.createDispatcher(message -> connection.publish(message.getReplyTo(), bytes(answer)))
+			.subscribe(subject, subject + "-group");
+	}
+
+	private static void assertEachHandledOnceSpreadOverAll(List<Received> members, List<String> sent) {
+		Set<String> handled = new HashSet<>();
+		for (int node = 0; node < members.size(); node++) {
+			List<String> share = members.get(node).texts();
+			// nats-server picks uniformly among local and remote members for a client's message: all get work
+			assertThat(share).as("the share of the member on node %d", node).isNotEmpty();
+			share.forEach(text -> assertThat(handled.add(text)).as("%s handled once", text).isTrue());
+		}
+		assertThat(handled).containsExactlyInAnyOrderElementsOf(sent);
 	}
 
 	/** Waits for the end marker of every node's publisher: each follows all that publisher sent before. */
