@@ -25,6 +25,8 @@ final class BrokerNode extends ClusterNode {
 				.host("127.0.0.1")
 				.port(spec.ports().cluster())
 				.routes(spec.routes())
+				.authorization((spec.credentials() != null) ? spec.credentials().username() : null,
+						(spec.credentials() != null) ? spec.credentials().password() : null)
 				.build())
 			.build();
 		broker = new NatsBroker(options);

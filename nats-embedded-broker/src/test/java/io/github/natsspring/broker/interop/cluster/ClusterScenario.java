@@ -54,7 +54,7 @@ abstract class ClusterScenario {
 		TestCluster cluster = clusters.get(topology);
 		if (cluster == null) {
 			try {
-				cluster = TestCluster.start(topology, NODES);
+				cluster = startCluster(topology);
 			}
 			catch (Exception | AssertionError ex) {
 				// waiting for a mesh that did not form once would only make every later test wait as long
@@ -67,6 +67,11 @@ abstract class ClusterScenario {
 			cluster.awaitFullMesh();
 		}
 		return cluster;
+	}
+
+	/** Starts the cluster the tests of this class share for the topology. */
+	protected TestCluster startCluster(ClusterTopology topology) throws Exception {
+		return TestCluster.start(topology, NODES);
 	}
 
 	/** jnats options for a client of this node that keeps reconnecting quickly. */

@@ -66,12 +66,18 @@ final class NatsServerNode extends ClusterNode {
 		NodeSpec spec = spec();
 		List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
 				Integer.toString(spec.ports().client()), "-m", Integer.toString(spec.ports().monitoring()), "--server_name",
-				spec.name(), "--cluster", spec.ports().routeUrl(), "--cluster_name", spec.clusterName()));
+				spec.name(), "--cluster", listenUrl(spec), "--cluster_name", spec.clusterName()));
 		if (!spec.routes().isEmpty()) {
 			command.add("--routes");
 			command.add(spec.routes().stream().map(Object::toString).collect(Collectors.joining(",")));
 		}
 		return command;
+	}
+
+	/** The cluster listen URL; its user info is what nats-server requires from routes. */
+	private static String listenUrl(NodeSpec spec) {
+		String url = spec.ports().routeUrl();
+		return (spec.credentials() != null) ? spec.credentials().on(url).toString() : url;
 	}
 
 	@Override

@@ -9,8 +9,9 @@ import java.util.List;
  * @param clusterName the cluster name all nodes share
  * @param ports the node's loopback ports
  * @param routes the explicit routes it dials: the seed's route URL, or none for the seed itself
+ * @param credentials what routes must present to this node and what it presents, or {@code null} for none
  */
-record NodeSpec(String name, String clusterName, NodePorts ports, List<URI> routes) {
+record NodeSpec(String name, String clusterName, NodePorts ports, List<URI> routes, RouteCredentials credentials) {
 
 	NodeSpec {
 		routes = List.copyOf(routes);

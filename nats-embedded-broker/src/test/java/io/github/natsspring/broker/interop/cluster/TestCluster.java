@@ -42,13 +42,22 @@ final class TestCluster implements AutoCloseable {
 
 	/** Starts the nodes, the seed first, and waits for the full mesh ({@link #awaitFullMesh()}). */
 	static TestCluster start(ClusterTopology topology, int size) throws Exception {
+		return start(topology, size, null);
+	}
+
+	/**
+	 * Starts the nodes with route authorization, the seed first, and waits for the full mesh.
+	 * @param credentials what every node requires from routes and presents to its seed, or {@code null} for none
+	 */
+	static TestCluster start(ClusterTopology topology, int size, RouteCredentials credentials) throws Exception {
 		String clusterName = "interop-" + NUID.nextGlobalSequence();
 		List<NodePorts> ports = NodePorts.free(size);
-		List<URI> seed = List.of(URI.create(ports.get(0).routeUrl()));
+		String seedUrl = ports.get(0).routeUrl();
+		List<URI> seed = List.of((credentials != null) ? credentials.on(seedUrl) : URI.create(seedUrl));
 		List<ClusterNode> nodes = new ArrayList<>();
 		for (int i = 0; i < size; i++) {
 			String name = String.valueOf((char) ('A' + i));
-			NodeSpec spec = new NodeSpec(name, clusterName, ports.get(i), (i == 0) ? List.of() : seed);
+			NodeSpec spec = new NodeSpec(name, clusterName, ports.get(i), (i == 0) ? List.of() : seed, credentials);
 			nodes.add(topology.kindOf(i).create(spec));
 		}
 		TestCluster cluster = new TestCluster(topology, nodes);
