@@ -46,6 +46,11 @@ final class BrokerNode extends ClusterNode {
 	}
 
 	@Override
+	void enterLameDuckMode() {
+		broker.enterLameDuckMode();
+	}
+
+	@Override
 	boolean isRunning() {
 		return broker != null;
 	}

@@ -114,4 +114,26 @@ class ClusterFailoverTests extends ClusterScenario {
 			assertMessagesFlow(other, rejoined);
 		}
 	}
+
+	@ClusterTest
+	void nodeInLameDuckModeDropsOutOfItsPeersClientUrlsAndTellsItsClients(ClusterTopology topology)
+			throws Exception {
+		TestCluster cluster = cluster(topology);
+		Connection watcher = connect(cluster.node(SEED));
+		Queue<ConnectionListener.Events> events = new ConcurrentLinkedQueue<>();
+		connect(options(cluster.node(LAST_JOINER)).connectionListener((connection, event) -> events.add(event)));
+		String lastJoinerUrl = "127.0.0.1:" + cluster.node(LAST_JOINER).spec().ports().client();
+		assertThat(watcher.getServerInfo().getConnectURLs()).contains(lastJoinerUrl);
+
+		try {
+			cluster.node(LAST_JOINER).enterLameDuckMode();
+
+			await().atMost(TIMEOUT).until(() -> events.contains(ConnectionListener.Events.LAME_DUCK));
+			await().atMost(TIMEOUT).until(() -> !watcher.getServerInfo().getConnectURLs().contains(lastJoinerUrl));
+		}
+		finally {
+			// it would close its clients over the next minutes: the next test gets it restarted instead
+			cluster.kill(LAST_JOINER);
+		}
+	}
 }

@@ -381,6 +381,54 @@ class ClusterMessagingTests extends ClusterScenario {
 	}
 
 	@ClusterTest
+	void concurrentPublishersOnEveryNodeReachEverySubscriberCompleteAndInOrder(ClusterTopology topology)
+			throws Exception {
+		int publishersPerNode = 3;
+		int messages = 1_000;
+		TestCluster cluster = cluster(topology);
+		List<Connection> publishers = new ArrayList<>();
+		for (int node = 0; node < NODES; node++) {
+			for (int i = 0; i < publishersPerNode; i++) {
+				publishers.add(connect(cluster.node(node)));
+			}
+		}
+		List<Received> subscribers = new ArrayList<>();
+		for (int node = 0; node < NODES; node++) {
+			Connection subscriber = connect(cluster.node(node));
+			subscribers.add(subscribe(subscriber, "burst", null));
+			awaitInterest(subscriber, publishers);
+		}
+		String padding = "x".repeat(100);
+
+		List<CompletableFuture<Void>> bursts = new ArrayList<>();
+		for (int p = 0; p < publishers.size(); p++) {
+			int publisher = p;
+			bursts.add(CompletableFuture.runAsync(() -> {
+				for (int i = 0; i < messages; i++) {
+					publishers.get(publisher).publish("burst", bytes(publisher + ":" + i + ":" + padding));
+				}
+			}));
+		}
+		CompletableFuture.allOf(bursts.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+		int total = publishers.size() * messages;
+		for (int node = 0; node < NODES; node++) {
+			Received received = subscribers.get(node);
+			await().atMost(Duration.ofSeconds(30)).until(() -> received.count() >= total);
+			int[] next = new int[publishers.size()];
+			for (String text : received.texts()) {
+				int publisher = Integer.parseInt(text.substring(0, text.indexOf(':')));
+				String expected = publisher + ":" + next[publisher] + ":" + padding;
+				if (!text.equals(expected)) {
+					throw new AssertionError("on node " + node + ", expected " + expected + " but got " + text);
+				}
+				next[publisher]++;
+			}
+			assertThat(received.count()).isEqualTo(total);
+		}
+	}
+
+	@ClusterTest
 	void clientGivenOneNodeLearnsEveryNodeFromConnectUrls(ClusterTopology topology) throws Exception {
 		TestCluster cluster = cluster(topology);
 		Set<Integer> clientPorts = IntStream.range(0, NODES)

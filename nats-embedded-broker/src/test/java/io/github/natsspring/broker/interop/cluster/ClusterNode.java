@@ -20,6 +20,9 @@ abstract class ClusterNode implements AutoCloseable {
 	/** Takes the node down at once; its clients and routes see their connections drop. */
 	abstract void kill() throws Exception;
 
+	/** Puts the node in lame-duck mode: it tells its clients and peers, and closes its clients gradually. */
+	abstract void enterLameDuckMode() throws Exception;
+
 	/** Whether the node was started and not killed since. */
 	abstract boolean isRunning();
 

@@ -95,6 +95,17 @@ final class NatsServerNode extends ClusterNode {
 	}
 
 	@Override
+	void enterLameDuckMode() throws IOException, InterruptedException {
+		Process signal = new ProcessBuilder(NatsServerBinary.require().toString(), "--signal", "ldm=" + process.pid())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+			throw new IllegalStateException("nats-server --signal ldm failed for " + this);
+		}
+	}
+
+	@Override
 	RouteTable routes() throws IOException, InterruptedException {
 		return RouteTable.of(MonitorHttp.on(spec().ports().monitoring()).json("/routez"));
 	}
