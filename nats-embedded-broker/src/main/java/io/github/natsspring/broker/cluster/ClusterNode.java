@@ -11,11 +11,13 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +28,13 @@ import io.github.natsspring.broker.PortInUseException;
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.auth.PasswordMatcher;
+import io.github.natsspring.broker.monitor.RouteSnapshot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 
@@ -48,6 +52,9 @@ public final class ClusterNode {
 	private static final long REDIAL_JITTER_MILLIS = 100;
 
 	private static final long RETRY_MILLIS = 1000;
+
+	/** nats-server reports a failed first connection at the first attempt and then once in this many. */
+	private static final int CONNECT_ERROR_REPORTS = 3600;
 
 	private static final char[] NAME_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 		.toCharArray();
@@ -74,6 +81,9 @@ public final class ClusterNode {
 	private volatile boolean stopped;
 
 	private volatile boolean lameDuck;
+
+	/** Set once a peer offered client URLs: nats-server's clients see connect_urls only from then on. */
+	private volatile boolean peerUrlsSeen;
 
 	private ClusterNode(BrokerCluster settings, ClusterContext context) {
 		this.settings = settings;
@@ -103,7 +113,7 @@ public final class ClusterNode {
 				LOG.log(System.Logger.Level.DEBUG, "Detected route to self, ignoring \"" + route + "\"");
 				continue;
 			}
-			node.dial(route, true, 1);
+			node.dial(route, true, 1, false);
 		}
 		return node;
 	}
@@ -119,6 +129,10 @@ public final class ClusterNode {
 				.childHandler(new ChannelInitializer<Channel>() {
 					@Override
 					protected void initChannel(Channel channel) {
+						ChannelHandler tls = ClusterNode.this.context.routeTlsHandler(channel, null);
+						if (tls != null) {
+							channel.pipeline().addLast("tls", tls);
+						}
 						channel.pipeline().addLast(new RouteChannelHandler(ClusterNode.this::openAccepted));
 					}
 				})
@@ -138,7 +152,7 @@ public final class ClusterNode {
 	}
 
 	private RouteConnection openAccepted(Channel channel) {
-		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, null, false, 0);
+		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, null, false);
 		this.open.add(route);
 		route.start();
 		if (this.stopped) {
@@ -147,9 +161,8 @@ public final class ClusterNode {
 		return route;
 	}
 
-	private RouteConnection openSolicited(Channel channel, URI url, boolean explicit, int attempt) {
-		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, url, explicit,
-				attempt);
+	private RouteConnection openSolicited(Channel channel, URI url, boolean explicit) {
+		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, url, explicit);
 		this.open.add(route);
 		route.start();
 		if (this.stopped) {
@@ -160,7 +173,7 @@ public final class ClusterNode {
 
 	// ---- dialling -----------------------------------------------------------------------------------------------
 
-	private void dial(URI url, boolean explicit, int attempt) {
+	private void dial(URI url, boolean explicit, int attempt, boolean reconnect) {
 		if (this.stopped) {
 			return;
 		}
@@ -176,8 +189,12 @@ public final class ClusterNode {
 			.handler(new ChannelInitializer<Channel>() {
 				@Override
 				protected void initChannel(Channel channel) {
+					ChannelHandler tls = ClusterNode.this.context.routeTlsHandler(channel, url);
+					if (tls != null) {
+						channel.pipeline().addLast("tls", tls);
+					}
 					channel.pipeline()
-						.addLast(new RouteChannelHandler((active) -> openSolicited(active, url, explicit, attempt)));
+						.addLast(new RouteChannelHandler((active) -> openSolicited(active, url, explicit)));
 				}
 			})
 			.connect(host, routePort)
@@ -186,10 +203,12 @@ public final class ClusterNode {
 					return;
 				}
 				Throwable cause = connected.cause();
-				LOG.log(System.Logger.Level.ERROR, "Error trying to connect to route (attempt " + attempt + "): "
-						+ ((cause != null) ? cause.getMessage() : "unknown"));
+				boolean report = attempt == 1 || reconnect || attempt % CONNECT_ERROR_REPORTS == 0;
+				LOG.log(report ? System.Logger.Level.ERROR : System.Logger.Level.DEBUG,
+						"Error trying to connect to route (attempt " + attempt + "): "
+								+ ((cause != null) ? cause.getMessage() : "unknown"));
 				if (explicit || attempt <= this.settings.connectRetries()) {
-					schedule(() -> dial(url, explicit, attempt + 1), RETRY_MILLIS);
+					schedule(() -> dial(url, explicit, attempt + 1, reconnect), RETRY_MILLIS);
 				}
 			});
 	}
@@ -280,8 +299,10 @@ public final class ClusterNode {
 			ip = "nats-route://" + hostPort(host, infoPort) + "/";
 		}
 		List<String> urls = this.settings.noAdvertise() ? List.of() : this.context.ownClientUrls();
+		boolean tls = this.settings.tls() != null;
 		return new RouteInfo(this.context.serverId(), this.context.serverName(), "2.9.10", host, infoPort, true,
-				this.settings.username() != null, false, this.context.limits().maxPayload(), ip,
+				this.settings.username() != null, tls, tls && this.context.routeTlsVerifies(),
+				this.context.limits().maxPayload(), ip,
 				withNonce ? Nonces.generate() : null, this.name, this.nameDynamic, urls, this.lameDuck);
 	}
 
@@ -295,8 +316,8 @@ public final class ClusterNode {
 			user = decode((colon >= 0) ? userInfo.substring(0, colon) : userInfo);
 			pass = (colon >= 0) ? decode(userInfo.substring(colon + 1)) : null;
 		}
-		return new RouteConnect(user, pass, false, true, this.context.serverId(), this.name, this.nameDynamic, null,
-				null);
+		return new RouteConnect(user, pass, this.settings.tls() != null, true, this.context.serverId(), this.name,
+				this.nameDynamic, null, null);
 	}
 
 	private static String decode(String text) {
@@ -341,6 +362,7 @@ public final class ClusterNode {
 			}
 		}
 		if (!info.connectUrls().isEmpty() && !this.settings.noAdvertise()) {
+			this.peerUrlsSeen = true;
 			this.context.clusterUrlsChanged();
 		}
 		return true;
@@ -383,7 +405,7 @@ public final class ClusterNode {
 				return;
 			}
 		}
-		dial(url, false, 1);
+		dial(url, false, 1, false);
 	}
 
 	/** A route closed: forget its peer and redial it when it was dialled and may be. */
@@ -408,15 +430,11 @@ public final class ClusterNode {
 		if (url == null || this.stopped || stillConnected || !route.mayRedial()) {
 			return;
 		}
-		boolean retry = route.isExplicit() || !route.didSolicit();
-		if (retry) {
-			LOG.log(System.Logger.Level.DEBUG, "Attempting reconnect for solicited route \"" + url + "\"");
-			schedule(() -> dial(url, true, 1),
-					RETRY_MILLIS + ThreadLocalRandom.current().nextLong(REDIAL_JITTER_MILLIS + 1));
-		}
-		else if (route.attempt() <= this.settings.connectRetries()) {
-			schedule(() -> dial(url, false, route.attempt() + 1), RETRY_MILLIS);
-		}
+		// a gossiped route is redialled too, with its connect_retries; a configured one for ever
+		boolean explicit = route.isExplicit() || !route.didSolicit();
+		LOG.log(System.Logger.Level.DEBUG, "Attempting reconnect for solicited route \"" + url + "\"");
+		schedule(() -> dial(url, explicit, 1, true),
+				RETRY_MILLIS + ThreadLocalRandom.current().nextLong(REDIAL_JITTER_MILLIS + 1));
 	}
 
 	// ---- what the server reads ----------------------------------------------------------------------------------
@@ -435,6 +453,15 @@ public final class ClusterNode {
 	 */
 	public synchronized int routeCount() {
 		return this.routes.size();
+	}
+
+	/**
+	 * Whether clients are to get {@code connect_urls}: nats-server sends them (its own first) once a peer offered
+	 * client URLs, and goes on sending at least its own after that peer left.
+	 * @return {@code true} once a peer's client URLs were seen, unless {@code noAdvertise}
+	 */
+	public boolean advertisesClientUrls() {
+		return this.peerUrlsSeen && !this.settings.noAdvertise();
 	}
 
 	/**
@@ -465,6 +492,23 @@ public final class ClusterNode {
 		for (RouteConnection route : registered()) {
 			route.send((out) -> info.write(out, true));
 		}
+	}
+
+	/**
+	 * What {@code /routez} shows of each registered route, each taken on the route's event loop.
+	 * @return the routes by id
+	 */
+	public CompletableFuture<List<RouteSnapshot>> routeSnapshots() {
+		List<CompletableFuture<RouteSnapshot>> futures = new ArrayList<>();
+		for (RouteConnection route : registered()) {
+			futures.add(CompletableFuture.supplyAsync(route::snapshot, route.channel().eventLoop()));
+		}
+		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply((done) -> {
+			List<RouteSnapshot> snapshots = new ArrayList<>();
+			futures.forEach((future) -> snapshots.add(future.join()));
+			snapshots.sort(Comparator.comparingLong(RouteSnapshot::rid));
+			return snapshots;
+		});
 	}
 
 	synchronized List<RouteConnection> registered() {

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.BrokerMonitoring;
@@ -135,6 +137,9 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	/** This server as a cluster node, or {@code null} without cluster settings. */
 	private volatile ClusterNode cluster;
 
+	/** TLS on routes, or {@code null} for plaintext routes. */
+	private volatile RouteTls routeTls;
+
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		// a reload cannot turn monitoring on, so a broker without it never needs the ring
@@ -217,6 +222,8 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 
 	private void startCluster() {
 		try {
+			BrokerTls clusterTls = this.options.cluster().tls();
+			this.routeTls = (clusterTls != null) ? RouteTls.of(clusterTls) : null;
 			this.cluster = ClusterNode.start(this.options.cluster(), this);
 		}
 		catch (NatsBrokerException ex) {
@@ -366,7 +373,7 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 		// "go" stays out: this server is not written in Go, and clients only read the fields below
 		ClusterNode node = this.cluster;
 		String clusterName = (node != null) ? node.name() : null;
-		List<String> connectUrls = (node != null && tlsApplies && !this.options.cluster().noAdvertise())
+		List<String> connectUrls = (node != null && tlsApplies && node.advertisesClientUrls())
 				? clusterConnectUrls(node) : null;
 		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
 				boundPort, true, this.authenticator.isRequired(), tlsRequired, tlsRequired && this.tls.verifiesClients(),
@@ -566,6 +573,24 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 			return List.of((host.contains(":") ? "[" + host + "]" : host) + ":" + this.port);
 		}
 		return InterfaceAddresses.urls(this.port);
+	}
+
+	@Override
+	public ChannelHandler routeTlsHandler(Channel channel, URI dialled) {
+		RouteTls contexts = this.routeTls;
+		if (contexts == null) {
+			return null;
+		}
+		return (dialled != null)
+				? contexts.diallingHandler(channel.alloc(), dialled.getHost(),
+						(dialled.getPort() > 0) ? dialled.getPort() : BrokerCluster.DEFAULT_PORT)
+				: contexts.acceptingHandler(channel.alloc());
+	}
+
+	@Override
+	public boolean routeTlsVerifies() {
+		RouteTls contexts = this.routeTls;
+		return contexts != null && contexts.verifiesPeers();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.github.natsspring.broker.interop.cluster;
 
 import io.github.natsspring.broker.BrokerCluster;
+import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -20,6 +21,7 @@ final class BrokerNode extends ClusterNode {
 			.host("127.0.0.1")
 			.port(spec.ports().client())
 			.serverName(spec.name())
+			.monitoring(BrokerMonitoring.builder().host("127.0.0.1").port(spec.ports().monitoring()).build())
 			.cluster(BrokerCluster.builder()
 				.name(spec.clusterName())
 				.host("127.0.0.1")
@@ -37,12 +39,6 @@ final class BrokerNode extends ClusterNode {
 	void kill() {
 		broker.stop();
 		broker = null;
-	}
-
-	@Override
-	RouteTable routes() {
-		// the broker's /routez lists no routes yet: its own count is what it tells
-		return RouteTable.countOnly(broker.getServerId(), broker.getRouteCount());
 	}
 
 	@Override

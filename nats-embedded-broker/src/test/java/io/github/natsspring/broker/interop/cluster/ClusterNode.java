@@ -3,6 +3,8 @@ package io.github.natsspring.broker.interop.cluster;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.github.natsspring.broker.monitor.MonitorHttp;
+
 /**
  * One server of a {@link TestCluster}: started, killed and started again on the ports of its {@link NodeSpec}.
  */
@@ -39,8 +41,10 @@ abstract class ClusterNode implements AutoCloseable {
 		return spec.ports().clientUrl();
 	}
 
-	/** The node's routes as it reports them. */
-	abstract RouteTable routes() throws Exception;
+	/** The node's routes, read from its monitoring port. */
+	RouteTable routes() throws IOException, InterruptedException {
+		return RouteTable.of(MonitorHttp.on(spec.ports().monitoring()).json("/routez"));
+	}
 
 	/** What the node logged in its current or last run, for failure messages; empty when it logs elsewhere. */
 	Optional<String> log() throws IOException {

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.natsspring.broker.interop.NatsServerBinary;
-import io.github.natsspring.broker.monitor.MonitorHttp;
 
 import static org.awaitility.Awaitility.await;
 
@@ -103,11 +102,6 @@ final class NatsServerNode extends ClusterNode {
 		if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
 			throw new IllegalStateException("nats-server --signal ldm failed for " + this);
 		}
-	}
-
-	@Override
-	RouteTable routes() throws IOException, InterruptedException {
-		return RouteTable.of(MonitorHttp.on(spec().ports().monitoring()).json("/routez"));
 	}
 
 	@Override

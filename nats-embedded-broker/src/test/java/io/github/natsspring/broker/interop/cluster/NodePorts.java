@@ -11,7 +11,7 @@ import java.util.List;
  * the addresses its peers and clients know.
  * @param client the client port
  * @param cluster the route port
- * @param monitoring the HTTP monitoring port, where a nats-server's {@code /routez} is read
+ * @param monitoring the HTTP monitoring port, read for {@code /routez}
  */
 record NodePorts(int client, int cluster, int monitoring) {
 
