@@ -94,7 +94,7 @@ class ClusterFailoverTests extends ClusterScenario {
 		await().atMost(TIMEOUT).until(() -> !watcher.getServerInfo().getConnectURLs().contains(lastJoinerUrl));
 		Received heldWhileDown = new Received();
 		Dispatcher held = watcher.createDispatcher(heldWhileDown);
-		List<String> subjects = IntStream.range(0, 200).mapToObj(i -> "held." + i).toList();
+		List<String> subjects = IntStream.range(0, 2_000).mapToObj(i -> "held." + i).toList();
 		subjects.forEach(held::subscribe);
 		watcher.flush(TIMEOUT);
 

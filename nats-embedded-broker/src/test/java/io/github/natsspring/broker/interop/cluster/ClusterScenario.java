@@ -71,7 +71,7 @@ abstract class ClusterScenario {
 
 	/** Starts the cluster the tests of this class share for the topology. */
 	protected TestCluster startCluster(ClusterTopology topology) throws Exception {
-		return TestCluster.start(topology, NODES);
+		return TestCluster.builder(topology).size(NODES).start();
 	}
 
 	/** jnats options for a client of this node that keeps reconnecting quickly. */

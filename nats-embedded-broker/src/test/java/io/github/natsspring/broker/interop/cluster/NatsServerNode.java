@@ -65,7 +65,11 @@ final class NatsServerNode extends ClusterNode {
 		NodeSpec spec = spec();
 		List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
 				Integer.toString(spec.ports().client()), "-m", Integer.toString(spec.ports().monitoring()), "--server_name",
-				spec.name(), "--cluster", listenUrl(spec), "--cluster_name", spec.clusterName()));
+				spec.name(), "--cluster", listenUrl(spec)));
+		if (spec.clusterName() != null) {
+			command.add("--cluster_name");
+			command.add(spec.clusterName());
+		}
 		if (!spec.routes().isEmpty()) {
 			command.add("--routes");
 			command.add(spec.routes().stream().map(Object::toString).collect(Collectors.joining(",")));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What a cluster node is started with, the same for a broker and a nats-server.
  * @param name the server name, distinct per node as nats-server requires
- * @param clusterName the cluster name all nodes share
+ * @param clusterName the cluster name, or {@code null} for a node that adopts its peers' name
  * @param ports the node's loopback ports
  * @param routes the explicit routes it dials: the seed's route URL, or none for the seed itself
  * @param credentials what routes must present to this node and what it presents, or {@code null} for none

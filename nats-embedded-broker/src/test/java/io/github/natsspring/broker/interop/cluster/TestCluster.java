@@ -20,9 +20,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A cluster of nodes on loopback ports, node 0 the seed that every other node names as its only route. Built
- * by {@link #start(ClusterTopology, int)}, which returns once the cluster is a full mesh that carries traffic;
- * nodes can then be killed and started again on the same ports. Closing it kills every node.
+ * A cluster of nodes on loopback ports, node 0 the seed that every other node names as its only route. Its
+ * {@link #builder(ClusterTopology) builder} returns it once it is a full mesh that carries traffic; nodes can
+ * then be killed and started again on the same ports. Closing it kills every node.
  */
 final class TestCluster implements AutoCloseable {
 
@@ -40,38 +40,9 @@ final class TestCluster implements AutoCloseable {
 		this.nodes = nodes;
 	}
 
-	/** Starts the nodes, the seed first, and waits for the full mesh ({@link #awaitFullMesh()}). */
-	static TestCluster start(ClusterTopology topology, int size) throws Exception {
-		return start(topology, size, null);
-	}
-
-	/**
-	 * Starts the nodes with route authorization, the seed first, and waits for the full mesh.
-	 * @param credentials what every node requires from routes and presents to its seed, or {@code null} for none
-	 */
-	static TestCluster start(ClusterTopology topology, int size, RouteCredentials credentials) throws Exception {
-		String clusterName = "interop-" + NUID.nextGlobalSequence();
-		List<NodePorts> ports = NodePorts.free(size);
-		String seedUrl = ports.get(0).routeUrl();
-		List<URI> seed = List.of((credentials != null) ? credentials.on(seedUrl) : URI.create(seedUrl));
-		List<ClusterNode> nodes = new ArrayList<>();
-		for (int i = 0; i < size; i++) {
-			String name = String.valueOf((char) ('A' + i));
-			NodeSpec spec = new NodeSpec(name, clusterName, ports.get(i), (i == 0) ? List.of() : seed, credentials);
-			nodes.add(topology.kindOf(i).create(spec));
-		}
-		TestCluster cluster = new TestCluster(topology, nodes);
-		try {
-			for (ClusterNode node : nodes) {
-				node.start();
-			}
-			cluster.awaitFullMesh();
-		}
-		catch (Exception | AssertionError ex) {
-			cluster.close();
-			throw ex;
-		}
-		return cluster;
+	/** A builder of a cluster of this topology: three nodes, one cluster name, no route authorization. */
+	static Builder builder(ClusterTopology topology) {
+		return new Builder(topology);
 	}
 
 	/** The topology the cluster was built with. */
@@ -248,5 +219,66 @@ final class TestCluster implements AutoCloseable {
 	@Override
 	public String toString() {
 		return topology + " " + nodes;
+	}
+
+	/** Builder of {@link TestCluster}. */
+	static final class Builder {
+
+		private final ClusterTopology topology;
+
+		private int size = 3;
+
+		private RouteCredentials credentials;
+
+		private boolean namedJoiners = true;
+
+		private Builder(ClusterTopology topology) {
+			this.topology = topology;
+		}
+
+		/** Sets the number of nodes (default 3). */
+		Builder size(int size) {
+			this.size = size;
+			return this;
+		}
+
+		/** Makes every node require these credentials from routes and present them to its seed (default none). */
+		Builder routeCredentials(RouteCredentials credentials) {
+			this.credentials = credentials;
+			return this;
+		}
+
+		/** Leaves the joiners without a cluster name, to adopt the seed's (default: all nodes named). */
+		Builder unnamedJoiners() {
+			this.namedJoiners = false;
+			return this;
+		}
+
+		/** Starts the nodes, the seed first, and waits for the full mesh ({@link #awaitFullMesh()}). */
+		TestCluster start() throws Exception {
+			String clusterName = "interop-" + NUID.nextGlobalSequence();
+			List<NodePorts> ports = NodePorts.free(size);
+			String seedUrl = ports.get(0).routeUrl();
+			List<URI> seed = List.of((credentials != null) ? credentials.on(seedUrl) : URI.create(seedUrl));
+			List<ClusterNode> nodes = new ArrayList<>();
+			for (int i = 0; i < size; i++) {
+				String name = String.valueOf((char) ('A' + i));
+				NodeSpec spec = (i == 0) ? new NodeSpec(name, clusterName, ports.get(i), List.of(), credentials)
+						: new NodeSpec(name, namedJoiners ? clusterName : null, ports.get(i), seed, credentials);
+				nodes.add(topology.kindOf(i).create(spec));
+			}
+			TestCluster cluster = new TestCluster(topology, nodes);
+			try {
+				for (ClusterNode node : nodes) {
+					node.start();
+				}
+				cluster.awaitFullMesh();
+			}
+			catch (Exception | AssertionError ex) {
+				cluster.close();
+				throw ex;
+			}
+			return cluster;
+		}
 	}
 }

@@ -13,18 +13,20 @@ import io.nats.client.Connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Route authorization on every topology: nodes that present the cluster's route credentials form the mesh, and
- * every node refuses a route without them as nats-server does.
+ * Who may join, on every topology: nodes that present the cluster's route credentials form the mesh, and every
+ * node refuses a route without them, or from another cluster, with nats-server's error.
  */
-class ClusterAuthorizationTests extends ClusterScenario {
+class ClusterAdmissionTests extends ClusterScenario {
 
 	private static final RouteCredentials CREDENTIALS = new RouteCredentials("router", "s3cret");
 
 	private static final String REFUSED = "-ERR 'Authorization Violation'\r\n";
 
+	private static final String PRESENTED = ",\"user\":\"router\",\"pass\":\"s3cret\"";
+
 	@Override
 	protected TestCluster startCluster(ClusterTopology topology) throws Exception {
-		return TestCluster.start(topology, NODES, CREDENTIALS);
+		return TestCluster.builder(topology).size(NODES).routeCredentials(CREDENTIALS).start();
 	}
 
 	@ClusterTest
@@ -50,6 +52,19 @@ class ClusterAuthorizationTests extends ClusterScenario {
 			assertThat(answerToRouteConnect(clusterPort, clusterName, ""))
 				.as("%s, no credentials", cluster.node(node))
 				.isEqualTo(REFUSED);
+		}
+	}
+
+	@ClusterTest
+	void everyNodeRefusesARouteFromAnotherCluster(ClusterTopology topology) throws Exception {
+		TestCluster cluster = cluster(topology);
+		for (int node = 0; node < NODES; node++) {
+			int clusterPort = cluster.node(node).spec().ports().cluster();
+			String clusterName = cluster.node(node).spec().clusterName();
+
+			assertThat(answerToRouteConnect(clusterPort, "other", PRESENTED)).as("%s", cluster.node(node))
+				.isEqualTo("-ERR 'Rejecting connection, cluster name \"other\" does not match \"" + clusterName
+						+ "\"'\r\n");
 		}
 	}
 
