@@ -190,6 +190,47 @@ class ClusterMessagingTests extends ClusterScenario {
 	}
 
 	@ClusterTest
+	void interestChurnOnManyConnectionsLeavesOtherNodesWithExactlyTheInterestThatRemains(ClusterTopology topology)
+			throws Exception {
+		TestCluster cluster = cluster(topology);
+		Connection requester = connect(options(cluster.node(0)).reportNoResponders());
+		Connection keeper = connect(cluster.node(1));
+		keeper.createDispatcher(message -> keeper.publish(message.getReplyTo(), bytes("kept")))
+			.subscribe("churn.kept")
+			.subscribe("churn.kept.queue", "churners");
+		awaitInterest(keeper, List.of(requester));
+		List<Connection> churners = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			churners.add(connect(cluster.node(1 + i % (NODES - 1))));
+		}
+
+		List<CompletableFuture<Void>> churns = new ArrayList<>();
+		for (Connection churner : churners) {
+			churns.add(CompletableFuture.runAsync(() -> {
+				Dispatcher dispatcher = churner.createDispatcher(message -> { });
+				for (int i = 0; i < 200; i++) {
+					dispatcher.subscribe("churn.gone").subscribe("churn.gone.queue", "churners");
+					dispatcher.subscribe("churn.kept").subscribe("churn.kept.queue", "churners");
+					dispatcher.unsubscribe("churn.gone").unsubscribe("churn.gone.queue");
+					dispatcher.unsubscribe("churn.kept").unsubscribe("churn.kept.queue");
+				}
+			}));
+		}
+		CompletableFuture.allOf(churns.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		for (Connection churner : churners) {
+			awaitInterest(churner, List.of(requester));
+		}
+
+		assertNoResponders(requester, "churn.gone");
+		assertNoResponders(requester, "churn.gone.queue");
+		for (String subject : List.of("churn.kept", "churn.kept.queue")) {
+			Message reply = requester.request(subject, bytes("there?"), TIMEOUT);
+			assertThat(reply).as(subject).isNotNull();
+			assertThat(reply.getData()).isEqualTo(bytes("kept"));
+		}
+	}
+
+	@ClusterTest
 	void closingAClientWithdrawsAllItsInterestFromOtherNodes(ClusterTopology topology) throws Exception {
 		TestCluster cluster = cluster(topology);
 		Connection requester = connect(options(cluster.node(0)).reportNoResponders());
