@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.cluster;
 
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -143,12 +144,22 @@ public final class ClusterNode {
 		catch (Exception ex) {
 			String message = "Cannot listen for route connections on " + this.settings.host() + ":"
 					+ this.settings.port() + ": " + ex.getMessage();
-			if (ex instanceof java.net.BindException || String.valueOf(ex.getMessage()).contains("Address already in use")) {
+			if (isAddressInUse(ex)) {
 				throw new PortInUseException(message, this.settings.host(), this.settings.port(), ex);
 			}
 			throw new NatsBrokerException(message, ex);
 		}
 		this.port = ((InetSocketAddress) this.listener.localAddress()).getPort();
+	}
+
+	// NIO throws BindException; epoll an IOException worded by strerror(EADDRINUSE)
+	private static boolean isAddressInUse(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private RouteConnection openAccepted(Channel channel) {
@@ -369,7 +380,7 @@ public final class ClusterNode {
 	}
 
 	/** A registered peer sent a new INFO of its own: lame duck, or other client URLs. */
-	void peerUpdated(RouteConnection route, RouteInfo info) {
+	void peerUpdated() {
 		if (!this.settings.noAdvertise()) {
 			this.context.clusterUrlsChanged();
 		}

@@ -39,6 +39,12 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 	/** nats-server's first PING on a route comes after about a second. */
 	private static final long FIRST_PING_MILLIS = 1000;
 
+	/**
+	 * nats-server checks max_payload where a client publishes, not on routes, whose peers may allow more; this only
+	 * bounds memory, at nats-server's hard limit.
+	 */
+	private static final int MAX_ROUTED_PAYLOAD = 64 * 1024 * 1024;
+
 	private final ClusterNode cluster;
 
 	private final RouteProtocolDecoder decoder;
@@ -83,8 +89,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 	RouteConnection(ClusterNode cluster, long id, Channel channel, URI solicitedUrl, boolean explicit) {
 		super(id, channel, cluster.context().limits(), cluster.context().logging(), "rid");
 		this.cluster = cluster;
-		this.decoder = new RouteProtocolDecoder(Math.max(cluster.context().limits().maxPayload(),
-				RouteProtocolDecoder.MAX_CONTROL_LINE));
+		this.decoder = new RouteProtocolDecoder(MAX_ROUTED_PAYLOAD);
 		this.solicitedUrl = solicitedUrl;
 		this.explicit = explicit;
 	}
@@ -160,7 +165,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 			if (this.cluster.isNameDynamic() && (!connect.dynamic() || ours.compareTo(theirs) < 0)) {
 				this.cluster.adoptName(theirs, !connect.dynamic());
 			}
-			else if (!this.cluster.isNameDynamic()) {
+			else {
 				String text = "Rejecting connection, cluster name \"" + theirs + "\" does not match \"" + ours + "\"";
 				log().error(text);
 				closeWithError(text, "Cluster Name Conflict");
@@ -204,7 +209,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 			}
 			else {
 				this.peer = info;
-				this.cluster.peerUpdated(this, info);
+				this.cluster.peerUpdated();
 			}
 			return;
 		}

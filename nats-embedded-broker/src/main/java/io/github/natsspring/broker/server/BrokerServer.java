@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -594,8 +595,14 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	}
 
 	@Override
-	public void clusterUrlsChanged() {
-		this.info = info(this.port, true);
+	public synchronized void clusterUrlsChanged() {
+		ServerInfo before = this.info;
+		ServerInfo after = info(this.port, true);
+		this.info = after;
+		if (before != null && Objects.equals(before.connectUrls(), after.connectUrls())
+				&& Objects.equals(before.cluster(), after.cluster())) {
+			return;
+		}
 		for (ClientConnection client : this.clients.values()) {
 			client.channel().eventLoop().execute(client::sendAsyncInfo);
 		}

@@ -123,6 +123,18 @@ class MixedClusterTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> java.getRouteCount() == 2);
 	}
 
+	@Test
+	void aJavaNodeAndNatsServerDiallingEachOtherSettleOnOneRoute() throws Exception {
+		int serverClusterPort = NatsServerNode.freePort();
+		NatsBroker java = this.brokers.start("J", serverClusterPort);
+		this.server = NatsServerNode.startOnClusterPort("N", ClusterBrokers.NAME, serverClusterPort, "--routes",
+				NatsServerNode.routes(java.getClusterPort()));
+
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+			.until(() -> java.getRouteCount() == 1 && this.server.routeCount() == 1);
+		assertMessagesCross(java, this.server);
+	}
+
 	private void assertMessagesCross(NatsBroker java, NatsServerNode server) throws Exception {
 		Connection onJava = Nats.connect(java.getClientUrl());
 		closeLater(onJava);

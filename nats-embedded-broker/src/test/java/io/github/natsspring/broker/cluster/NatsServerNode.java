@@ -60,10 +60,20 @@ final class NatsServerNode implements AutoCloseable {
 		return start(name, clusterName, user + ":" + password + "@", extraArguments);
 	}
 
+	/** Starts a node on a cluster port chosen beforehand. */
+	static NatsServerNode startOnClusterPort(String name, String clusterName, int clusterPort,
+			String... extraArguments) throws IOException {
+		return start(name, clusterName, "", clusterPort, extraArguments);
+	}
+
 	private static NatsServerNode start(String name, String clusterName, String userInfo, String... extraArguments)
 			throws IOException {
+		return start(name, clusterName, userInfo, freePort(), extraArguments);
+	}
+
+	private static NatsServerNode start(String name, String clusterName, String userInfo, int clusterPort,
+			String... extraArguments) throws IOException {
 		int port = freePort();
-		int clusterPort = freePort();
 		int monitoringPort = freePort();
 		Path log = Files.createTempFile("nats-server-" + name, ".log");
 		List<String> command = new ArrayList<>(List.of(NatsServerBinary.require().toString(), "-a", "127.0.0.1", "-p",
