@@ -27,8 +27,8 @@ class ClusterFailoverTests extends ClusterScenario {
 	private static final int LAST_JOINER = NODES - 1;
 
 	@ClusterTest
-	void joinersThatNamedOnlyTheSeedAreRoutedToEachOtherAndKeepTalkingWithoutIt(ClusterTopology topology)
-			throws Exception {
+	void joinersRoutedToEachOtherThroughGossipKeepTalkingWithoutTheSeedAndDialItWhenItComesBack(
+			ClusterTopology topology) throws Exception {
 		TestCluster cluster = cluster(topology);
 		assertThat(cluster.node(LAST_JOINER).spec().routes())
 			.containsExactly(URI.create(cluster.node(SEED).spec().ports().routeUrl()));
@@ -40,22 +40,14 @@ class ClusterFailoverTests extends ClusterScenario {
 		Connection lastJoiner = connect(cluster.node(LAST_JOINER));
 		assertMessagesFlow(joiner, lastJoiner);
 		assertMessagesFlow(lastJoiner, joiner);
-	}
-
-	@ClusterTest
-	void seedComingBackIsDialledAgainByTheJoiners(ClusterTopology topology) throws Exception {
-		TestCluster cluster = cluster(topology);
-		cluster.kill(SEED);
-		cluster.awaitRoutes();
 
 		cluster.restart(SEED);
 
 		cluster.awaitFullMesh();
 		Connection seed = connect(cluster.node(SEED));
-		for (int node = 1; node < NODES; node++) {
-			Connection joiner = connect(cluster.node(node));
-			assertMessagesFlow(seed, joiner);
-			assertMessagesFlow(joiner, seed);
+		for (Connection each : List.of(joiner, lastJoiner)) {
+			assertMessagesFlow(seed, each);
+			assertMessagesFlow(each, seed);
 		}
 	}
 

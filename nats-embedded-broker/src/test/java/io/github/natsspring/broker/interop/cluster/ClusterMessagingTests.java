@@ -208,7 +208,7 @@ class ClusterMessagingTests extends ClusterScenario {
 		for (Connection churner : churners) {
 			churns.add(CompletableFuture.runAsync(() -> {
 				Dispatcher dispatcher = churner.createDispatcher(message -> { });
-				for (int i = 0; i < 200; i++) {
+				for (int i = 0; i < 100; i++) {
 					dispatcher.subscribe("churn.gone").subscribe("churn.gone.queue", "churners");
 					dispatcher.subscribe("churn.kept").subscribe("churn.kept.queue", "churners");
 					dispatcher.unsubscribe("churn.gone").unsubscribe("churn.gone.queue");
@@ -425,7 +425,7 @@ class ClusterMessagingTests extends ClusterScenario {
 	void concurrentPublishersOnEveryNodeReachEverySubscriberCompleteAndInOrder(ClusterTopology topology)
 			throws Exception {
 		int publishersPerNode = 3;
-		int messages = 1_000;
+		int messages = 500;
 		TestCluster cluster = cluster(topology);
 		List<Connection> publishers = new ArrayList<>();
 		for (int node = 0; node < NODES; node++) {

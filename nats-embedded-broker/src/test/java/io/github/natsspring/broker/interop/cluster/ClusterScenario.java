@@ -64,7 +64,7 @@ abstract class ClusterScenario {
 			clusters.put(topology, cluster);
 		}
 		else {
-			cluster.awaitFullMesh();
+			cluster.ensureFullMesh();
 		}
 		return cluster;
 	}
@@ -107,7 +107,7 @@ abstract class ClusterScenario {
 			.createDispatcher(message -> heard.add(Integer.parseInt(new String(message.getData(), StandardCharsets.UTF_8))));
 		probe.subscribe(subject);
 		subscriber.flush(TIMEOUT);
-		await().atMost(TestCluster.MESH_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
+		await().atMost(TestCluster.MESH_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
 			for (int i = 0; i < publishers.size(); i++) {
 				if (!heard.contains(i)) {
 					publishers.get(i).publish(subject, Integer.toString(i).getBytes(StandardCharsets.UTF_8));
