@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -418,6 +419,16 @@ public final class ClusterNode {
 		}
 		if (isConfigured(url)) {
 			return;
+		}
+		if (info.authRequired() && this.settings.username() != null) {
+			// as nats-server does: a gossiped peer that requires credentials is given this server's own
+			try {
+				url = new URI(url.getScheme(), this.settings.username() + ":" + this.settings.password(), url.getHost(),
+						url.getPort(), url.getPath(), null, null);
+			}
+			catch (URISyntaxException ex) {
+				return;
+			}
 		}
 		dial(url, false, 1, false);
 	}
