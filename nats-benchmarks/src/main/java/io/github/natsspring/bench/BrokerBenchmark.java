@@ -27,11 +27,10 @@ import io.github.natsspring.bench.starter.StarterSession;
  * Benchmarks the embedded broker against nats-server: both run as separate processes on loopback with the same
  * settings, the same load runs against each, interleaved, and a markdown report with medians and
  * broker / nats-server ratios is printed and saved under the results directory. The load comes from jnats, from
- * the nats.go generator {@code natsload} (steady state, TLS and permissions, cold start, overload), or both; the TLS
- * and permissions rows run on further pairs of servers started from a generated configuration file, the cluster rows on
- * a two-node cluster of each server. The starter's
- * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server, and what starting each
- * server costs is measured last.
+ * the nats.go generator {@code natsload} (steady state, TLS and permissions, cold start, overload, cluster), or both;
+ * the TLS and permissions rows run on further pairs of servers started from a generated configuration file, the
+ * cluster rows on a two-node cluster of each server. The starter's {@code NatsTemplate} and {@code @NatsListener}
+ * are compared with raw jnats on nats-server, and what starting each server costs is measured last.
  */
 public final class BrokerBenchmark {
 
