@@ -63,6 +63,16 @@ public final class NatsBroker implements AutoCloseable {
 	}
 
 	/**
+	 * The cluster port actually bound (the chosen one when {@link BrokerCluster#port()} is 0), which other servers'
+	 * routes connect to.
+	 * @return the cluster port
+	 * @throws IllegalStateException if the broker is not running or has no {@link NatsBrokerOptions#cluster()}
+	 */
+	public synchronized int getClusterPort() {
+		return running().clusterPort();
+	}
+
+	/**
 	 * The HTTP monitoring port actually bound (the chosen one when configured with port 0).
 	 * @return the port serving {@code /varz}, {@code /connz} and the other endpoints
 	 * @throws IllegalStateException if the broker is not running or monitoring is off
@@ -97,6 +107,14 @@ public final class NatsBroker implements AutoCloseable {
 	/** The name sent as {@code server_name} in INFO: the configured one, else the server id. */
 	public synchronized String getServerName() {
 		return running().serverName();
+	}
+
+	/**
+	 * Number of routes to other servers of the cluster registered right now.
+	 * @return the route count; 0 when not running or not a cluster node
+	 */
+	public synchronized int getRouteCount() {
+		return (this.server != null) ? this.server.routeCount() : 0;
 	}
 
 	/** Number of clients connected right now; 0 when not running. */

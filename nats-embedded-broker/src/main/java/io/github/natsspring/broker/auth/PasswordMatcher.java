@@ -12,7 +12,7 @@ import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
  * configured secret shaped like a bcrypt hash ({@code $2a$}, {@code $2b$}, {@code $2x$} or {@code $2y$} and a
  * two-digit cost) is verified with bcrypt at the cost it names, any other is compared in constant time.
  */
-final class PasswordMatcher {
+public final class PasswordMatcher {
 
 	private static final Pattern BCRYPT = Pattern.compile("^\\$2[abxy]\\$\\d{2}\\$.*", Pattern.DOTALL);
 
@@ -23,12 +23,22 @@ final class PasswordMatcher {
 	private PasswordMatcher() {
 	}
 
-	/** Whether the configured secret is a bcrypt hash, whose check takes milliseconds rather than nanoseconds. */
-	static boolean isBcrypt(String configured) {
+	/**
+	 * Whether the configured secret is a bcrypt hash, whose check takes milliseconds rather than nanoseconds.
+	 * @param configured the configured secret
+	 * @return {@code true} for a bcrypt hash
+	 */
+	public static boolean isBcrypt(String configured) {
 		return BCRYPT.matcher(configured).matches();
 	}
 
-	static boolean matches(String configured, String presented) {
+	/**
+	 * Whether a presented secret matches the configured one.
+	 * @param configured the configured password or token, plain or a bcrypt hash
+	 * @param presented what the client sent, or {@code null}
+	 * @return {@code true} when it matches
+	 */
+	public static boolean matches(String configured, String presented) {
 		if (presented == null) {
 			return false;
 		}

@@ -287,6 +287,16 @@ public final class ClientConnection extends Connection implements MessageOrigin 
 		send((out) -> ServerFrames.writeInfo(out, this.context.infoFor(this).withLameDuckMode()));
 	}
 
+	/**
+	 * Sends the server's current INFO, as nats-server does when the cluster's client URLs change; only to a
+	 * client that {@linkplain #acceptsAsyncInfo() accepts it}. On the connection's event loop.
+	 */
+	public void sendAsyncInfo() {
+		if (!isClosing() && acceptsAsyncInfo()) {
+			send((out) -> ServerFrames.writeInfo(out, this.context.infoFor(this)));
+		}
+	}
+
 	// ---- for the parts ------------------------------------------------------------------------------------------
 
 	ClientSession session() {

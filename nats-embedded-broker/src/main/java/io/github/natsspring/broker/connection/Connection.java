@@ -66,11 +66,29 @@ public abstract class Connection {
 	 * @param logging which debug and trace lines to log
 	 */
 	protected Connection(long id, Channel channel, BrokerLimits limits, BrokerLogging logging) {
+		this(id, channel, limits, logging, "cid", limits.maxPending());
+	}
+
+	/**
+	 * Creates the state of a connection to another server: logged with its own id label, and never cut off as
+	 * a slow consumer, since dropping a route loses the interest of a whole server.
+	 * @param id the connection id, unique within the broker
+	 * @param channel the channel
+	 * @param limits the broker's limits (write deadline)
+	 * @param logging which debug and trace lines to log
+	 * @param idLabel what precedes the id in log lines, such as {@code rid}
+	 */
+	protected Connection(long id, Channel channel, BrokerLimits limits, BrokerLogging logging, String idLabel) {
+		this(id, channel, limits, logging, idLabel, Long.MAX_VALUE);
+	}
+
+	private Connection(long id, Channel channel, BrokerLimits limits, BrokerLogging logging, String idLabel,
+			long maxPending) {
 		this.id = id;
 		this.channel = channel;
 		this.limits = limits;
-		this.log = new ConnectionLog(describe(channel.remoteAddress()), id, logging);
-		this.outbound = new OutboundQueue(channel, limits.maxPending(), limits.writeDeadline(),
+		this.log = new ConnectionLog(describe(channel.remoteAddress()), idLabel, id, logging);
+		this.outbound = new OutboundQueue(channel, maxPending, limits.writeDeadline(),
 				new OutboundQueue.OverloadListener() {
 					@Override
 					public void maxPendingExceeded() {
@@ -162,17 +180,47 @@ public abstract class Connection {
 		this.log.setLogging(logging);
 	}
 
-	final BrokerLimits limits() {
+	/**
+	 * The limits in force for this connection.
+	 * @return the limits
+	 */
+	protected final BrokerLimits limits() {
 		return this.limits;
 	}
 
-	final ConnectionLog log() {
+	/**
+	 * The connection's log lines.
+	 * @return the log
+	 */
+	public final ConnectionLog log() {
 		return this.log;
 	}
 
-	/** Whether bytes from this connection are no longer processed (closed, or closing after an error). */
-	final boolean isClosing() {
+	/**
+	 * Whether bytes from this connection are no longer processed (closed, or closing after an error).
+	 * @return {@code true} once closing started
+	 */
+	protected final boolean isClosing() {
 		return this.closing || this.closed;
+	}
+
+	/**
+	 * Begins appending one frame to the outbound queue; any thread. Every append ends with
+	 * {@link #endAppend()} or {@link #abortAppend()}.
+	 * @return the buffer to write the frame into, or {@code null} when the connection refuses output
+	 */
+	protected final ByteBuf beginAppend() {
+		return this.outbound.beginAppend();
+	}
+
+	/** Queues the frame written since {@link #beginAppend()}, flushed at the end of the read batch. */
+	protected final void endAppend() {
+		this.outbound.endAppend();
+	}
+
+	/** Discards the frame written since {@link #beginAppend()}. */
+	protected final void abortAppend() {
+		this.outbound.abortAppend();
 	}
 
 	// ---- reading ----------------------------------------------------------------------------------------------

@@ -24,12 +24,20 @@ public final class ConnectionStatistics {
 
 	private long roundTripNanos = -1;
 
-	void messageIn(int bytes) {
+	/**
+	 * Counts a message received.
+	 * @param bytes its size
+	 */
+	public void messageIn(int bytes) {
 		this.inMessages++;
 		this.inBytes += bytes;
 	}
 
-	void messageOut(int bytes) {
+	/**
+	 * Counts a message sent.
+	 * @param bytes its size
+	 */
+	public void messageOut(int bytes) {
 		this.outMessages++;
 		this.outBytes += bytes;
 	}
@@ -38,11 +46,19 @@ public final class ConnectionStatistics {
 		this.lastActivityMillis = nowMillis;
 	}
 
-	void pingSent(long nowNanos) {
+	/**
+	 * Notes when a PING went out, to measure the round trip.
+	 * @param nowNanos {@link System#nanoTime()}
+	 */
+	public void pingSent(long nowNanos) {
 		this.pingSentNanos = nowNanos;
 	}
 
-	void pongReceived(long nowNanos) {
+	/**
+	 * Measures the round trip when the PONG comes back.
+	 * @param nowNanos {@link System#nanoTime()}
+	 */
+	public void pongReceived(long nowNanos) {
 		if (this.pingSentNanos != 0) {
 			this.roundTripNanos = nowNanos - this.pingSentNanos;
 			this.pingSentNanos = 0;

@@ -38,4 +38,14 @@ public interface MessageOrigin {
 	 */
 	void answerNoResponders(Subscription replySubscription, PublishedMessage request);
 
+	/**
+	 * Whether a queue group may get the message from this origin. A route names the groups the publishing
+	 * server picked a member of on this one; every other origin lets every group pick a member.
+	 * @param queue the group's name
+	 * @return {@code true} when one member of the group is to get the message
+	 */
+	default boolean admitsQueueGroup(String queue) {
+		return true;
+	}
+
 }

@@ -15,12 +15,28 @@ public final class MessageRouter {
 
 	private final SubjectTrie<Subscription> subscriptions = new SubjectTrie<>();
 
+	/** Told of local interest changes when the broker is a cluster node; {@code null} otherwise. */
+	private volatile InterestListener interestListener;
+
+	/**
+	 * Has every later change of local interest reported, as a cluster needs to keep its routes informed.
+	 * @param listener the listener, or {@code null} to stop reporting
+	 */
+	public void setInterestListener(InterestListener listener) {
+		this.interestListener = listener;
+	}
+
 	/**
 	 * Adds a subscription.
 	 * @param subscription the subscription, its subject valid for subscribing
 	 */
 	public void subscribe(Subscription subscription) {
-		this.subscriptions.insert(subscription.subject(), subscription.queue(), subscription);
+		if (this.subscriptions.insert(subscription.subject(), subscription.queue(), subscription)) {
+			InterestListener listener = this.interestListener;
+			if (listener != null && subscription.subscriber().kind() != SubscriberKind.ROUTE) {
+				listener.added(subscription);
+			}
+		}
 	}
 
 	/**
@@ -28,7 +44,12 @@ public final class MessageRouter {
 	 * @param subscription a subscription added before
 	 */
 	public void unsubscribe(Subscription subscription) {
-		this.subscriptions.remove(subscription.subject(), subscription.queue(), subscription);
+		if (this.subscriptions.remove(subscription.subject(), subscription.queue(), subscription)) {
+			InterestListener listener = this.interestListener;
+			if (listener != null && subscription.subscriber().kind() != SubscriberKind.ROUTE) {
+				listener.removed(subscription);
+			}
+		}
 	}
 
 	/**
@@ -37,6 +58,14 @@ public final class MessageRouter {
 	 */
 	public void unsubscribeAll(Collection<Subscription> removed) {
 		this.subscriptions.removeAll(removed, Subscription::subject, Subscription::queue);
+		InterestListener listener = this.interestListener;
+		if (listener != null) {
+			for (Subscription subscription : removed) {
+				if (subscription.subscriber().kind() != SubscriberKind.ROUTE) {
+					listener.removed(subscription);
+				}
+			}
+		}
 	}
 
 	/**
@@ -57,23 +86,58 @@ public final class MessageRouter {
 
 	/**
 	 * Delivers one message to every plain subscriber and one member of each queue group that may receive it;
-	 * answers a request that reaches nobody with the no-responders status when its origin asked for it.
+	 * answers a request that reaches nobody with the no-responders status when its origin asked for it. A
+	 * route stands for another server: it gets the message once, whatever number of its subscriptions match,
+	 * with the queue groups whose member was picked on its server, and a message from a route goes to no route
+	 * (one hop). A queue group picks its member at random, a route's queue interest counting as many members as
+	 * its weight.
 	 * @param origin who published the message
 	 * @param message the message, valid during this call
-	 * @return how many subscribers took the message
+	 * @return how many subscribers (a route counting once) took the message
 	 */
 	public int route(MessageOrigin origin, PublishedMessage message) {
 		SubjectMatch<Subscription> match = message.matchIn(this.subscriptions);
+		boolean fromRoute = origin.kind() == SubscriberKind.ROUTE;
+		RemoteFanout fanout = null;
 		int delivered = 0;
-		for (int i = 0, n = match.subscriberCount(); i < n; i++) {
-			Subscription subscription = match.subscriber(i);
-			if (mayReceive(origin, subscription.subscriber()) && subscription.subscriber().deliver(subscription, message)) {
-				delivered++;
+		try {
+			for (int i = 0, n = match.subscriberCount(); i < n; i++) {
+				Subscription subscription = match.subscriber(i);
+				Subscriber subscriber = subscription.subscriber();
+				if (subscriber.kind() == SubscriberKind.ROUTE) {
+					if (!fromRoute) {
+						fanout = (fanout != null) ? fanout : RemoteFanout.acquire();
+						fanout.add((RemoteTarget) subscriber);
+					}
+				}
+				else if (mayReceive(origin, subscriber) && subscriber.deliver(subscription, message)) {
+					delivered++;
+				}
+			}
+			for (int g = 0, groups = match.queueGroupCount(); g < groups; g++) {
+				SubjectMatch.QueueGroup<Subscription> group = match.queueGroup(g);
+				if (fromRoute && !origin.admitsQueueGroup(group.name())) {
+					continue;
+				}
+				Subscription picked = pickMember(group, origin, message, fromRoute);
+				if (picked == null) {
+					continue;
+				}
+				if (picked.subscriber().kind() == SubscriberKind.ROUTE) {
+					fanout = (fanout != null) ? fanout : RemoteFanout.acquire();
+					fanout.addQueue((RemoteTarget) picked.subscriber(), picked.queueBytes());
+				}
+				else {
+					delivered++;
+				}
+			}
+			if (fanout != null) {
+				delivered += fanout.forward(message);
 			}
 		}
-		for (int g = 0, groups = match.queueGroupCount(); g < groups; g++) {
-			if (deliverToOneMember(match.queueGroup(g), origin, message)) {
-				delivered++;
+		finally {
+			if (fanout != null) {
+				fanout.release();
 			}
 		}
 		if (delivered == 0 && message.replyTo() != null && origin.wantsNoResponders()) {
@@ -82,25 +146,46 @@ public final class MessageRouter {
 		return delivered;
 	}
 
-	private boolean deliverToOneMember(SubjectMatch.QueueGroup<Subscription> group, MessageOrigin origin,
-			PublishedMessage message) {
+	/**
+	 * Picks the member of a queue group that gets the message and delivers to it when local; tries the others in
+	 * turn when a local one refuses. Returns the member picked, or {@code null} when none took it.
+	 */
+	private Subscription pickMember(SubjectMatch.QueueGroup<Subscription> group, MessageOrigin origin,
+			PublishedMessage message, boolean fromRoute) {
 		int members = group.size();
-		int start = (members == 1) ? 0 : ThreadLocalRandom.current().nextInt(members);
+		int start = (members == 1) ? 0 : weightedStart(group, members);
 		for (int k = 0; k < members; k++) {
 			Subscription member = group.member((start + k) % members);
-			if (mayReceive(origin, member.subscriber()) && member.subscriber().deliver(member, message)) {
-				return true;
+			Subscriber subscriber = member.subscriber();
+			if (subscriber.kind() == SubscriberKind.ROUTE) {
+				if (!fromRoute) {
+					return member;
+				}
+			}
+			else if (mayReceive(origin, subscriber) && subscriber.deliver(member, message)) {
+				return member;
 			}
 		}
-		return false;
+		return null;
+	}
+
+	private static int weightedStart(SubjectMatch.QueueGroup<Subscription> group, int members) {
+		int total = 0;
+		for (int k = 0; k < members; k++) {
+			total += group.member(k).weight();
+		}
+		int ticket = ThreadLocalRandom.current().nextInt(total);
+		for (int k = 0; k < members; k++) {
+			ticket -= group.member(k).weight();
+			if (ticket < 0) {
+				return k;
+			}
+		}
+		return members - 1;
 	}
 
 	private static boolean mayReceive(MessageOrigin origin, Subscriber subscriber) {
-		if (subscriber == origin.self()) {
-			return origin.echo();
-		}
-		// one hop: the server a message was published on sends it to every route that has interest
-		return origin.kind() != SubscriberKind.ROUTE || subscriber.kind() != SubscriberKind.ROUTE;
+		return subscriber != origin.self() || origin.echo();
 	}
 
 	private void answerNoResponders(MessageOrigin origin, PublishedMessage message) {

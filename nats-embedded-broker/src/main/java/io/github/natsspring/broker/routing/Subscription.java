@@ -19,6 +19,11 @@ public final class Subscription {
 
 	private final byte[] sidBytes;
 
+	private final byte[] queueBytes;
+
+	/** How many members a route's queue interest stands for; 1 for every local subscription. */
+	private volatile int weight = 1;
+
 	private long maxDeliveries;
 
 	private long delivered;
@@ -36,6 +41,7 @@ public final class Subscription {
 		this.queue = queue;
 		this.sid = sid;
 		this.sidBytes = WireText.bytes(sid);
+		this.queueBytes = (queue != null) ? WireText.bytes(queue) : null;
 	}
 
 	/**
@@ -60,6 +66,31 @@ public final class Subscription {
 	 */
 	public String queue() {
 		return this.queue;
+	}
+
+	/**
+	 * The queue group as written on the wire.
+	 * @return its bytes, or {@code null} for a plain subscription; not to be modified
+	 */
+	public byte[] queueBytes() {
+		return this.queueBytes;
+	}
+
+	/**
+	 * How many queue members this subscription stands for when a queue group picks one: a route's queue
+	 * interest counts as many members as the remote server has (the weight of its {@code RS+}).
+	 * @return the weight, 1 for a local subscription
+	 */
+	public int weight() {
+		return this.weight;
+	}
+
+	/**
+	 * Changes the weight, as a repeated {@code RS+} for a queue does; any thread.
+	 * @param weight the number of members, at least 1
+	 */
+	public void setWeight(int weight) {
+		this.weight = Math.max(1, weight);
 	}
 
 	/**

@@ -32,6 +32,8 @@ import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.PortInUseException;
 import io.github.natsspring.broker.account.Accounts;
 import io.github.natsspring.broker.auth.Authenticator;
+import io.github.natsspring.broker.cluster.ClusterContext;
+import io.github.natsspring.broker.cluster.ClusterNode;
 import io.github.natsspring.broker.connection.ClientChannelHandler;
 import io.github.natsspring.broker.connection.ClientConnection;
 import io.github.natsspring.broker.connection.ClientContext;
@@ -47,6 +49,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -61,7 +64,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * context every client connection works in. Created started by {@link #start(NatsBrokerOptions)};
  * {@link #shutdown()} releases everything.
  */
-public final class BrokerServer implements ClientContext {
+public final class BrokerServer implements ClientContext, ClusterContext {
 
 	private static final System.Logger LOG = System.getLogger(BrokerServer.class.getName());
 
@@ -129,6 +132,9 @@ public final class BrokerServer implements ClientContext {
 	/** The HTTP monitoring port, or {@code null} when monitoring is off. */
 	private volatile MonitorServer monitor;
 
+	/** This server as a cluster node, or {@code null} without cluster settings. */
+	private volatile ClusterNode cluster;
+
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		// a reload cannot turn monitoring on, so a broker without it never needs the ring
@@ -176,6 +182,9 @@ public final class BrokerServer implements ClientContext {
 		if (this.options.tcpListener()) {
 			bindTcp();
 		}
+		if (this.options.cluster() != null) {
+			startCluster();
+		}
 		this.info = info(this.port, true);
 		this.inJvmInfo = info(this.port, false);
 		if (this.options.inJvmName() != null) {
@@ -206,6 +215,17 @@ public final class BrokerServer implements ClientContext {
 		this.port = ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
 	}
 
+	private void startCluster() {
+		try {
+			this.cluster = ClusterNode.start(this.options.cluster(), this);
+		}
+		catch (NatsBrokerException ex) {
+			closeTcpListener();
+			abandonStart();
+			throw ex;
+		}
+	}
+
 	private void bindInJvm(String name) {
 		try {
 			InJvmListeners.add(name, this.eventLoops.inJvmWorkers());
@@ -233,6 +253,11 @@ public final class BrokerServer implements ClientContext {
 	// a start that fails part-way frees what it took: the monitoring listener, the threads
 	private void abandonStart() {
 		stopMonitoring();
+		ClusterNode node = this.cluster;
+		if (node != null) {
+			this.cluster = null;
+			node.shutdown();
+		}
 		this.eventLoops.shutdown();
 		this.authentication.shutdownNow();
 	}
@@ -339,10 +364,24 @@ public final class BrokerServer implements ClientContext {
 	private ServerInfo info(int boundPort, boolean tlsApplies) {
 		boolean tlsRequired = tlsApplies && this.tls != null;
 		// "go" stays out: this server is not written in Go, and clients only read the fields below
+		ClusterNode node = this.cluster;
+		String clusterName = (node != null) ? node.name() : null;
+		List<String> connectUrls = (node != null && tlsApplies && !this.options.cluster().noAdvertise())
+				? clusterConnectUrls(node) : null;
 		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
 				boundPort, true, this.authenticator.isRequired(), tlsRequired, tlsRequired && this.tls.verifiesClients(),
 				false,
-				this.options.limits().maxPayload(), false, 0, null, null, null, null, false);
+				this.options.limits().maxPayload(), false, 0, null, null, clusterName, connectUrls, false);
+	}
+
+	private List<String> clusterConnectUrls(ClusterNode node) {
+		List<String> urls = new ArrayList<>(ownClientUrls());
+		for (String peer : node.peerClientUrls()) {
+			if (!urls.contains(peer)) {
+				urls.add(peer);
+			}
+		}
+		return urls;
 	}
 
 	private ClientConnection open(Channel channel) {
@@ -481,6 +520,62 @@ public final class BrokerServer implements ClientContext {
 		}
 	}
 
+	// ---- the cluster context ----------------------------------------------------------------------------------
+
+	@Override
+	public long nextConnectionId() {
+		return this.clientIds.incrementAndGet();
+	}
+
+	@Override
+	public EventLoopGroup acceptorLoops() {
+		return this.eventLoops.acceptor();
+	}
+
+	@Override
+	public EventLoopGroup workerLoops() {
+		return this.eventLoops.workers();
+	}
+
+	@Override
+	public Class<? extends ServerChannel> serverChannelType() {
+		return this.eventLoops.serverChannelType();
+	}
+
+	@Override
+	public Class<? extends Channel> socketChannelType() {
+		return this.eventLoops.socketChannelType();
+	}
+
+	/**
+	 * The URLs this server's clients reach it at, as nats-server lists them in {@code connect_urls}: the
+	 * {@code client_advertise} address, else the listening address, or every non-loopback interface address when
+	 * listening on all of them.
+	 */
+	@Override
+	public List<String> ownClientUrls() {
+		if (!this.options.tcpListener()) {
+			return List.of();
+		}
+		String advertise = this.options.clientAdvertise();
+		if (advertise != null) {
+			return List.of(advertise.contains(":") && !advertise.endsWith("]") ? advertise : advertise + ":" + this.port);
+		}
+		String host = this.options.host();
+		if (!host.equals("0.0.0.0") && !host.equals("::") && !host.isEmpty()) {
+			return List.of((host.contains(":") ? "[" + host + "]" : host) + ":" + this.port);
+		}
+		return InterfaceAddresses.urls(this.port);
+	}
+
+	@Override
+	public void clusterUrlsChanged() {
+		this.info = info(this.port, true);
+		for (ClientConnection client : this.clients.values()) {
+			client.channel().eventLoop().execute(client::sendAsyncInfo);
+		}
+	}
+
 	// ---- what the embedding API reads ---------------------------------------------------------------------------
 
 	/**
@@ -502,6 +597,36 @@ public final class BrokerServer implements ClientContext {
 			throw new IllegalStateException("Monitoring is not enabled");
 		}
 		return running.port();
+	}
+
+	/**
+	 * The cluster port bound.
+	 * @return the port routes connect to
+	 * @throws IllegalStateException when the broker has no cluster settings
+	 */
+	public int clusterPort() {
+		ClusterNode node = this.cluster;
+		if (node == null) {
+			throw new IllegalStateException("The broker is not a cluster node; configure NatsBrokerOptions.cluster");
+		}
+		return node.port();
+	}
+
+	/**
+	 * The number of registered routes.
+	 * @return the route count, 0 without cluster settings
+	 */
+	public int routeCount() {
+		ClusterNode node = this.cluster;
+		return (node != null) ? node.routeCount() : 0;
+	}
+
+	/**
+	 * This server as a cluster node.
+	 * @return the node, or {@code null} without cluster settings
+	 */
+	ClusterNode cluster() {
+		return this.cluster;
 	}
 
 	NatsBrokerOptions options() {
@@ -675,6 +800,10 @@ public final class BrokerServer implements ClientContext {
 		this.acceptingClients = false;
 		LOG.log(System.Logger.Level.INFO, "Entering lame duck mode, stop accepting new clients");
 		closeListeners(false);
+		ClusterNode node = this.cluster;
+		if (node != null) {
+			node.enterLameDuckMode();
+		}
 		for (ClientConnection client : this.clients.values()) {
 			client.channel().eventLoop().execute(() -> {
 				if (client.acceptsAsyncInfo()) {

@@ -3,6 +3,7 @@ package io.github.natsspring.broker.server;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -10,9 +11,11 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -87,6 +90,12 @@ final class EventLoops {
 	 */
 	EventLoopGroup inJvmWorkers() {
 		return this.inJvmWorkers;
+	}
+
+	/** The channel type that dials out on these loops (routes to other servers). */
+	Class<? extends Channel> socketChannelType() {
+		return (this.serverChannelType == EpollServerSocketChannel.class) ? EpollSocketChannel.class
+				: NioSocketChannel.class;
 	}
 
 	Class<? extends ServerChannel> serverChannelType() {

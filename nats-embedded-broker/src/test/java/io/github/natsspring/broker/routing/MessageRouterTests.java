@@ -137,7 +137,7 @@ class MessageRouterTests {
 	}
 
 	/** A delivery target that records the subjects it was given, or refuses them. */
-	private static final class RecordingSubscriber implements Subscriber {
+	private static final class RecordingSubscriber implements RemoteTarget {
 
 		private final SubscriberKind kind;
 
@@ -161,6 +161,11 @@ class MessageRouterTests {
 			}
 			this.subjects.add(message.subject());
 			return true;
+		}
+
+		@Override
+		public void forward(PublishedMessage message, byte[][] queues, int queueCount) {
+			this.subjects.add(message.subject());
 		}
 	}
 
