@@ -40,6 +40,7 @@ public final class BrokerCommandLine {
 			    -t                               Test configuration and exit
 			    -sl,--signal <signal>[=<pid>]    Send signal to nats-broker process (ldm, stop, quit, term, reopen, reload)
 			                                     <pid> can be either a PID (e.g. 1) or the path to a PID file
+			        --client_advertise <string>  Client URL to advertise to other servers
 
 			Monitoring Options:
 			    -m, --http_port <port>           Use port for http monitoring (-1 for random)
@@ -64,6 +65,15 @@ public final class BrokerCommandLine {
 			        --user <user>                User required for connections
 			        --pass <password>            Password required for connections
 			        --auth <token>               Authorization token required for connections
+
+			Cluster Options:
+			        --routes <rurl-1, rurl-2>    Routes to solicit and connect
+			        --cluster <cluster-url>      Cluster URL for solicited routes
+			        --cluster_name <string>      Cluster Name, if not set one will be dynamically generated
+			        --no_advertise <bool>        Do not advertise known cluster information to clients
+			        --cluster_advertise <string> Cluster URL to advertise to other servers
+			        --connect_retries <number>   For implicit routes, number of connect retries
+			        --cluster_listen <url>       Cluster url from which members can solicit routes
 
 			Broker Options (not nats-server's):
 			        --io_threads <n>             Event loops for client connections (default: half the CPUs)
@@ -108,6 +118,17 @@ public final class BrokerCommandLine {
 			Map.entry("tlskey", Flag.text("tls", (values, value) -> values.tlsKey = value)),
 			Map.entry("tlscacert", Flag.text("tls", (values, value) -> values.tlsCaCert = value)),
 			Map.entry("tlsverify", Flag.bool("tls", (values, value) -> values.tlsVerify = value)),
+			Map.entry("client_advertise",
+					Flag.text("clientAdvertise", (values, value) -> values.clientAdvertise = value)),
+			Map.entry("cluster", Flag.text("cluster", (values, value) -> values.clusterListen = value)),
+			Map.entry("cluster_listen", Flag.text("cluster", (values, value) -> values.clusterListen = value)),
+			Map.entry("cluster_name", Flag.text("clusterName", (values, value) -> values.clusterName = value)),
+			Map.entry("routes", Flag.text("routes", (values, value) -> values.routes = value)),
+			Map.entry("cluster_advertise",
+					Flag.text("clusterAdvertise", (values, value) -> values.clusterAdvertise = value)),
+			Map.entry("no_advertise", Flag.bool("noAdvertise", (values, value) -> values.noAdvertise = value)),
+			Map.entry("connect_retries",
+					Flag.integer("connectRetries", (values, value) -> values.connectRetries = value)),
 			Map.entry("c", Flag.text(null, (values, value) -> values.configFile = value)),
 			Map.entry("config", Flag.text(null, (values, value) -> values.configFile = value)),
 			Map.entry("t", Flag.bool(null, (values, value) -> values.checkConfig = value)),
@@ -256,6 +277,20 @@ public final class BrokerCommandLine {
 
 		Boolean tlsVerify;
 
+		String clientAdvertise = defaults.clientAdvertise();
+
+		String clusterListen = defaults.cluster().listen();
+
+		String clusterName = defaults.cluster().name();
+
+		String routes = defaults.cluster().routes();
+
+		String clusterAdvertise = defaults.cluster().advertise();
+
+		boolean noAdvertise = defaults.cluster().noAdvertise();
+
+		long connectRetries = defaults.cluster().connectRetries();
+
 		Boolean debugAndTrace;
 
 		Boolean verboseTrace;
@@ -295,7 +330,10 @@ public final class BrokerCommandLine {
 				all.add("trace");
 			}
 			return new BrokerFlags(host, port, serverName, pidFile, user, password, token, logFile, logTime,
-					finalDebug, finalTrace, ioThreads, httpPort, http, tlsFlags(), configFile, checkConfig, all);
+					finalDebug, finalTrace, ioThreads, httpPort, http, tlsFlags(),
+					new BrokerFlags.ClusterFlags(clusterListen, clusterName, routes, clusterAdvertise, noAdvertise,
+							connectRetries),
+					clientAdvertise, configFile, checkConfig, all);
 		}
 
 		// nats-server turns TLS on when any TLS flag is given, unless -tls=false is (Go visits flags sorted by

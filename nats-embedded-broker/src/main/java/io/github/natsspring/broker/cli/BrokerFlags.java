@@ -1,11 +1,17 @@
 package io.github.natsspring.broker.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.config.ClusterSettings;
+import io.github.natsspring.broker.config.GoUrl;
 import io.github.natsspring.broker.config.ServerSettings;
+import io.github.natsspring.broker.protocol.GoHostPort;
 
 /**
  * The values of the command-line flags, as given (empty strings for flags not given), and which were given:
@@ -28,13 +34,18 @@ import io.github.natsspring.broker.config.ServerSettings;
  * @param http {@code --http}: the monitoring address as {@code host:port} (this broker's own flag); empty for
  * none
  * @param tls the TLS flags
+ * @param cluster the cluster flags
+ * @param clientAdvertise {@code --client_advertise}: the client address advertised instead of the listening one;
+ * empty for none
  * @param configFile {@code -c}: the configuration file; empty for none
  * @param checkConfig {@code -t}: only check the configuration file
- * @param given the flags given, by the names of these components ({@code tls} for any TLS flag)
+ * @param given the flags given, by the names of these components ({@code tls} for any TLS flag) and of the
+ * cluster flags' ({@code cluster} for {@code --cluster})
  */
 public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
 		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, long httpPort,
-		String http, TlsFlags tls, String configFile, boolean checkConfig, Set<String> given) {
+		String http, TlsFlags tls, ClusterFlags cluster, String clientAdvertise, String configFile,
+		boolean checkConfig, Set<String> given) {
 
 	/** Copies the set of given flags. */
 	public BrokerFlags {
@@ -44,16 +55,20 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 	/** The values nats-server starts with when no flag is given. */
 	public static BrokerFlags defaults() {
 		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0, 0, "",
-				new TlsFlags(false, "", "", "", false), "", false, Set.of());
+				new TlsFlags(false, "", "", "", false), new ClusterFlags("", "", "", "", false, 0), "", "", false,
+				Set.of());
 	}
 
 	/**
 	 * Lays the given flags over settings, as nats-server lays its command line over its configuration file:
-	 * a TLS flag replaces the file's TLS, {@code -tls=false} turns TLS off.
+	 * a TLS flag replaces the file's TLS, {@code -tls=false} turns TLS off; {@code --cluster} replaces the file's
+	 * cluster address and route credentials, {@code --cluster ""} turns clustering off, {@code --routes} replaces
+	 * the file's routes.
 	 * @param settings the settings to change
 	 * @return the same builder
-	 * @throws IllegalArgumentException with nats-server's words when TLS flags lack the certificate or key, or
-	 * when {@code --http} is not {@code host:port}
+	 * @throws IllegalArgumentException with nats-server's words when TLS flags lack the certificate or key, when
+	 * {@code --http} is not {@code host:port}, when {@code --cluster} is not a URL with a host and port, or when
+	 * {@code --routes} is given without a cluster
 	 */
 	public ServerSettings.Builder applyTo(ServerSettings.Builder settings) {
 		if (given.contains("host")) {
@@ -102,6 +117,10 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 		if (given.contains("tls")) {
 			settings.tls(tls.toTls()).tlsTimeout(null);
 		}
+		if (given.contains("clientAdvertise")) {
+			settings.clientAdvertise(clientAdvertise);
+		}
+		cluster.applyTo(settings.cluster(), given);
 		return settings;
 	}
 
@@ -151,6 +170,80 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 				.caFile(this.caCertificate.isEmpty() ? null : Path.of(this.caCertificate))
 				.verifyClients(this.verify)
 				.build();
+		}
+	}
+
+	/**
+	 * The cluster flags, as given.
+	 *
+	 * @param listen {@code --cluster}, {@code --cluster_listen}: the cluster URL, {@code nats://host:port} with
+	 * an optional {@code user:password@}, port -1 for a random one; empty for no cluster
+	 * @param name {@code --cluster_name}: the cluster name; empty for a generated one
+	 * @param routes {@code --routes}: comma-separated route URLs; empty for none
+	 * @param advertise {@code --cluster_advertise}: the address advertised to peers; empty for the listening one
+	 * @param noAdvertise {@code --no_advertise}: whether client URLs stay out of route and client INFO
+	 * @param connectRetries {@code --connect_retries}: the retries of gossiped routes
+	 */
+	public record ClusterFlags(String listen, String name, String routes, String advertise, boolean noAdvertise,
+			long connectRetries) {
+
+		/** Lays the given cluster flags over the cluster settings, in nats-server's order. */
+		void applyTo(ClusterSettings cluster, Set<String> given) {
+			if (given.contains("clusterName")) {
+				cluster.name(this.name);
+			}
+			if (given.contains("clusterAdvertise")) {
+				cluster.advertise(this.advertise);
+			}
+			if (given.contains("noAdvertise")) {
+				cluster.noAdvertise(this.noAdvertise);
+			}
+			if (given.contains("connectRetries")) {
+				cluster.connectRetries(this.connectRetries);
+			}
+			if (given.contains("cluster")) {
+				overrideListen(cluster);
+			}
+			if (!this.routes.isEmpty() && this.listen.isEmpty() && cluster.host().isEmpty() && cluster.port() == 0) {
+				throw new IllegalArgumentException("solicited routes require cluster capabilities, e.g. --cluster");
+			}
+			if (given.contains("routes")) {
+				cluster.routes(routeUrls());
+			}
+		}
+
+		// nats-server's overrideCluster: -1 does not parse as a URL port, so it is read as 0 and then restored
+		private void overrideListen(ClusterSettings cluster) {
+			if (this.listen.isEmpty()) {
+				cluster.port(0);
+				return;
+			}
+			boolean random = this.listen.endsWith(":-1");
+			String text = random ? this.listen.substring(0, this.listen.length() - 3) + ":0" : this.listen;
+			GoUrl url = GoUrl.parse(text);
+			GoHostPort address = GoHostPort.split(url.host());
+			cluster.host(address.host()).port(random ? ServerSettings.RANDOM_PORT : GoValueSyntax.scanInt(address.port()));
+			if (url.username() == null) {
+				cluster.authorization("", "");
+				return;
+			}
+			if (url.password() == null) {
+				throw new IllegalArgumentException("expected cluster password to be set");
+			}
+			cluster.authorization(url.username(), url.password());
+		}
+
+		// nats-server takes every comma-separated part, trimmed, and later fails on one that is not a URL; here it
+		// is refused at once
+		private List<URI> routeUrls() {
+			if (this.routes.isEmpty()) {
+				return List.of();
+			}
+			List<URI> urls = new ArrayList<>();
+			for (String route : this.routes.split(",", -1)) {
+				urls.add(GoUrl.parse(route.strip()).toUri());
+			}
+			return urls;
 		}
 	}
 }

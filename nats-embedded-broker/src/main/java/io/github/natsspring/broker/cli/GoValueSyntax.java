@@ -2,6 +2,8 @@ package io.github.natsspring.broker.cli;
 
 import java.math.BigInteger;
 
+import io.github.natsspring.broker.protocol.GoQuote;
+
 /**
  * Reads and quotes flag values the way Go's {@code flag} and {@code strconv} packages do, so that the values
  * nats-server accepts (and the ones it rejects) are accepted and rejected here too.
@@ -66,6 +68,38 @@ final class GoValueSyntax {
 			throw InvalidValueException.range();
 		}
 		return value.longValue();
+	}
+
+	/**
+	 * Reads the decimal digits of a URL's port as Go's {@code fmt.Sscan} reads an {@code int}, as nats-server reads
+	 * the port of {@code --cluster}: a leading 0 makes the number octal, and the first digit that is not octal
+	 * ends it.
+	 * @param digits the port, digits only
+	 * @return the number
+	 * @throws IllegalArgumentException with Go's message: {@code EOF} for nothing, the {@code strconv} range error
+	 * for too many digits
+	 */
+	static long scanInt(String digits) {
+		if (digits.isEmpty()) {
+			throw new IllegalArgumentException("EOF");
+		}
+		String token = digits;
+		int radix = 10;
+		if (digits.charAt(0) == '0') {
+			int end = 1;
+			while (end < digits.length() && digits.charAt(end) >= '0' && digits.charAt(end) <= '7') {
+				end++;
+			}
+			token = digits.substring(0, end);
+			radix = 8;
+		}
+		try {
+			return Long.parseLong(token, radix);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(
+					"strconv.ParseInt: parsing " + GoQuote.quote(token) + ": value out of range", ex);
+		}
 	}
 
 	/**

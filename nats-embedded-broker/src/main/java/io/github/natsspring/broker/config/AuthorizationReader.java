@@ -15,7 +15,7 @@ import io.github.natsspring.broker.auth.NkeyPublicKey;
 import io.github.natsspring.broker.protocol.GoQuote;
 
 /**
- * Reads the top-level {@code authorization} block as nats-server 2.9.10 does: a single user and password, or a
+ * Reads an {@code authorization} block as nats-server 2.9.10 does: a single user and password, or a
  * token, or a {@code users} array of users with passwords and users with nkeys, each with optional permissions,
  * {@code default_permissions} for users without their own, and {@code timeout} in seconds.
  */
@@ -36,7 +36,43 @@ final class AuthorizationReader {
 		this.permissions = new PermissionsReader(problems);
 	}
 
+	/** Reads the top-level block into the settings, refusing the combinations nats-server refuses there. */
 	void read(ConfigValue block) {
+		Authorization authorization = parse(block);
+		if (authorization == null) {
+			return;
+		}
+		String user = authorization.user();
+		String token = authorization.token();
+		Users users = authorization.users();
+		if ((!user.isEmpty() || !authorization.password().isEmpty()) && !token.isEmpty()) {
+			this.problems.error(block, "Cannot have a user/pass and token");
+			return;
+		}
+		if (users != null && !user.isEmpty()) {
+			this.problems.error(block, "Can not have a single user/pass and a users array");
+			return;
+		}
+		if (users != null && !token.isEmpty()) {
+			this.problems.error(block, "Can not have a token and a users array");
+			return;
+		}
+		if (users != null && !unique(block, users)) {
+			return;
+		}
+		this.settings.username(user).password(authorization.password()).token(token).authTimeout(authorization.timeout());
+		if (users != null) {
+			this.settings.users(users.users(), users.nkeyUsers());
+		}
+		this.settings.defaultPermissions(authorization.defaultPermissions());
+	}
+
+	/**
+	 * Reads a block, top-level or the cluster's, without the checks of where it is used.
+	 * @return what it holds, or {@code null} when a value of the wrong type ended it, as nats-server then fails
+	 * on the result it did not get
+	 */
+	Authorization parse(ConfigValue block) {
 		String user = "";
 		String password = "";
 		String token = "";
@@ -61,28 +97,9 @@ final class AuthorizationReader {
 		catch (ConfigTypeMismatch mismatch) {
 			this.problems.typeMismatch(mismatch);
 			this.problems.error(block, NIL_DEREFERENCE);
-			return;
+			return null;
 		}
-		if ((!user.isEmpty() || !password.isEmpty()) && !token.isEmpty()) {
-			this.problems.error(block, "Cannot have a user/pass and token");
-			return;
-		}
-		if (users != null && !user.isEmpty()) {
-			this.problems.error(block, "Can not have a single user/pass and a users array");
-			return;
-		}
-		if (users != null && !token.isEmpty()) {
-			this.problems.error(block, "Can not have a token and a users array");
-			return;
-		}
-		if (users != null && !unique(block, users)) {
-			return;
-		}
-		this.settings.username(user).password(password).token(token).authTimeout(timeout);
-		if (users != null) {
-			this.settings.users(users.users(), users.nkeyUsers());
-		}
-		this.settings.defaultPermissions(defaultPermissions);
+		return new Authorization(user, password, token, timeout, users, defaultPermissions);
 	}
 
 	// nats-server: whole or fractional seconds; any other type means one second
@@ -189,6 +206,26 @@ final class AuthorizationReader {
 		}
 	}
 
-	private record Users(List<BrokerUser> users, List<BrokerNkeyUser> nkeyUsers) {
+	/**
+	 * What an {@code authorization} block holds.
+	 *
+	 * @param user the single user, empty for none
+	 * @param password the single user's password
+	 * @param token the token, empty for none
+	 * @param timeout the authentication timeout, {@code null} when not given
+	 * @param users the {@code users} array, {@code null} when absent or refused
+	 * @param defaultPermissions the permissions of users without their own, {@code null} when not given
+	 */
+	record Authorization(String user, String password, String token, Duration timeout, Users users,
+			BrokerPermissions defaultPermissions) {
+	}
+
+	/**
+	 * The {@code users} array.
+	 *
+	 * @param users the users with passwords
+	 * @param nkeyUsers the users with nkeys
+	 */
+	record Users(List<BrokerUser> users, List<BrokerNkeyUser> nkeyUsers) {
 	}
 }

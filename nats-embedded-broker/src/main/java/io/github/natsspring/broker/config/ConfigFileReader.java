@@ -20,7 +20,7 @@ import io.github.natsspring.broker.protocol.GoQuote;
 public final class ConfigFileReader {
 
 	/** Keys nats-server knows that configure nothing this broker does; refused with a clear error. */
-	private static final Set<String> UNSUPPORTED = Set.of("cluster", "gateway", "leaf", "leafnodes", "jetstream",
+	private static final Set<String> UNSUPPORTED = Set.of("gateway", "leaf", "leafnodes", "jetstream",
 			"store_dir", "storedir", "accounts", "mappings", "maps", "operator", "operators", "roots", "root",
 			"root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
 			"resolver_preload", "resolver_pinned_accounts", "system_account", "system", "no_system_account",
@@ -115,14 +115,15 @@ public final class ConfigFileReader {
 			case "lame_duck_duration" -> lameDuckDuration(value);
 			case "lame_duck_grace_period" -> lameDuckGracePeriod(value);
 			case "authorization" -> new AuthorizationReader(this.problems, this.settings).read(value);
-			case "tls" -> new TlsReader(this.problems, this.settings).read(value);
+			case "tls" -> tls(value);
+			case "cluster" -> new ClusterReader(this.problems, this.settings).read(value);
+			case "client_advertise" -> this.settings.clientAdvertise(ConfigValues.string(value));
 			case "http_port", "monitor_port" -> this.settings.httpPort(ConfigValues.int64(value));
 			case "http" -> httpListen(value);
 			case "http_base_path" -> this.settings.httpBasePath(ConfigValues.string(value));
 			// known to nats-server, without an effect in this broker: checked, then ignored
 			case "disable_sublist_cache", "no_sublist_cache" -> ConfigValues.bool(value);
 			case "max_traced_msg_len", "connect_error_reports", "reconnect_error_reports" -> ConfigValues.int64(value);
-			case "client_advertise" -> ConfigValues.string(value);
 			default -> {
 				if (UNSUPPORTED.contains(name)) {
 					this.problems.error(value, "field " + GoQuote.quote(key) + " is not supported by this broker");
@@ -134,23 +135,31 @@ public final class ConfigFileReader {
 		}
 	}
 
+	private void tls(ConfigValue value) {
+		TlsReader.Tls tls = new TlsReader(this.problems, false).read(value);
+		if (tls != null) {
+			this.settings.tls(tls.settings()).tlsTimeout(tls.timeout());
+		}
+	}
+
 	private void listen(ConfigValue value) {
-		hostPort(value, this.settings::host, this.settings::port);
+		hostPort(this.problems, value, this.settings::host, this.settings::port);
 	}
 
 	private void httpListen(ConfigValue value) {
-		hostPort(value, this.settings::httpHost, this.settings::httpPort);
+		hostPort(this.problems, value, this.settings::httpHost, this.settings::httpPort);
 	}
 
 	/** nats-server's {@code parseListen}: a port alone, or {@code host:port} split as Go splits it. */
-	private void hostPort(ConfigValue value, Consumer<String> hostSetter, LongConsumer portSetter) {
+	static void hostPort(ConfigProblems problems, ConfigValue value, Consumer<String> hostSetter,
+			LongConsumer portSetter) {
 		Object raw = value.value();
 		if (raw instanceof Long port) {
 			portSetter.accept(port);
 			return;
 		}
 		if (!(raw instanceof String address)) {
-			this.problems.error(value, "expected port or host:port, got " + value.goTypeName());
+			problems.error(value, "expected port or host:port, got " + value.goTypeName());
 			return;
 		}
 		int colon = address.lastIndexOf(':');
@@ -158,7 +167,7 @@ public final class ConfigFileReader {
 		String host = (colon >= 0) ? address.substring(0, colon) : null;
 		if (host == null || (!bracketed && host.contains(":"))
 				|| (bracketed && !(host.endsWith("]") && host.indexOf(']') == host.length() - 1))) {
-			this.problems.error(value, "could not parse address string " + GoQuote.quote(address));
+			problems.error(value, "could not parse address string " + GoQuote.quote(address));
 			return;
 		}
 		String port = address.substring(colon + 1);
@@ -167,7 +176,7 @@ public final class ConfigFileReader {
 			number = Long.parseLong(port);
 		}
 		catch (NumberFormatException ex) {
-			this.problems.error(value, "could not parse port " + GoQuote.quote(port));
+			problems.error(value, "could not parse port " + GoQuote.quote(port));
 			return;
 		}
 		hostSetter.accept(bracketed ? host.substring(1, host.length() - 1) : host);

@@ -151,7 +151,9 @@ public final class ServerSettings {
 			.auth(auth())
 			.logging(new BrokerLogging(v.debug, v.trace))
 			.tls(tls)
-			.limits((limits) -> applyLimits(limits, tls != null));
+			.limits((limits) -> applyLimits(limits, tls != null))
+			.cluster(v.cluster.toCluster())
+			.clientAdvertise(v.clientAdvertise.isEmpty() ? null : v.clientAdvertise);
 		if (v.ioThreads != 0) {
 			options.ioThreads(v.ioThreads);
 		}
@@ -308,6 +310,10 @@ public final class ServerSettings {
 
 		private String httpBasePath = "";
 
+		private ClusterSettings cluster = new ClusterSettings();
+
+		private String clientAdvertise = "";
+
 		private Builder() {
 		}
 
@@ -345,6 +351,8 @@ public final class ServerSettings {
 			copy.httpHost = this.httpHost;
 			copy.httpPort = this.httpPort;
 			copy.httpBasePath = this.httpBasePath;
+			copy.cluster = this.cluster.copy();
+			copy.clientAdvertise = this.clientAdvertise;
 			return copy;
 		}
 
@@ -648,6 +656,24 @@ public final class ServerSettings {
 		 */
 		public Builder httpBasePath(String httpBasePath) {
 			this.httpBasePath = httpBasePath;
+			return this;
+		}
+
+		/**
+		 * The cluster settings, to change in place as a {@code cluster} block or the cluster flags do.
+		 * @return the cluster settings of this builder
+		 */
+		public ClusterSettings cluster() {
+			return this.cluster;
+		}
+
+		/**
+		 * Sets {@code client_advertise}.
+		 * @param clientAdvertise {@code host:port} or {@code host}, empty for the listening address
+		 * @return this builder
+		 */
+		public Builder clientAdvertise(String clientAdvertise) {
+			this.clientAdvertise = clientAdvertise;
 			return this;
 		}
 

@@ -15,9 +15,11 @@ import io.github.natsspring.broker.protocol.GoDuration;
 import io.github.natsspring.broker.protocol.GoQuote;
 
 /**
- * Reads the top-level {@code tls} block as nats-server 2.9.10 does: the first problem ends the block. Cipher
- * suites take nats-server's (Go's) names; pinned certificates the hex SHA-256 of a SubjectPublicKeyInfo; curve preferences are checked but not applied, as Java 17 has no
- * per-connection choice of key-exchange groups.
+ * Reads a {@code tls} block, the top-level one or the cluster's, as nats-server 2.9.10 does: the first problem
+ * ends the block. Cipher suites take nats-server's (Go's) names; pinned certificates the hex SHA-256 of a
+ * SubjectPublicKeyInfo; curve preferences are checked but not applied, as Java 17 has no per-connection choice
+ * of key-exchange groups. For routes, what only routes use and this broker does not implement
+ * ({@code insecure}, {@code verify_and_map}, {@code verify_cert_and_check_known_urls}) is refused by name.
  */
 final class TlsReader {
 
@@ -37,7 +39,7 @@ final class TlsReader {
 
 	private final ConfigProblems problems;
 
-	private final ServerSettings.Builder settings;
+	private final boolean routes;
 
 	private String certificateFile = "";
 
@@ -55,31 +57,37 @@ final class TlsReader {
 
 	private Set<String> pinnedCertificates;
 
-	TlsReader(ConfigProblems problems, ServerSettings.Builder settings) {
+	/**
+	 * Creates a reader of one block.
+	 * @param problems where refusals go
+	 * @param routes whether the block is the cluster's, for routes, rather than the one for clients
+	 */
+	TlsReader(ConfigProblems problems, boolean routes) {
 		this.problems = problems;
-		this.settings = settings;
+		this.routes = routes;
 	}
 
-	void read(ConfigValue block) {
+	/** The block's settings, or {@code null} when it was refused. */
+	Tls read(ConfigValue block) {
 		try {
 			for (Map.Entry<String, ConfigValue> entry : ConfigValues.map(block).entrySet()) {
 				Refusal refusal = readEntry(entry.getKey(), entry.getValue());
 				if (refusal != null) {
 					this.problems.error(refusal.value(), refusal.reason());
-					return;
+					return null;
 				}
 			}
 		}
 		catch (ConfigTypeMismatch mismatch) {
 			this.problems.typeMismatch(mismatch);
-			return;
+			return null;
 		}
 		String refusal = checkFiles();
 		if (refusal != null) {
 			this.problems.error(block, refusal);
-			return;
+			return null;
 		}
-		this.settings.tls(BrokerTls.builder()
+		return new Tls(BrokerTls.builder()
 			.certificateFile(Path.of(this.certificateFile))
 			.privateKeyFile(Path.of(this.keyFile))
 			.caFile(this.caFile.isEmpty() ? null : Path.of(this.caFile))
@@ -87,8 +95,7 @@ final class TlsReader {
 			.mapClientCertificates(this.map)
 			.cipherSuites(this.cipherSuites)
 			.pinnedCertificates(this.pinnedCertificates)
-			.build());
-		this.settings.tlsTimeout(this.timeout);
+			.build(), this.timeout);
 	}
 
 	/** Reads one key; returns nats-server's refusal, placed at the value or at the element refused, or {@code null}. */
@@ -110,6 +117,9 @@ final class TlsReader {
 				String name = key.toLowerCase(Locale.ROOT);
 				if (!(raw instanceof Boolean flag)) {
 					return new Refusal(value, "error parsing tls config, expected '" + name + "' to be a boolean");
+				}
+				if (flag && this.routes && !name.equals("verify")) {
+					return new Refusal(value, "field " + GoQuote.quote(key) + " is not supported by this broker");
 				}
 				if (name.equals("verify_cert_and_check_known_urls") && flag) {
 					return new Refusal(value, "verify_cert_and_check_known_urls not supported in this context");
@@ -208,6 +218,15 @@ final class TlsReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A block's settings.
+	 *
+	 * @param settings the TLS settings, with the default handshake timeout
+	 * @param timeout the block's {@code timeout}, {@code null} when not given
+	 */
+	record Tls(BrokerTls settings, Duration timeout) {
 	}
 
 	private record Refusal(ConfigValue value, String reason) {

@@ -1,6 +1,7 @@
 package io.github.natsspring.broker.server;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +9,21 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.protocol.GoDuration;
+import io.github.natsspring.broker.protocol.GoHostPort;
 
 /**
  * What a configuration reload changes, judged as nats-server 2.9.10 judges it: options it can change while
  * running (authorization, TLS, logging, most limits) give the notices nats-server logs, in the order of its
  * options; any other change refuses the whole reload with nats-server's message, naming the first such option.
+ * Changes nats-server makes while running but this broker cannot yet (the cluster's name, advertised address,
+ * credentials, TLS and routes, and {@code client_advertise}) refuse the reload too, with a message saying so.
  */
 final class OptionsDiff {
 
@@ -48,11 +53,29 @@ final class OptionsDiff {
 	 * @throws NatsBrokerException {@code config reload not supported for <Option>: old=…, new=…}
 	 */
 	static OptionsDiff of(NatsBrokerOptions old, NatsBrokerOptions changed, int boundPort, boolean tlsFilesChanged) {
+		int clusterPort = (old.cluster() != null) ? old.cluster().port() : 0;
+		return of(old, changed, boundPort, clusterPort, tlsFilesChanged);
+	}
+
+	/**
+	 * Compares running and new options of a broker whose cluster port is bound.
+	 * @param old the running options
+	 * @param changed the new options
+	 * @param boundPort the port the server bound, which a new random port (0) keeps
+	 * @param clusterBoundPort the cluster port the server bound, which a new random cluster port (0) keeps
+	 * @param tlsFilesChanged whether the certificate, key or CA files read differently than at the last (re)load
+	 * @return the changes
+	 * @throws NatsBrokerException {@code config reload not supported for <Option>: old=…, new=…}, or that this
+	 * broker cannot yet make a change nats-server makes
+	 */
+	static OptionsDiff of(NatsBrokerOptions old, NatsBrokerOptions changed, int boundPort, int clusterBoundPort,
+			boolean tlsFilesChanged) {
 		refuseChange("ServerName", text(old.serverName()), text(changed.serverName()));
 		refuseChange("Host", old.host(), changed.host());
 		if (changed.port() != 0 && changed.port() != boundPort && changed.port() != old.port()) {
 			refuse("Port", String.valueOf(old.port()), String.valueOf(changed.port()));
 		}
+		refuseClientAdvertiseChange(old.clientAdvertise(), changed.clientAdvertise());
 		refuseMonitoringChange(old.monitoring(), changed.monitoring());
 		List<String> notices = new ArrayList<>();
 		if (old.logging().trace() != changed.logging().trace()) {
@@ -84,6 +107,8 @@ final class OptionsDiff {
 			notices.add("Reloaded: max_payload = " + is.maxPayload());
 		}
 		refuseChange("MaxPending", String.valueOf(was.maxPending()), String.valueOf(is.maxPending()));
+		refuseClusterChange(old.cluster(), changed.cluster(), clusterBoundPort);
+		refuseRoutesChange(old.cluster(), changed.cluster());
 		boolean tlsChanged = tlsNotices(old.tls(), changed.tls(), tlsFilesChanged, notices);
 		Set<String> pinnedWas = (old.tls() != null) ? old.tls().pinnedCertificates() : null;
 		Set<String> pinnedIs = (changed.tls() != null) ? changed.tls().pinnedCertificates() : null;
@@ -146,6 +171,109 @@ final class OptionsDiff {
 				&& Objects.equals(old.cipherSuites(), changed.cipherSuites())
 				&& old.keyManagerFactory() == changed.keyManagerFactory()
 				&& old.trustManagerFactory() == changed.trustManagerFactory();
+	}
+
+	// nats-server reloads client_advertise once it reads as host[:port]; this broker does not advertise one yet
+	private static void refuseClientAdvertiseChange(String old, String changed) {
+		if (Objects.equals(old, changed)) {
+			return;
+		}
+		if (changed != null) {
+			try {
+				GoHostPort.withDefaultPort(changed, 0);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new NatsBrokerException("invalid ClientAdvertise value of " + changed + ", err=" + ex.getMessage());
+			}
+		}
+		throw new NatsBrokerException(notYet("client_advertise", text(old), text(changed)));
+	}
+
+	// nats-server's options without a cluster: no host, port 0; a new random port keeps the bound one
+	private static void refuseClusterChange(BrokerCluster old, BrokerCluster changed, int clusterBoundPort) {
+		String oldHost = (old != null) ? old.host() : "";
+		String newHost = (changed != null) ? changed.host() : "";
+		if (!oldHost.equals(newHost)) {
+			throw new NatsBrokerException(
+					"config reload not supported for cluster host: old=" + oldHost + ", new=" + newHost);
+		}
+		int oldPort = (old == null) ? 0 : (old.port() == 0) ? clusterBoundPort : old.port();
+		int newPort = (changed == null) ? 0 : (changed.port() == 0) ? oldPort : changed.port();
+		if (oldPort != newPort) {
+			throw new NatsBrokerException(
+					"config reload not supported for cluster port: old=" + oldPort + ", new=" + newPort);
+		}
+		String difference = (old != null && changed != null) ? clusterDifference(old, changed) : null;
+		if (difference == null) {
+			return;
+		}
+		if (changed.advertise() != null) {
+			try {
+				GoHostPort.withDefaultPort(changed.advertise(), 0);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new NatsBrokerException(
+						"invalid Cluster.Advertise value of " + changed.advertise() + ", err=" + ex.getMessage());
+			}
+		}
+		throw new NatsBrokerException(difference);
+	}
+
+	/** What nats-server would reload in a cluster and this broker cannot yet, or {@code null} when nothing. */
+	private static String clusterDifference(BrokerCluster old, BrokerCluster changed) {
+		if (!Objects.equals(old.name(), changed.name())) {
+			return notYet("cluster name", text(old.name()), text(changed.name()));
+		}
+		if (!Objects.equals(old.advertise(), changed.advertise())) {
+			return notYet("cluster advertise", text(old.advertise()), text(changed.advertise()));
+		}
+		if (old.noAdvertise() != changed.noAdvertise()) {
+			return notYet("cluster no_advertise", String.valueOf(old.noAdvertise()),
+					String.valueOf(changed.noAdvertise()));
+		}
+		if (old.connectRetries() != changed.connectRetries()) {
+			return notYet("cluster connect_retries", String.valueOf(old.connectRetries()),
+					String.valueOf(changed.connectRetries()));
+		}
+		if (!Objects.equals(old.username(), changed.username()) || !Objects.equals(old.password(), changed.password())
+				|| !old.authTimeout().equals(changed.authTimeout())) {
+			return notYet("cluster authorization");
+		}
+		if (!sameRouteTls(old.tls(), changed.tls())) {
+			return notYet("cluster tls");
+		}
+		return null;
+	}
+
+	// nats-server compares the routes sorted, so that a new order is no change
+	private static void refuseRoutesChange(BrokerCluster old, BrokerCluster changed) {
+		List<String> was = sortedRoutes(old);
+		List<String> is = sortedRoutes(changed);
+		if (!was.equals(is)) {
+			throw new NatsBrokerException(notYet("cluster routes"));
+		}
+	}
+
+	private static List<String> sortedRoutes(BrokerCluster cluster) {
+		return (cluster != null) ? cluster.routes().stream().map(URI::toString).sorted().toList() : List.of();
+	}
+
+	private static boolean sameRouteTls(BrokerTls old, BrokerTls changed) {
+		if (old == null || changed == null) {
+			return old == changed;
+		}
+		return sameTlsConfig(old, changed) && old.handshakeTimeout().equals(changed.handshakeTimeout())
+				&& old.mapClientCertificates() == changed.mapClientCertificates()
+				&& Objects.equals(old.pinnedCertificates(), changed.pinnedCertificates());
+	}
+
+	private static String notYet(String option, String old, String changed) {
+		return notYet(option) + ": old=" + old + ", new=" + changed;
+	}
+
+	// without values, for settings that hold secrets
+	private static String notYet(String option) {
+		return "config reload of " + option + " not supported by this broker yet";
 	}
 
 	// nats-server's options with monitoring off: no host, port 0, no base path

@@ -96,7 +96,26 @@ class ConfigFileParityTests {
 						+ "\", pinned_certs: [\"" + "AB".repeat(32) + "\"] }\n"),
 				Arguments.of("monitoring port", "http_port: 8222\nmonitor_port: -1\n"),
 				Arguments.of("monitoring address and base path", "http: \"127.0.0.1:8222\"\nhttp_base_path: /nats\n"),
-				Arguments.of("known keys without effect", "disable_sublist_cache: true\nmax_traced_msg_len: 10\nclient_advertise: \"a:1\"\n"));
+				Arguments.of("known keys without effect", "disable_sublist_cache: true\nmax_traced_msg_len: 10\nclient_advertise: \"a:1\"\n"),
+				Arguments.of("cluster listen", "cluster { name: c, listen: 127.0.0.1:6222 }\n"),
+				Arguments.of("cluster every key", """
+						cluster {
+						  name: c
+						  host: 127.0.0.1
+						  port: -1
+						  advertise: "h:1"
+						  no_advertise: true
+						  connect_retries: 3
+						  routes: [ nats://127.0.0.1:6222, "nats-route://u:p@127.0.0.1:6223" ]
+						  authorization { user: u, password: p, timeout: 1.5 }
+						}
+						client_advertise: "127.0.0.1:4222"
+						"""),
+				Arguments.of("cluster aliases", "cluster { net: 127.0.0.1, port: 6222, cluster_advertise: h }\n"),
+				Arguments.of("cluster route variable", "cluster {\n  R = \"nats://127.0.0.1:1\"\n  routes: [$R]\n  port: 6222\n}\n"),
+				Arguments.of("cluster tls", "cluster {\n  port: 6222\n  tls {\n    cert_file: \"" + server.certificateFile()
+						+ "\"\n    key_file: \"" + server.keyFile() + "\"\n    ca_file: \"" + certificates.caFile()
+						+ "\"\n    timeout: 3\n  }\n}\n"));
 	}
 
 	static Stream<Arguments> brokenFiles() {
@@ -187,7 +206,34 @@ class ConfigFileParityTests {
 				Arguments.of("number after minus", "port: -1x\n"),
 				Arguments.of("map value terminator", "a { b: , }\n"),
 				Arguments.of("integers as subjects", "x = [1, 2 ]\nauthorization { users: [ {user: a, password: b, permissions: { publish: { allow: $x } }} ] }\n"),
-				Arguments.of("several errors", "foo: 1\nbar: 2\nport: \"x\"\n"));
+				Arguments.of("several errors", "foo: 1\nbar: 2\nport: \"x\"\n"),
+				Arguments.of("cluster unknown key", "cluster { foo: 1 }\n"),
+				Arguments.of("cluster not a map", "cluster: 1\n"),
+				Arguments.of("cluster port as a string", "cluster { port: \"x\" }\n"),
+				Arguments.of("cluster name of the wrong type", "cluster { name: 1 }\n"),
+				Arguments.of("cluster host of the wrong type", "cluster { host: 1 }\n"),
+				Arguments.of("cluster listen with colons", "cluster {\n  listen: \"a:b:c\"\n}\n"),
+				Arguments.of("cluster listen bad port", "cluster { listen: \"localhost:x\" }\n"),
+				Arguments.of("cluster routes not a list", "cluster { routes: \"nats://x:1\" }\n"),
+				Arguments.of("cluster route not a string", "cluster { routes: [1, \"nats://a:1\"] }\n"),
+				Arguments.of("cluster route variable not a string", "cluster { X = 1\n routes: [$X] }\n"),
+				Arguments.of("cluster duplicate and bad routes", "cluster { routes: [\"nats://a:1\", \"nats://a:1\", \"://x\", \"nats://b:1\"] }\n"),
+				Arguments.of("cluster route with a space in the host", "cluster { routes: [\"nats://a b:1\"] }\n"),
+				Arguments.of("cluster route with a bad port", "cluster { routes: [\"nats://a:x\"] }\n"),
+				Arguments.of("cluster several users", "cluster { authorization { users: [] } }\n"),
+				Arguments.of("cluster token", "cluster { authorization { token: x } }\n"),
+				Arguments.of("cluster unknown authorization key", "cluster { authorization { usr: a } }\n"),
+				Arguments.of("cluster user of the wrong type", "cluster { authorization { user: 1 } }\n"),
+				Arguments.of("cluster authorization not a map", "cluster { authorization: 1 }\n"),
+				Arguments.of("cluster no_advertise of the wrong type", "cluster { no_advertise: 1 }\n"),
+				Arguments.of("cluster connect_retries of the wrong type", "cluster { connect_retries: \"x\" }\n"),
+				Arguments.of("cluster advertise of the wrong type", "cluster { advertise: 1 }\n"),
+				Arguments.of("cluster tls unknown key", "cluster { tls { foo: 1 } }\n"),
+				Arguments.of("cluster tls missing files", "cluster { tls { cert_file: \"/nope.pem\", key_file: \"/nope.key\" } }\n"),
+				Arguments.of("cluster tls without key", "cluster { tls { cert_file: \"/nope.pem\" } }\n"),
+				Arguments.of("cluster tls not a map", "cluster { tls: 1 }\n"),
+				Arguments.of("cluster error then more keys", "cluster {\n  listen: \"a:b:c\"\n  foo: 1\n}\n"),
+				Arguments.of("client_advertise of the wrong type", "client_advertise: 1\n"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -231,11 +277,27 @@ class ConfigFileParityTests {
 
 	@Test
 	void keysOfNatsServerThatTheBrokerDoesNotImplementAreRefusedByName() throws Exception {
-		Path file = write("unsupported", "port: 4222\ncluster { name: c, listen: 127.0.0.1:6222 }\n");
+		Path file = write("unsupported", "port: 4222\ngateway { name: g, listen: 127.0.0.1:7222 }\n");
 		assertThat(natsServerCheck(file).exitStatus()).isZero();
 		Check broker = brokerCheck(file);
 		assertThat(broker.exitStatus()).isEqualTo(1);
-		assertThat(broker.stderr()).isEqualTo("nats-broker: " + file + ":2:1: field \"cluster\" is not supported by this broker\n\n");
+		assertThat(broker.stderr()).isEqualTo("nats-broker: " + file + ":2:1: field \"gateway\" is not supported by this broker\n\n");
+	}
+
+	@Test
+	void routePermissionsAndRouteOnlyTlsKeysAreRefusedByName() throws Exception {
+		Path file = write("cluster-unsupported", """
+				cluster {
+				  permissions: { import: ">" }
+				  authorization { user: u, password: p, permissions: { export: ">" } }
+				  tls { insecure: true }
+				}
+				""");
+		Check broker = brokerCheck(file);
+		assertThat(broker.exitStatus()).isEqualTo(1);
+		assertThat(broker.stderr()).isEqualTo("nats-broker: " + file + ":2:3: field \"permissions\" is not supported by this broker\n"
+				+ file + ":3:41: field \"permissions\" is not supported by this broker\n"
+				+ file + ":4:9: field \"insecure\" is not supported by this broker\n\n");
 	}
 
 	private static List<String> sortedLines(String text) {
