@@ -1,11 +1,14 @@
 package io.github.natsspring.broker.cluster;
 
+import java.net.URI;
 import java.util.List;
 
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.account.Accounts;
+import io.github.natsspring.broker.connection.ConnectionStatistics;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 
@@ -85,4 +88,24 @@ public interface ClusterContext {
 	 */
 	void clusterUrlsChanged();
 
+	/**
+	 * The TLS handler of one route, to be first in its pipeline: TLS comes before anything else on a route.
+	 * @param channel the route's channel
+	 * @param dialled the URL dialled, or {@code null} for an accepted route
+	 * @return a new handler, or {@code null} for plaintext routes
+	 */
+	ChannelHandler routeTlsHandler(Channel channel, URI dialled);
+
+	/**
+	 * Whether accepted routes must present a certificate.
+	 * @return {@code true} with route TLS and verification on
+	 */
+	boolean routeTlsVerifies();
+
+	/**
+	 * Called once when a route closed, so that its traffic stays in the server's totals, as nats-server counts
+	 * route traffic in them.
+	 * @param statistics the route's figures
+	 */
+	void routeClosed(ConnectionStatistics statistics);
 }

@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.cluster;
 
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -10,11 +11,13 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +28,14 @@ import io.github.natsspring.broker.PortInUseException;
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.auth.PasswordMatcher;
+import io.github.natsspring.broker.connection.ConnectionStatistics;
+import io.github.natsspring.broker.monitor.RouteSnapshot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 
@@ -47,6 +53,9 @@ public final class ClusterNode {
 	private static final long REDIAL_JITTER_MILLIS = 100;
 
 	private static final long RETRY_MILLIS = 1000;
+
+	/** nats-server reports a failed first connection at the first attempt and then once in this many. */
+	private static final int CONNECT_ERROR_REPORTS = 3600;
 
 	private static final char[] NAME_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 		.toCharArray();
@@ -73,6 +82,9 @@ public final class ClusterNode {
 	private volatile boolean stopped;
 
 	private volatile boolean lameDuck;
+
+	/** Set once a peer offered client URLs: nats-server's clients see connect_urls only from then on. */
+	private volatile boolean peerUrlsSeen;
 
 	private ClusterNode(BrokerCluster settings, ClusterContext context) {
 		this.settings = settings;
@@ -102,7 +114,7 @@ public final class ClusterNode {
 				LOG.log(System.Logger.Level.DEBUG, "Detected route to self, ignoring \"" + route + "\"");
 				continue;
 			}
-			node.dial(route, true, 1);
+			node.dial(route, true, 1, false);
 		}
 		return node;
 	}
@@ -118,6 +130,10 @@ public final class ClusterNode {
 				.childHandler(new ChannelInitializer<Channel>() {
 					@Override
 					protected void initChannel(Channel channel) {
+						ChannelHandler tls = ClusterNode.this.context.routeTlsHandler(channel, null);
+						if (tls != null) {
+							channel.pipeline().addLast("tls", tls);
+						}
 						channel.pipeline().addLast(new RouteChannelHandler(ClusterNode.this::openAccepted));
 					}
 				})
@@ -128,7 +144,7 @@ public final class ClusterNode {
 		catch (Exception ex) {
 			String message = "Cannot listen for route connections on " + this.settings.host() + ":"
 					+ this.settings.port() + ": " + ex.getMessage();
-			if (ex instanceof java.net.BindException || String.valueOf(ex.getMessage()).contains("Address already in use")) {
+			if (isAddressInUse(ex)) {
 				throw new PortInUseException(message, this.settings.host(), this.settings.port(), ex);
 			}
 			throw new NatsBrokerException(message, ex);
@@ -136,8 +152,18 @@ public final class ClusterNode {
 		this.port = ((InetSocketAddress) this.listener.localAddress()).getPort();
 	}
 
+	// NIO throws BindException; epoll an IOException worded by strerror(EADDRINUSE)
+	private static boolean isAddressInUse(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private RouteConnection openAccepted(Channel channel) {
-		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, null, false, 0);
+		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, null, false);
 		this.open.add(route);
 		route.start();
 		if (this.stopped) {
@@ -146,9 +172,8 @@ public final class ClusterNode {
 		return route;
 	}
 
-	private RouteConnection openSolicited(Channel channel, URI url, boolean explicit, int attempt) {
-		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, url, explicit,
-				attempt);
+	private RouteConnection openSolicited(Channel channel, URI url, boolean explicit) {
+		RouteConnection route = new RouteConnection(this, this.context.nextConnectionId(), channel, url, explicit);
 		this.open.add(route);
 		route.start();
 		if (this.stopped) {
@@ -159,7 +184,7 @@ public final class ClusterNode {
 
 	// ---- dialling -----------------------------------------------------------------------------------------------
 
-	private void dial(URI url, boolean explicit, int attempt) {
+	private void dial(URI url, boolean explicit, int attempt, boolean reconnect) {
 		if (this.stopped) {
 			return;
 		}
@@ -175,8 +200,12 @@ public final class ClusterNode {
 			.handler(new ChannelInitializer<Channel>() {
 				@Override
 				protected void initChannel(Channel channel) {
+					ChannelHandler tls = ClusterNode.this.context.routeTlsHandler(channel, url);
+					if (tls != null) {
+						channel.pipeline().addLast("tls", tls);
+					}
 					channel.pipeline()
-						.addLast(new RouteChannelHandler((active) -> openSolicited(active, url, explicit, attempt)));
+						.addLast(new RouteChannelHandler((active) -> openSolicited(active, url, explicit)));
 				}
 			})
 			.connect(host, routePort)
@@ -185,10 +214,12 @@ public final class ClusterNode {
 					return;
 				}
 				Throwable cause = connected.cause();
-				LOG.log(System.Logger.Level.ERROR, "Error trying to connect to route (attempt " + attempt + "): "
-						+ ((cause != null) ? cause.getMessage() : "unknown"));
+				boolean report = attempt == 1 || reconnect || attempt % CONNECT_ERROR_REPORTS == 0;
+				LOG.log(report ? System.Logger.Level.ERROR : System.Logger.Level.DEBUG,
+						"Error trying to connect to route (attempt " + attempt + "): "
+								+ ((cause != null) ? cause.getMessage() : "unknown"));
 				if (explicit || attempt <= this.settings.connectRetries()) {
-					schedule(() -> dial(url, explicit, attempt + 1), RETRY_MILLIS);
+					schedule(() -> dial(url, explicit, attempt + 1, reconnect), RETRY_MILLIS);
 				}
 			});
 	}
@@ -279,8 +310,10 @@ public final class ClusterNode {
 			ip = "nats-route://" + hostPort(host, infoPort) + "/";
 		}
 		List<String> urls = this.settings.noAdvertise() ? List.of() : this.context.ownClientUrls();
+		boolean tls = this.settings.tls() != null;
 		return new RouteInfo(this.context.serverId(), this.context.serverName(), "2.9.10", host, infoPort, true,
-				this.settings.username() != null, false, this.context.limits().maxPayload(), ip,
+				this.settings.username() != null, tls, tls && this.context.routeTlsVerifies(),
+				this.context.limits().maxPayload(), ip,
 				withNonce ? Nonces.generate() : null, this.name, this.nameDynamic, urls, this.lameDuck);
 	}
 
@@ -294,8 +327,8 @@ public final class ClusterNode {
 			user = decode((colon >= 0) ? userInfo.substring(0, colon) : userInfo);
 			pass = (colon >= 0) ? decode(userInfo.substring(colon + 1)) : null;
 		}
-		return new RouteConnect(user, pass, false, true, this.context.serverId(), this.name, this.nameDynamic, null,
-				null);
+		return new RouteConnect(user, pass, this.settings.tls() != null, true, this.context.serverId(), this.name,
+				this.nameDynamic, null, null);
 	}
 
 	private static String decode(String text) {
@@ -340,13 +373,14 @@ public final class ClusterNode {
 			}
 		}
 		if (!info.connectUrls().isEmpty() && !this.settings.noAdvertise()) {
+			this.peerUrlsSeen = true;
 			this.context.clusterUrlsChanged();
 		}
 		return true;
 	}
 
 	/** A registered peer sent a new INFO of its own: lame duck, or other client URLs. */
-	void peerUpdated(RouteConnection route, RouteInfo info) {
+	void peerUpdated() {
 		if (!this.settings.noAdvertise()) {
 			this.context.clusterUrlsChanged();
 		}
@@ -372,12 +406,14 @@ public final class ClusterNode {
 		if (isConfigured(url)) {
 			return;
 		}
-		dial(url, false, 1);
+		dial(url, false, 1, false);
 	}
 
 	/** A route closed: forget its peer and redial it when it was dialled and may be. */
 	void closed(RouteConnection route) {
-		this.open.remove(route);
+		if (this.open.remove(route)) {
+			this.context.routeClosed(route.statistics());
+		}
 		RouteInfo peer = route.peer();
 		boolean stillConnected = false;
 		boolean removed = false;
@@ -397,15 +433,11 @@ public final class ClusterNode {
 		if (url == null || this.stopped || stillConnected || !route.mayRedial()) {
 			return;
 		}
-		boolean retry = route.isExplicit() || !route.didSolicit();
-		if (retry) {
-			LOG.log(System.Logger.Level.DEBUG, "Attempting reconnect for solicited route \"" + url + "\"");
-			schedule(() -> dial(url, true, 1),
-					RETRY_MILLIS + ThreadLocalRandom.current().nextLong(REDIAL_JITTER_MILLIS + 1));
-		}
-		else if (route.attempt() <= this.settings.connectRetries()) {
-			schedule(() -> dial(url, false, route.attempt() + 1), RETRY_MILLIS);
-		}
+		// a gossiped route is redialled too, with its connect_retries; a configured one for ever
+		boolean explicit = route.isExplicit() || !route.didSolicit();
+		LOG.log(System.Logger.Level.DEBUG, "Attempting reconnect for solicited route \"" + url + "\"");
+		schedule(() -> dial(url, explicit, 1, true),
+				RETRY_MILLIS + ThreadLocalRandom.current().nextLong(REDIAL_JITTER_MILLIS + 1));
 	}
 
 	// ---- what the server reads ----------------------------------------------------------------------------------
@@ -419,11 +451,32 @@ public final class ClusterNode {
 	}
 
 	/**
+	 * The figures of every open route, for the server's traffic totals.
+	 * @return the statistics, read as they are now
+	 */
+	public List<ConnectionStatistics> openRouteStatistics() {
+		List<ConnectionStatistics> all = new ArrayList<>();
+		for (RouteConnection route : this.open) {
+			all.add(route.statistics());
+		}
+		return all;
+	}
+
+	/**
 	 * The number of registered routes.
 	 * @return the route count
 	 */
 	public synchronized int routeCount() {
 		return this.routes.size();
+	}
+
+	/**
+	 * Whether clients are to get {@code connect_urls}: nats-server sends them (its own first) once a peer offered
+	 * client URLs, and goes on sending at least its own after that peer left.
+	 * @return {@code true} once a peer's client URLs were seen, unless {@code noAdvertise}
+	 */
+	public boolean advertisesClientUrls() {
+		return this.peerUrlsSeen && !this.settings.noAdvertise();
 	}
 
 	/**
@@ -454,6 +507,23 @@ public final class ClusterNode {
 		for (RouteConnection route : registered()) {
 			route.send((out) -> info.write(out, true));
 		}
+	}
+
+	/**
+	 * What {@code /routez} shows of each registered route, each taken on the route's event loop.
+	 * @return the routes by id
+	 */
+	public CompletableFuture<List<RouteSnapshot>> routeSnapshots() {
+		List<CompletableFuture<RouteSnapshot>> futures = new ArrayList<>();
+		for (RouteConnection route : registered()) {
+			futures.add(CompletableFuture.supplyAsync(route::snapshot, route.channel().eventLoop()));
+		}
+		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply((done) -> {
+			List<RouteSnapshot> snapshots = new ArrayList<>();
+			futures.forEach((future) -> snapshots.add(future.join()));
+			snapshots.sort(Comparator.comparingLong(RouteSnapshot::rid));
+			return snapshots;
+		});
 	}
 
 	synchronized List<RouteConnection> registered() {

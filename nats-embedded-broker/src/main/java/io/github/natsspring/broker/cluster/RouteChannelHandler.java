@@ -3,10 +3,13 @@ package io.github.natsspring.broker.cluster;
 import java.io.IOException;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 
 /**
  * The Netty end of one route: hands each read to its {@link RouteConnection}, ends each read batch and turns
@@ -60,8 +63,17 @@ final class RouteChannelHandler extends ChannelInboundHandlerAdapter {
 	}
 
 	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+		if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess() && this.route != null) {
+			this.route.log().error("TLS route handshake error: " + handshake.cause().getMessage());
+			this.route.close("TLS Handshake Error");
+		}
+		ctx.fireUserEventTriggered(event);
+	}
+
+	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		if (cause instanceof IOException) {
+		if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
 			if (this.route != null) {
 				this.route.log().debug("Route connection error: " + cause.getMessage());
 			}

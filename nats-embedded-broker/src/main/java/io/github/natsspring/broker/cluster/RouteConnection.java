@@ -2,6 +2,8 @@ package io.github.natsspring.broker.cluster;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.connection.Connection;
+import io.github.natsspring.broker.connection.ConnectionStatistics;
+import io.github.natsspring.broker.monitor.RouteSnapshot;
 import io.github.natsspring.broker.protocol.ProtocolViolation;
 import io.github.natsspring.broker.protocol.ServerFrames;
 import io.github.natsspring.broker.routing.MessageOrigin;
@@ -35,6 +39,12 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 	/** nats-server's first PING on a route comes after about a second. */
 	private static final long FIRST_PING_MILLIS = 1000;
 
+	/**
+	 * nats-server checks max_payload where a client publishes, not on routes, whose peers may allow more; this only
+	 * bounds memory, at nats-server's hard limit.
+	 */
+	private static final int MAX_ROUTED_PAYLOAD = 64 * 1024 * 1024;
+
 	private final ClusterNode cluster;
 
 	private final RouteProtocolDecoder decoder;
@@ -44,8 +54,6 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 
 	/** Whether the URL is one of the configured routes, dialled for ever. */
 	private final boolean explicit;
-
-	private final int attempt;
 
 	private final PublishedMessage published = new PublishedMessage();
 
@@ -78,16 +86,12 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 
 	private int pingsOut;
 
-	private final long createdMillis = System.currentTimeMillis();
-
-	RouteConnection(ClusterNode cluster, long id, Channel channel, URI solicitedUrl, boolean explicit, int attempt) {
+	RouteConnection(ClusterNode cluster, long id, Channel channel, URI solicitedUrl, boolean explicit) {
 		super(id, channel, cluster.context().limits(), cluster.context().logging(), "rid");
 		this.cluster = cluster;
-		this.decoder = new RouteProtocolDecoder(Math.max(cluster.context().limits().maxPayload(),
-				RouteProtocolDecoder.MAX_CONTROL_LINE));
+		this.decoder = new RouteProtocolDecoder(MAX_ROUTED_PAYLOAD);
 		this.solicitedUrl = solicitedUrl;
 		this.explicit = explicit;
-		this.attempt = attempt;
 	}
 
 	@Override
@@ -140,7 +144,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		log().trace("<<- [CONNECT " + json + "]");
 		RouteConnect connect = RouteConnect.parse(json);
 		if (!this.cluster.authorizes(connect)) {
-			log().error("Authorization Violation");
+			log().error("authentication error");
 			closeWithError("Authorization Violation", "Authentication Failure");
 			return;
 		}
@@ -161,7 +165,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 			if (this.cluster.isNameDynamic() && (!connect.dynamic() || ours.compareTo(theirs) < 0)) {
 				this.cluster.adoptName(theirs, !connect.dynamic());
 			}
-			else if (!this.cluster.isNameDynamic()) {
+			else {
 				String text = "Rejecting connection, cluster name \"" + theirs + "\" does not match \"" + ours + "\"";
 				log().error(text);
 				closeWithError(text, "Cluster Name Conflict");
@@ -205,7 +209,7 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 			}
 			else {
 				this.peer = info;
-				this.cluster.peerUpdated(this, info);
+				this.cluster.peerUpdated();
 			}
 			return;
 		}
@@ -460,20 +464,12 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		return this.peer;
 	}
 
-	boolean isRegistered() {
-		return this.registered;
-	}
-
 	URI solicitedUrl() {
 		return (this.solicitedUrl != null) ? this.solicitedUrl : this.takenOverUrl;
 	}
 
 	boolean isExplicit() {
 		return this.explicit;
-	}
-
-	int attempt() {
-		return this.attempt;
 	}
 
 	boolean mayRedial() {
@@ -488,16 +484,21 @@ final class RouteConnection extends Connection implements MessageOrigin, RouteOp
 		return this.solicitedUrl != null;
 	}
 
-	long createdMillis() {
-		return this.createdMillis;
-	}
-
-	int remoteInterestCount() {
-		return this.remoteInterest.size();
-	}
-
-	boolean headers() {
-		return this.headers;
+	/** What {@code /routez} shows of this route; on its event loop. */
+	RouteSnapshot snapshot() {
+		ConnectionStatistics statistics = statistics();
+		InetSocketAddress remote = (InetSocketAddress) channel().remoteAddress();
+		List<String> subjects = new ArrayList<>();
+		for (Subscription subscription : this.remoteInterest.values()) {
+			subjects.add(subscription.subject());
+		}
+		long roundTrip = statistics.roundTripNanos();
+		RouteInfo info = this.peer;
+		return new RouteSnapshot(id(), (info != null) ? info.serverId() : "", didSolicit(), this.explicit,
+				(remote != null) ? remote.getAddress().getHostAddress() : "", (remote != null) ? remote.getPort() : 0,
+				Instant.ofEpochMilli(statistics.startMillis()), Instant.ofEpochMilli(statistics.lastActivityMillis()),
+				(roundTrip >= 0) ? Duration.ofNanos(roundTrip) : null, pendingBytes(), statistics.inMessages(),
+				statistics.outMessages(), statistics.inBytes(), statistics.outBytes(), subjects);
 	}
 
 	/** The route URL a peer's INFO points at: its {@code ip} when given, else its TCP address and INFO port. */

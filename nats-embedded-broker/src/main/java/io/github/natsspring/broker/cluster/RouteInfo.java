@@ -24,6 +24,7 @@ import tools.jackson.core.json.JsonFactory;
  * @param headers whether the server supports headers on routes
  * @param authRequired whether routes must authenticate
  * @param tlsRequired whether routes must use TLS
+ * @param tlsVerify whether routes must present a certificate
  * @param maxPayload the largest message the server accepts
  * @param ip the route URL to dial the server at, set in gossip and with an advertised address
  * @param nonce a nonce, in the first INFO only
@@ -33,7 +34,7 @@ import tools.jackson.core.json.JsonFactory;
  * @param lameDuck whether the server is in lame duck mode
  */
 record RouteInfo(String serverId, String serverName, String version, String host, int port, boolean headers,
-		boolean authRequired, boolean tlsRequired, int maxPayload, String ip, String nonce, String cluster,
+		boolean authRequired, boolean tlsRequired, boolean tlsVerify, int maxPayload, String ip, String nonce, String cluster,
 		boolean dynamic, List<String> connectUrls, boolean lameDuck) {
 
 	private static final JsonFactory JSON = new JsonFactory();
@@ -55,7 +56,8 @@ record RouteInfo(String serverId, String serverName, String version, String host
 		return new RouteInfo(RouteJson.string(fields, "server_id"), RouteJson.string(fields, "server_name"),
 				RouteJson.string(fields, "version"), RouteJson.string(fields, "host"), RouteJson.integer(fields, "port"),
 				RouteJson.bool(fields, "headers"), RouteJson.bool(fields, "auth_required"),
-				RouteJson.bool(fields, "tls_required"), RouteJson.integer(fields, "max_payload"),
+				RouteJson.bool(fields, "tls_required"), RouteJson.bool(fields, "tls_verify"),
+				RouteJson.integer(fields, "max_payload"),
 				RouteJson.string(fields, "ip"), RouteJson.string(fields, "nonce"), RouteJson.string(fields, "cluster"),
 				RouteJson.bool(fields, "cluster_dynamic"), RouteJson.strings(fields, "connect_urls"),
 				RouteJson.bool(fields, "ldm"));
@@ -64,7 +66,7 @@ record RouteInfo(String serverId, String serverName, String version, String host
 	/** The same INFO as forwarded to other routes in gossip: no nonce, and the URL to dial the server at. */
 	RouteInfo forGossip(String routeUrl) {
 		return new RouteInfo(this.serverId, this.serverName, this.version, this.host, this.port, this.headers,
-				this.authRequired, this.tlsRequired, this.maxPayload, routeUrl, null, this.cluster, this.dynamic,
+				this.authRequired, this.tlsRequired, this.tlsVerify, this.maxPayload, routeUrl, null, this.cluster, this.dynamic,
 				this.connectUrls, this.lameDuck);
 	}
 
@@ -88,6 +90,7 @@ record RouteInfo(String serverId, String serverName, String version, String host
 			json.writeBooleanProperty("headers", this.headers);
 			writeIfTrue(json, "auth_required", this.authRequired);
 			writeIfTrue(json, "tls_required", this.tlsRequired);
+			writeIfTrue(json, "tls_verify", this.tlsVerify);
 			json.writeNumberProperty("max_payload", this.maxPayload);
 			writeIfPresent(json, "ip", this.ip);
 			writeIfPresent(json, "nonce", this.nonce);

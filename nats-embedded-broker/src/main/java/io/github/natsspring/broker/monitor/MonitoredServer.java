@@ -87,4 +87,28 @@ public interface MonitoredServer {
 	 * @return the connection count
 	 */
 	int connectionCount(String account);
+
+	/**
+	 * The cluster's registered routes, each taken on its own event loop.
+	 * @return the routes by id, empty for a broker that is not a cluster node
+	 */
+	CompletableFuture<List<RouteSnapshot>> routes();
+
+	/**
+	 * The number of registered routes.
+	 * @return the route count
+	 */
+	int routeCount();
+
+	/**
+	 * The cluster port bound.
+	 * @return the port, 0 for a broker that is not a cluster node
+	 */
+	int clusterPort();
+
+	/**
+	 * The cluster's name in force.
+	 * @return the name, or {@code null} for a broker that is not a cluster node
+	 */
+	String clusterName();
 }

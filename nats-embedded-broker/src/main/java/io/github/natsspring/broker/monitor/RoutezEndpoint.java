@@ -1,9 +1,13 @@
 package io.github.natsspring.broker.monitor;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code /routez}: the cluster routes, none until the broker clusters. */
+import io.github.natsspring.broker.protocol.GoDuration;
+
+/** {@code /routez}: the cluster's routes, with their subjects when asked ({@code subs=1}). */
 final class RoutezEndpoint implements MonitorEndpoint {
 
 	static final String PATH = "/routez";
@@ -19,20 +23,48 @@ final class RoutezEndpoint implements MonitorEndpoint {
 
 	@Override
 	public CompletableFuture<MonitorResponse> handle(QueryParameters query) {
-		// routes have no subscriptions to list yet, but a bad value is refused as nats-server refuses it
-		if (!query.get("subs").equalsIgnoreCase("detail")) {
-			query.bool("subs");
-		}
+		boolean subjects = query.get("subs").equalsIgnoreCase("detail") || query.bool("subs");
 		this.counts.count(PATH);
+		return this.server.routes().thenApply((routes) -> MonitorResponse.json(routez(routes, subjects)));
+	}
+
+	private GoJsonWriter routez(List<RouteSnapshot> routes, boolean subjects) {
+		Instant now = Instant.now();
 		GoJsonWriter json = GoJsonWriter.indented()
 			.beginObject()
 			.field("server_id", this.server.serverId())
-			.field("now", GoTime.format(Instant.now()))
-			.field("num_routes", 0)
+			.field("now", GoTime.format(now))
+			.field("num_routes", routes.size())
 			.name("routes")
-			.beginArray()
-			.endArray()
-			.endObject();
-		return CompletableFuture.completedFuture(MonitorResponse.json(json));
+			.beginArray();
+		for (RouteSnapshot route : routes) {
+			json.beginObject()
+				.field("rid", route.rid())
+				.field("remote_id", route.remoteId())
+				.field("did_solicit", route.didSolicit())
+				.field("is_configured", route.isConfigured())
+				.field("ip", route.ip())
+				.field("port", route.port())
+				.field("start", GoTime.format(route.start()))
+				.field("last_activity", GoTime.format(route.lastActivity()))
+				.field("rtt", GoDuration.format((route.rtt() != null) ? route.rtt() : Duration.ZERO))
+				.field("uptime", GoTime.uptime(Duration.between(route.start(), now)))
+				.field("idle", GoTime.uptime(Duration.between(route.lastActivity(), now)))
+				.field("pending_size", route.pendingBytes())
+				.field("in_msgs", route.inMessages())
+				.field("out_msgs", route.outMessages())
+				.field("in_bytes", route.inBytes())
+				.field("out_bytes", route.outBytes())
+				.field("subscriptions", route.subjects().size());
+			if (subjects && !route.subjects().isEmpty()) {
+				json.name("subscriptions_list").beginArray();
+				for (String subject : route.subjects()) {
+					json.value(subject);
+				}
+				json.endArray();
+			}
+			json.endObject();
+		}
+		return json.endArray().endObject();
 	}
 }

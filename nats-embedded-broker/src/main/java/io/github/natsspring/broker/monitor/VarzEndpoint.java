@@ -1,11 +1,13 @@
 package io.github.natsspring.broker.monitor;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerStatistics;
@@ -70,8 +72,9 @@ final class VarzEndpoint implements MonitorEndpoint {
 			.field("max_control_line", limits.maxControlLine())
 			.field("max_payload", limits.maxPayload())
 			.field("max_pending", limits.maxPending())
-			.emptyObject("cluster")
-			.emptyObject("gateway")
+			.name("cluster");
+		cluster(json, options.cluster());
+		json.emptyObject("gateway")
 			.emptyObject("leaf")
 			.emptyObject("mqtt")
 			.emptyObject("websocket")
@@ -87,8 +90,8 @@ final class VarzEndpoint implements MonitorEndpoint {
 			.field("cpu", ProcessUsage.cpuPercent())
 			.field("connections", statistics.connections())
 			.field("total_connections", statistics.totalConnections())
-			.field("routes", 0)
-			.field("remotes", 0)
+			.field("routes", this.server.routeCount())
+			.field("remotes", this.server.routeCount())
 			.field("leafnodes", 0)
 			.field("in_msgs", statistics.inMessages())
 			.field("out_msgs", statistics.outMessages())
@@ -102,6 +105,29 @@ final class VarzEndpoint implements MonitorEndpoint {
 			json.field(entry.getKey(), entry.getValue());
 		}
 		return json.endObject().field("config_load_time", GoTime.format(this.server.configLoadTime())).endObject();
+	}
+
+	private void cluster(GoJsonWriter json, BrokerCluster cluster) {
+		json.beginObject();
+		if (cluster != null) {
+			json.fieldOmitEmpty("name", this.server.clusterName())
+				.fieldOmitEmpty("addr", cluster.host())
+				.fieldOmitEmpty("cluster_port", this.server.clusterPort())
+				.field("auth_timeout", seconds(cluster.authTimeout()));
+			if (!cluster.routes().isEmpty()) {
+				json.name("urls").beginArray();
+				for (URI route : cluster.routes()) {
+					json.value(route.getHost() + ":" + route.getPort());
+				}
+				json.endArray();
+			}
+			BrokerTls tls = cluster.tls();
+			json.field("tls_timeout",
+					seconds((tls != null) ? tls.handshakeTimeout() : BrokerTls.DEFAULT_HANDSHAKE_TIMEOUT))
+				.fieldOmitEmpty("tls_required", tls != null)
+				.fieldOmitEmpty("tls_verify", tls != null && tls.verifyClients());
+		}
+		json.endObject();
 	}
 
 	// Go's float64 seconds: 2, 0.5

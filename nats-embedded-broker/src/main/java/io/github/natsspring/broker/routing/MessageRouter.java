@@ -153,7 +153,7 @@ public final class MessageRouter {
 	private Subscription pickMember(SubjectMatch.QueueGroup<Subscription> group, MessageOrigin origin,
 			PublishedMessage message, boolean fromRoute) {
 		int members = group.size();
-		int start = (members == 1) ? 0 : weightedStart(group, members);
+		int start = (members == 1) ? 0 : fromRoute ? localStart(group, members) : weightedStart(group, members);
 		for (int k = 0; k < members; k++) {
 			Subscription member = group.member((start + k) % members);
 			Subscriber subscriber = member.subscriber();
@@ -167,6 +167,26 @@ public final class MessageRouter {
 			}
 		}
 		return null;
+	}
+
+	/** A member picked uniformly among the local ones, for a message a route brought: the route members are skipped. */
+	private static int localStart(SubjectMatch.QueueGroup<Subscription> group, int members) {
+		int local = 0;
+		for (int k = 0; k < members; k++) {
+			if (group.member(k).subscriber().kind() != SubscriberKind.ROUTE) {
+				local++;
+			}
+		}
+		if (local == 0) {
+			return 0;
+		}
+		int ticket = ThreadLocalRandom.current().nextInt(local);
+		for (int k = 0; k < members; k++) {
+			if (group.member(k).subscriber().kind() != SubscriberKind.ROUTE && ticket-- == 0) {
+				return k;
+			}
+		}
+		return 0;
 	}
 
 	private static int weightedStart(SubjectMatch.QueueGroup<Subscription> group, int members) {

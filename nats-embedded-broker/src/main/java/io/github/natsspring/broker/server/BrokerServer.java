@@ -5,12 +5,14 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.BrokerMonitoring;
@@ -135,6 +138,9 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	/** This server as a cluster node, or {@code null} without cluster settings. */
 	private volatile ClusterNode cluster;
 
+	/** TLS on routes, or {@code null} for plaintext routes. */
+	private volatile RouteTls routeTls;
+
 	private BrokerServer(NatsBrokerOptions options) {
 		this.options = options;
 		// a reload cannot turn monitoring on, so a broker without it never needs the ring
@@ -217,6 +223,8 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 
 	private void startCluster() {
 		try {
+			BrokerTls clusterTls = this.options.cluster().tls();
+			this.routeTls = (clusterTls != null) ? RouteTls.of(clusterTls) : null;
 			this.cluster = ClusterNode.start(this.options.cluster(), this);
 		}
 		catch (NatsBrokerException ex) {
@@ -366,7 +374,7 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 		// "go" stays out: this server is not written in Go, and clients only read the fields below
 		ClusterNode node = this.cluster;
 		String clusterName = (node != null) ? node.name() : null;
-		List<String> connectUrls = (node != null && tlsApplies && !this.options.cluster().noAdvertise())
+		List<String> connectUrls = (node != null && tlsApplies && node.advertisesClientUrls())
 				? clusterConnectUrls(node) : null;
 		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
 				boundPort, true, this.authenticator.isRequired(), tlsRequired, tlsRequired && this.tls.verifiesClients(),
@@ -569,8 +577,37 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	}
 
 	@Override
-	public void clusterUrlsChanged() {
-		this.info = info(this.port, true);
+	public ChannelHandler routeTlsHandler(Channel channel, URI dialled) {
+		RouteTls contexts = this.routeTls;
+		if (contexts == null) {
+			return null;
+		}
+		return (dialled != null)
+				? contexts.diallingHandler(channel.alloc(), dialled.getHost(),
+						(dialled.getPort() > 0) ? dialled.getPort() : BrokerCluster.DEFAULT_PORT)
+				: contexts.acceptingHandler(channel.alloc());
+	}
+
+	@Override
+	public void routeClosed(ConnectionStatistics statistics) {
+		this.counters.connectionClosed(statistics);
+	}
+
+	@Override
+	public boolean routeTlsVerifies() {
+		RouteTls contexts = this.routeTls;
+		return contexts != null && contexts.verifiesPeers();
+	}
+
+	@Override
+	public synchronized void clusterUrlsChanged() {
+		ServerInfo before = this.info;
+		ServerInfo after = info(this.port, true);
+		this.info = after;
+		if (before != null && Objects.equals(before.connectUrls(), after.connectUrls())
+				&& Objects.equals(before.cluster(), after.cluster())) {
+			return;
+		}
 		for (ClientConnection client : this.clients.values()) {
 			client.channel().eventLoop().execute(client::sendAsyncInfo);
 		}
@@ -743,6 +780,15 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 			outMessages += statistics.outMessages();
 			outBytes += statistics.outBytes();
 			connections++;
+		}
+		ClusterNode node = this.cluster;
+		if (node != null) {
+			for (ConnectionStatistics route : node.openRouteStatistics()) {
+				inMessages += route.inMessages();
+				inBytes += route.inBytes();
+				outMessages += route.outMessages();
+				outBytes += route.outBytes();
+			}
 		}
 		return new BrokerStatistics(inMessages, inBytes, outMessages, outBytes, this.counters.slowConsumers(),
 				connections, this.counters.acceptedConnections(), subscriptionCount());

@@ -9,8 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import io.github.natsspring.broker.BrokerStatistics;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.account.Account;
+import io.github.natsspring.broker.cluster.ClusterNode;
 import io.github.natsspring.broker.monitor.ConnectionInfo;
 import io.github.natsspring.broker.monitor.MonitoredServer;
+import io.github.natsspring.broker.monitor.RouteSnapshot;
 import io.github.natsspring.broker.subject.TrieStatistics;
 
 /** The running broker as its monitoring endpoints see it. */
@@ -91,5 +93,28 @@ final class MonitoredBroker implements MonitoredServer {
 			}
 		}
 		return count;
+	}
+
+	@Override
+	public CompletableFuture<List<RouteSnapshot>> routes() {
+		ClusterNode node = this.server.cluster();
+		return (node != null) ? node.routeSnapshots() : CompletableFuture.completedFuture(List.of());
+	}
+
+	@Override
+	public int routeCount() {
+		return this.server.routeCount();
+	}
+
+	@Override
+	public int clusterPort() {
+		ClusterNode node = this.server.cluster();
+		return (node != null) ? node.port() : 0;
+	}
+
+	@Override
+	public String clusterName() {
+		ClusterNode node = this.server.cluster();
+		return (node != null) ? node.name() : null;
 	}
 }

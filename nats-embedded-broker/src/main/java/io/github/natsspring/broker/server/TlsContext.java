@@ -117,11 +117,11 @@ final class TlsContext {
 		return this.tls.verifyClients();
 	}
 
-	private static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
+	static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
 		return PemPrivateKeys.read(Files.readString(file, StandardCharsets.US_ASCII));
 	}
 
-	private static X509Certificate[] readCertificates(Path file) throws IOException, GeneralSecurityException {
+	static X509Certificate[] readCertificates(Path file) throws IOException, GeneralSecurityException {
 		try (InputStream in = Files.newInputStream(file)) {
 			Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
 				.generateCertificates(in);
@@ -132,7 +132,7 @@ final class TlsContext {
 		}
 	}
 
-	private static String describe(Exception ex) {
+	static String describe(Exception ex) {
 		if (ex instanceof NoSuchFileException missing) {
 			return "open " + missing.getFile() + ": no such file or directory";
 		}

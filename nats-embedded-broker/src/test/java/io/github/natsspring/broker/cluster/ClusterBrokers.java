@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.NatsBroker;
@@ -28,17 +29,26 @@ final class ClusterBrokers implements AutoCloseable {
 		return start(serverName, (cluster) -> cluster, routePorts);
 	}
 
-	NatsBroker start(String serverName, java.util.function.UnaryOperator<BrokerCluster.Builder> customizer,
-			int... routePorts) {
+	/** Starts a node without routes, its broker options changed. */
+	NatsBroker startWith(String serverName, UnaryOperator<NatsBrokerOptions.Builder> options) {
+		return start(serverName, (cluster) -> cluster, options, new int[0]);
+	}
+
+	NatsBroker start(String serverName, UnaryOperator<BrokerCluster.Builder> customizer, int... routePorts) {
+		return start(serverName, customizer, (options) -> options, routePorts);
+	}
+
+	private NatsBroker start(String serverName, UnaryOperator<BrokerCluster.Builder> customizer,
+			UnaryOperator<NatsBrokerOptions.Builder> options, int... routePorts) {
 		BrokerCluster.Builder cluster = BrokerCluster.builder().name(NAME).host("127.0.0.1").port(0);
 		for (int port : routePorts) {
 			cluster.route(URI.create("nats-route://127.0.0.1:" + port));
 		}
-		NatsBroker broker = new NatsBroker(NatsBrokerOptions.builder()
+		NatsBroker broker = new NatsBroker(options.apply(NatsBrokerOptions.builder()
 			.host("127.0.0.1")
 			.port(0)
 			.serverName(serverName)
-			.cluster(customizer.apply(cluster).build())
+			.cluster(customizer.apply(cluster).build()))
 			.build());
 		broker.start();
 		this.brokers.add(broker);

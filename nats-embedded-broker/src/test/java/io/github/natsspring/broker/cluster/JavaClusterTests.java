@@ -53,6 +53,28 @@ class JavaClusterTests {
 	}
 
 	@Test
+	void routeTrafficCountsInTheServersTotals() throws Exception {
+		NatsBroker a = this.cluster.start("A");
+		NatsBroker b = this.cluster.start("B", a.getClusterPort());
+		this.cluster.awaitFullMesh();
+		Connection subscriber = this.cluster.connect(b);
+		Subscription subscription = subscriber.subscribe("counted");
+		subscriber.flush(Duration.ofSeconds(2));
+		awaitSubscriptions(a, 1);
+		Connection publisher = this.cluster.connect(a);
+
+		publisher.publish("counted", "12345".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(subscription.nextMessage(Duration.ofSeconds(2))).isNotNull();
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+			assertThat(a.getStatistics().inMessages()).isEqualTo(1);
+			assertThat(a.getStatistics().outMessages()).isEqualTo(1);
+			assertThat(b.getStatistics().inMessages()).isEqualTo(1);
+			assertThat(b.getStatistics().outBytes()).isEqualTo(5);
+		});
+	}
+
+	@Test
 	void headersCrossTheRoute() throws Exception {
 		NatsBroker a = this.cluster.start("A");
 		NatsBroker b = this.cluster.start("B", a.getClusterPort());
@@ -138,6 +160,49 @@ class JavaClusterTests {
 		this.cluster.awaitFullMesh();
 		assertThat(b.getRouteCount()).isEqualTo(2);
 		assertThat(c.getRouteCount()).isEqualTo(2);
+	}
+
+	@Test
+	void twoNodesDiallingEachOtherSettleOnOneRoute() throws Exception {
+		int portOfB = NatsServerNode.freePort();
+		NatsBroker a = this.cluster.start("A", portOfB);
+		NatsBroker b = this.cluster.start("B", (settings) -> settings.port(portOfB), a.getClusterPort());
+
+		this.cluster.awaitFullMesh();
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+			.until(() -> a.getRouteCount() == 1 && b.getRouteCount() == 1);
+	}
+
+	@Test
+	void aRestartedPeerIsDialledAgainAndGetsTheInterest() throws Exception {
+		int portOfB = NatsServerNode.freePort();
+		NatsBroker b = this.cluster.start("B", (settings) -> settings.port(portOfB), new int[0]);
+		NatsBroker a = this.cluster.start("A", portOfB);
+		this.cluster.awaitFullMesh();
+		Connection subscriber = this.cluster.connect(a);
+		Subscription subscription = subscriber.subscribe("again");
+		subscriber.flush(Duration.ofSeconds(2));
+
+		b.close();
+		await().atMost(Duration.ofSeconds(5)).until(() -> a.getRouteCount() == 0);
+		NatsBroker restarted = this.cluster.start("B2", (settings) -> settings.port(portOfB), new int[0]);
+		await().atMost(Duration.ofSeconds(5)).until(() -> restarted.getRouteCount() == 1);
+		awaitSubscriptions(restarted, 1);
+		Connection publisher = this.cluster.connect(restarted);
+		publisher.publish("again", "back".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(subscription.nextMessage(Duration.ofSeconds(2))).isNotNull();
+	}
+
+	@Test
+	void aNodeWithoutAClusterNameTakesItsPeersName() throws Exception {
+		NatsBroker a = this.cluster.start("A");
+		NatsBroker unnamed = this.cluster.start("U", (settings) -> settings.name(null), a.getClusterPort());
+
+		this.cluster.awaitFullMesh();
+		try (RawSocket client = RawSocket.connect(unnamed.getPort())) {
+			assertThat(client.readUntil(" \r\n", Duration.ofSeconds(2))).contains("\"cluster\":\"demo\"");
+		}
 	}
 
 	/** Waits until a node holds this many subscriptions, remote interest learned over routes included. */

@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.cluster;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -82,8 +83,9 @@ class MixedClusterTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> java.getSubscriptionCount() == 3);
 		Connection publisher = Nats.connect(this.server.clientUrl());
 		closeLater(publisher);
-		// give nats-server time to learn the Java member too: its weight arrives with the Java node's RS+
-		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+		// the publisher's server must know both remote members before publishing, or it keeps messages local
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.server.monitor("/routez?subs=1").split("\"work\"", -1).length - 1 == 2);
 
 		for (int i = 0; i < 300; i++) {
 			publisher.publish("work", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
@@ -93,6 +95,44 @@ class MixedClusterTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> byMessage.size() == 300);
 		assertThat(byMessage.values()).allMatch((count) -> count.get() == 1);
 		assertThat(byMember).hasSize(3);
+	}
+
+	@Test
+	void aJavaNodeGivenOneNatsServerSeedMeshesWithTheWholeCluster() throws Exception {
+		this.server = NatsServerNode.start("N", ClusterBrokers.NAME);
+		this.secondServer = NatsServerNode.start("M", ClusterBrokers.NAME, "--routes",
+				NatsServerNode.routes(this.server.clusterPort()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.server.routeCount() == 1);
+
+		NatsBroker java = this.brokers.start("J", this.server.clusterPort());
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> java.getRouteCount() == 2 && this.secondServer.routeCount() == 2
+					&& this.server.routeCount() == 2);
+		assertMessagesCross(java, this.secondServer);
+	}
+
+	@Test
+	void routeCredentialsWorkBothWaysWithNatsServer() throws Exception {
+		this.server = NatsServerNode.startWithRouteAuthorization("N", ClusterBrokers.NAME, "ruser", "rpass");
+		NatsBroker java = this.brokers.start("J", (cluster) -> cluster.authorization("ruser", "rpass")
+			.route(URI.create("nats-route://ruser:rpass@127.0.0.1:" + this.server.clusterPort())), new int[0]);
+		this.secondServer = NatsServerNode.start("M", ClusterBrokers.NAME, "--routes",
+				"nats-route://ruser:rpass@127.0.0.1:" + java.getClusterPort());
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> java.getRouteCount() == 2);
+	}
+
+	@Test
+	void aJavaNodeAndNatsServerDiallingEachOtherSettleOnOneRoute() throws Exception {
+		int serverClusterPort = NatsServerNode.freePort();
+		NatsBroker java = this.brokers.start("J", serverClusterPort);
+		this.server = NatsServerNode.startOnClusterPort("N", ClusterBrokers.NAME, serverClusterPort, "--routes",
+				NatsServerNode.routes(java.getClusterPort()));
+
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+			.until(() -> java.getRouteCount() == 1 && this.server.routeCount() == 1);
+		assertMessagesCross(java, this.server);
 	}
 
 	private void assertMessagesCross(NatsBroker java, NatsServerNode server) throws Exception {

@@ -51,12 +51,33 @@ final class NatsServerNode implements AutoCloseable {
 	 * @param extraArguments more flags, such as {@code --routes}
 	 */
 	static NatsServerNode start(String name, String clusterName, String... extraArguments) throws IOException {
+		return start(name, clusterName, "", extraArguments);
+	}
+
+	/** Starts a node whose routes must present {@code user:password}. */
+	static NatsServerNode startWithRouteAuthorization(String name, String clusterName, String user, String password,
+			String... extraArguments) throws IOException {
+		return start(name, clusterName, user + ":" + password + "@", extraArguments);
+	}
+
+	/** Starts a node on a cluster port chosen beforehand. */
+	static NatsServerNode startOnClusterPort(String name, String clusterName, int clusterPort,
+			String... extraArguments) throws IOException {
+		return start(name, clusterName, "", clusterPort, extraArguments);
+	}
+
+	private static NatsServerNode start(String name, String clusterName, String userInfo, String... extraArguments)
+			throws IOException {
+		return start(name, clusterName, userInfo, freePort(), extraArguments);
+	}
+
+	private static NatsServerNode start(String name, String clusterName, String userInfo, int clusterPort,
+			String... extraArguments) throws IOException {
 		int port = freePort();
-		int clusterPort = freePort();
 		int monitoringPort = freePort();
 		Path log = Files.createTempFile("nats-server-" + name, ".log");
 		List<String> command = new ArrayList<>(List.of(NatsServerBinary.require().toString(), "-a", "127.0.0.1", "-p",
-				Integer.toString(port), "-n", name, "--cluster", "nats://127.0.0.1:" + clusterPort, "--cluster_name",
+				Integer.toString(port), "-n", name, "--cluster", "nats://" + userInfo + "127.0.0.1:" + clusterPort, "--cluster_name",
 				clusterName, "-m", Integer.toString(monitoringPort), "-DV"));
 		command.addAll(List.of(extraArguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

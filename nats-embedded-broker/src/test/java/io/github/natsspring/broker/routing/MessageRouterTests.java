@@ -118,6 +118,82 @@ class MessageRouterTests {
 		assertThat(staying.subjects).hasSize(1);
 	}
 
+	@Test
+	void aRouteGetsAMessageOnceHoweverManyOfItsSubscriptionsMatch() {
+		RecordingSubscriber route = new RecordingSubscriber(SubscriberKind.ROUTE);
+		subscribe(route, "orders.*", null);
+		subscribe(route, "orders.>", null);
+		subscribe(route, "orders.created", "audit");
+
+		int delivered = this.router.route(new TestOrigin(SubscriberKind.CLIENT), message("orders.created", null));
+
+		assertThat(delivered).isEqualTo(1);
+		assertThat(route.forwardedQueues).containsExactly(List.of("audit"));
+	}
+
+	@Test
+	void aRoutePickedForSeveralQueueGroupsNamesThemAllInOneMessage() {
+		RecordingSubscriber route = new RecordingSubscriber(SubscriberKind.ROUTE);
+		subscribe(route, "jobs", "first");
+		subscribe(route, "jobs", "second");
+
+		this.router.route(new TestOrigin(SubscriberKind.CLIENT), message("jobs", null));
+
+		assertThat(route.forwardedQueues).hasSize(1);
+		assertThat(route.forwardedQueues.get(0)).containsExactlyInAnyOrder("first", "second");
+	}
+
+	@Test
+	void aMessageFromARouteReachesOnlyTheQueueGroupsItNames() {
+		RecordingSubscriber named = new RecordingSubscriber(SubscriberKind.CLIENT);
+		subscribe(named, "jobs", "picked");
+		RecordingSubscriber other = new RecordingSubscriber(SubscriberKind.CLIENT);
+		subscribe(other, "jobs", "elsewhere");
+
+		this.router.route(new TestOrigin(SubscriberKind.ROUTE).admitting("picked"), message("jobs", null));
+
+		assertThat(named.subjects).hasSize(1);
+		assertThat(other.subjects).isEmpty();
+	}
+
+	@Test
+	void aRoutesQueueInterestCountsAsManyMembersAsItsWeight() {
+		RecordingSubscriber route = new RecordingSubscriber(SubscriberKind.ROUTE);
+		subscribe(route, "jobs", "workers").setWeight(1000);
+		RecordingSubscriber local = new RecordingSubscriber(SubscriberKind.CLIENT);
+		subscribe(local, "jobs", "workers");
+
+		for (int i = 0; i < 200; i++) {
+			this.router.route(new TestOrigin(SubscriberKind.CLIENT), message("jobs", null));
+		}
+
+		assertThat(route.subjects.size() + local.subjects.size()).isEqualTo(200);
+		assertThat(route.subjects).hasSizeGreaterThan(180);
+	}
+
+	@Test
+	void theInterestListenerHearsOfLocalSubscriptionsOnly() {
+		List<String> heard = new ArrayList<>();
+		this.router.setInterestListener(new InterestListener() {
+			@Override
+			public void added(Subscription subscription) {
+				heard.add("+" + subscription.subject());
+			}
+
+			@Override
+			public void removed(Subscription subscription) {
+				heard.add("-" + subscription.subject());
+			}
+		});
+		Subscription local = subscribe(new RecordingSubscriber(SubscriberKind.CLIENT), "local", null);
+		Subscription remote = subscribe(new RecordingSubscriber(SubscriberKind.ROUTE), "remote", null);
+
+		this.router.unsubscribe(remote);
+		this.router.unsubscribeAll(List.of(local));
+
+		assertThat(heard).containsExactly("+local", "-local");
+	}
+
 	private RecordingSubscriber subscriber(SubscriberKind kind, String subject) {
 		RecordingSubscriber subscriber = new RecordingSubscriber(kind);
 		subscribe(subscriber, subject, null);
@@ -143,6 +219,8 @@ class MessageRouterTests {
 
 		private final List<String> subjects = new ArrayList<>();
 
+		private final List<List<String>> forwardedQueues = new ArrayList<>();
+
 		private boolean refuse;
 
 		RecordingSubscriber(SubscriberKind kind) {
@@ -166,6 +244,11 @@ class MessageRouterTests {
 		@Override
 		public void forward(PublishedMessage message, byte[][] queues, int queueCount) {
 			this.subjects.add(message.subject());
+			List<String> names = new ArrayList<>();
+			for (int q = 0; q < queueCount; q++) {
+				names.add(new String(queues[q], StandardCharsets.ISO_8859_1));
+			}
+			this.forwardedQueues.add(names);
 		}
 	}
 
@@ -182,6 +265,8 @@ class MessageRouterTests {
 
 		private boolean noResponders;
 
+		private String admittedQueue;
+
 		TestOrigin(SubscriberKind kind) {
 			this.kind = kind;
 			this.self = new RecordingSubscriber(kind);
@@ -190,6 +275,16 @@ class MessageRouterTests {
 		TestOrigin withoutEcho() {
 			this.echo = false;
 			return this;
+		}
+
+		TestOrigin admitting(String queue) {
+			this.admittedQueue = queue;
+			return this;
+		}
+
+		@Override
+		public boolean admitsQueueGroup(String queue) {
+			return queue.equals(this.admittedQueue);
 		}
 
 		TestOrigin wantingNoResponders() {
