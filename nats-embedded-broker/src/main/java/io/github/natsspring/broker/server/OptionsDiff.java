@@ -50,7 +50,8 @@ final class OptionsDiff {
 	 * @param boundPort the port the server bound, which a new random port (0) keeps
 	 * @param tlsFilesChanged whether the certificate, key or CA files read differently than at the last (re)load
 	 * @return the changes
-	 * @throws NatsBrokerException {@code config reload not supported for <Option>: old=…, new=…}
+	 * @throws NatsBrokerException {@code config reload not supported for <Option>: old=…, new=…}, or that this
+	 * broker cannot yet make a change nats-server makes; a running random cluster port counts as 0 here
 	 */
 	static OptionsDiff of(NatsBrokerOptions old, NatsBrokerOptions changed, int boundPort, boolean tlsFilesChanged) {
 		int clusterPort = (old.cluster() != null) ? old.cluster().port() : 0;

@@ -97,6 +97,32 @@ class BrokerCommandLineTests {
 		assertThat(flags("-a 127.0.0.1 --net 127.0.0.3").host()).isEqualTo("127.0.0.3");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "--cluster nats://127.0.0.1:6333", "-cluster=nats://127.0.0.1:6333",
+			"--cluster_listen nats://127.0.0.1:6333" })
+	void clusterUrlIsReadFromEveryAlias(String args) {
+		BrokerFlags flags = flags(args);
+		assertThat(flags.cluster().listen()).isEqualTo("nats://127.0.0.1:6333");
+		assertThat(flags.given()).contains("cluster");
+	}
+
+	@Test
+	void clusterFlagsAreRead() {
+		BrokerFlags flags = flags("--cluster_name east --routes nats://a:1,nats://b:2 --cluster_advertise h:7 "
+				+ "--no_advertise --connect_retries 4 --client_advertise c:8");
+		assertThat(flags.cluster()).isEqualTo(
+				new BrokerFlags.ClusterFlags("", "east", "nats://a:1,nats://b:2", "h:7", true, 4));
+		assertThat(flags.clientAdvertise()).isEqualTo("c:8");
+		assertThat(flags.given()).contains("clusterName", "routes", "clusterAdvertise", "noAdvertise",
+				"connectRetries", "clientAdvertise");
+	}
+
+	@Test
+	void noAdvertiseIsABooleanFlagThatTakesNoValue() {
+		assertThat(parse("--no_advertise false")).isEqualTo(new BrokerCommand.UnrecognizedCommand("false"));
+		assertThat(flags("--no_advertise=false").cluster().noAdvertise()).isFalse();
+	}
+
 	static Stream<Arguments> debugAndTraceFlags() {
 		return Stream.of(Arguments.of("", false, false), Arguments.of("-D", true, false),
 				Arguments.of("--debug", true, false), Arguments.of("-V", false, true),
@@ -131,7 +157,11 @@ class BrokerCommandLineTests {
 				Arguments.of("---port 1", "bad flag syntax: ---port"),
 				Arguments.of("-=1", "bad flag syntax: -=1"),
 				Arguments.of("-h --bogus", "flag provided but not defined: -bogus"),
-				Arguments.of("-v -p abc", "invalid value \"abc\" for flag -p: parse error"));
+				Arguments.of("-v -p abc", "invalid value \"abc\" for flag -p: parse error"),
+				Arguments.of("--connect_retries x", "invalid value \"x\" for flag -connect_retries: parse error"),
+				Arguments.of("--no_advertise=maybe", "invalid boolean value \"maybe\" for -no_advertise: parse error"),
+				Arguments.of("--cluster", "flag needs an argument: -cluster"),
+				Arguments.of("--routes", "flag needs an argument: -routes"));
 	}
 
 	@ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")

@@ -9,6 +9,7 @@ import io.github.natsspring.broker.cli.GoValueSyntax.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class GoValueSyntaxTests {
 
@@ -46,5 +47,20 @@ class GoValueSyntaxTests {
 	void otherBooleanSpellingsAreParseErrors(String text) {
 		assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> GoValueSyntax.parseBool(text))
 			.withMessage("parse error");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "6222, 6222", "0, 0", "010, 8", "0777, 511", "09, 0", "0129, 10", "00, 0" })
+	void urlPortsAreScannedAsFmtSscanReadsAnInt(String digits, long expected) {
+		assertThat(GoValueSyntax.scanInt(digits)).isEqualTo(expected);
+	}
+
+	@Test
+	void scanningNothingIsEndOfInputAndTooManyDigitsAreOutOfRange() {
+		assertThatIllegalArgumentException().isThrownBy(() -> GoValueSyntax.scanInt("")).withMessage("EOF");
+		assertThatIllegalArgumentException().isThrownBy(() -> GoValueSyntax.scanInt("99999999999999999999"))
+			.withMessage("strconv.ParseInt: parsing \"99999999999999999999\": value out of range");
+		assertThatIllegalArgumentException().isThrownBy(() -> GoValueSyntax.scanInt("07777777777777777777777779"))
+			.withMessage("strconv.ParseInt: parsing \"0777777777777777777777777\": value out of range");
 	}
 }

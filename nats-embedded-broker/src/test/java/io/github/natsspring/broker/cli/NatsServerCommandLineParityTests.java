@@ -45,7 +45,8 @@ class NatsServerCommandLineParityTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "--bogus", "-x", "-VD", "-p abc", "--port=abc", "-p 99999999999999999999", "-p",
-			"-D=maybe", "---port 1", "-=1", "-h --bogus", "-v -p abc", "--auth", "-T=yes" })
+			"-D=maybe", "---port 1", "-=1", "-h --bogus", "-v -p abc", "--auth", "-T=yes", "--connect_retries x",
+			"--no_advertise=maybe", "--cluster", "--routes" })
 	void badFlagsGiveTheSameReasonOnStandardErrorAndUsageWithExitStatusZero(String args) {
 		ProcessRun server = runNatsServer(args);
 		ProcessRun broker = runBroker(args);
@@ -71,6 +72,19 @@ class NatsServerCommandLineParityTests {
 	void incompleteOrMissingTlsFilesGiveTheSameErrorWithExitStatusOne(String args) {
 		ProcessRun server = runNatsServer(args);
 		ProcessRun broker = runBroker(args);
+		assertThat(broker.exitStatus()).isEqualTo(server.exitStatus()).isEqualTo(1);
+		assertThat(broker.stderr()).isEqualTo(server.stderr().replace("nats-server:", "nats-broker:")).isNotEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "--routes nats://127.0.0.1:1", "--routes nats://127.0.0.1:1 --cluster=",
+			"--cluster 127.0.0.1:6222", "--cluster localhost:6222", "--cluster nats://127.0.0.1",
+			"--cluster nats://127.0.0.1:x", "--cluster nats://127.0.0.1:", "--cluster nats://u@127.0.0.1:-1",
+			"--cluster ://x", "--cluster nats://[::1", "--cluster nats://a%zz:1", "--cluster nats://u{:p@127.0.0.1:1",
+			"--cluster nats://127.0.0.1:1:2", "--cluster nats://127.0.0.1:99999999999999999999" })
+	void badClusterFlagsGiveTheSameErrorWithExitStatusOne(String args) {
+		ProcessRun server = runNatsServer("-a 127.0.0.1 -p -1 " + args);
+		ProcessRun broker = runBroker("-a 127.0.0.1 -p -1 " + args);
 		assertThat(broker.exitStatus()).isEqualTo(server.exitStatus()).isEqualTo(1);
 		assertThat(broker.stderr()).isEqualTo(server.stderr().replace("nats-server:", "nats-broker:")).isNotEmpty();
 	}

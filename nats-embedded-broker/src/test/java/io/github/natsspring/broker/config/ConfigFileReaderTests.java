@@ -1,11 +1,13 @@
 package io.github.natsspring.broker.config;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerPermissions;
 import io.github.natsspring.broker.BrokerUser;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * What a configuration file sets in the broker's options, with nats-server's defaults for what it leaves out.
@@ -215,6 +218,129 @@ class ConfigFileReaderTests {
 			.satisfies((ex) -> assertThat(ex.getErrors()).containsExactly(
 					file + ":1:0: could not parse address string \"localhost\"",
 					file + ":2:1: interface conversion: interface {} is string, not int64"));
+	}
+
+	@Test
+	void aClusterBlockSetsEveryClusterOption() throws Exception {
+		NatsBrokerOptions options = options("""
+				cluster {
+				  name: east
+				  listen: 127.0.0.1:6333
+				  advertise: "east.example.com:6333"
+				  no_advertise: true
+				  connect_retries: 5
+				  routes: [ nats://127.0.0.1:6334, "nats-route://u:p@127.0.0.1:6335" ]
+				  authorization { user: ru, password: rp, timeout: 1.5 }
+				}
+				client_advertise: "east.example.com:4222"
+				""");
+		BrokerCluster cluster = options.cluster();
+		assertThat(cluster.name()).isEqualTo("east");
+		assertThat(cluster.host()).isEqualTo("127.0.0.1");
+		assertThat(cluster.port()).isEqualTo(6333);
+		assertThat(cluster.advertise()).isEqualTo("east.example.com:6333");
+		assertThat(cluster.noAdvertise()).isTrue();
+		assertThat(cluster.connectRetries()).isEqualTo(5);
+		assertThat(cluster.routes()).containsExactly(URI.create("nats://127.0.0.1:6334"),
+				URI.create("nats-route://u:p@127.0.0.1:6335"));
+		assertThat(cluster.username()).isEqualTo("ru");
+		assertThat(cluster.password()).isEqualTo("rp");
+		assertThat(cluster.authTimeout()).isEqualTo(Duration.ofMillis(1500));
+		assertThat(cluster.tls()).isNull();
+		assertThat(options.clientAdvertise()).isEqualTo("east.example.com:4222");
+	}
+
+	@Test
+	void aClusterTakesNatsServersDefaults() throws Exception {
+		BrokerCluster cluster = options("cluster { port: 6222 }\n").cluster();
+		assertThat(cluster.host()).isEqualTo("0.0.0.0");
+		assertThat(cluster.name()).isNull();
+		assertThat(cluster.advertise()).isNull();
+		assertThat(cluster.routes()).isEmpty();
+		assertThat(cluster.username()).isNull();
+		assertThat(cluster.authTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(options("cluster { net: 127.0.0.1, port: -1, cluster_advertise: h, name: \"\" }\n").cluster())
+			.extracting(BrokerCluster::host, BrokerCluster::port, BrokerCluster::advertise, BrokerCluster::name)
+			.containsExactly("127.0.0.1", 0, "h", null);
+	}
+
+	@Test
+	void aClusterWithoutAPortIsNoCluster() throws Exception {
+		assertThat(options("cluster { name: c, routes: [ nats://127.0.0.1:6334 ] }\n").cluster()).isNull();
+		assertThat(options("cluster { listen: 6333, port: 0 }\n").cluster()).isNull();
+	}
+
+	@Test
+	void aClusterPortOutOfRangeIsRefusedWhenTheOptionsAreMade() throws Exception {
+		ServerSettings settings = ConfigFileReader.read(write("cluster { port: 99999 }\n"));
+		assertThatIllegalArgumentException().isThrownBy(settings::toOptions).withMessage("invalid cluster port 99999");
+	}
+
+	@Test
+	void negativeConnectRetriesAreNone() throws Exception {
+		assertThat(options("cluster { port: 6222, connect_retries: -1 }\n").cluster().connectRetries()).isZero();
+	}
+
+	@Test
+	void aClusterUserWithoutPasswordNeedsAnEmptyPasswordAndAPasswordAloneAsksNothing() throws Exception {
+		BrokerCluster user = options("cluster { port: 6222, authorization { user: ru } }\n").cluster();
+		assertThat(user.username()).isEqualTo("ru");
+		assertThat(user.password()).isEmpty();
+		assertThat(options("cluster { port: 6222, authorization { password: rp } }\n").cluster().username()).isNull();
+	}
+
+	@Test
+	void aSecondClusterBlockReplacesTheFirstAsARepeatedKeyDoes() throws Exception {
+		assertThat(options("cluster { name: a, port: 6222 }\ncluster { name: b }\n").cluster()).isNull();
+		assertThat(options("cluster { name: a }\ncluster { name: b, port: 6222 }\n").cluster().name()).isEqualTo("b");
+	}
+
+	@Test
+	void duplicateRoutesAreDroppedWithAWarning() throws Exception {
+		ServerSettings.Builder settings = ServerSettings.builder();
+		Path file = write("cluster {\n  port: 6222\n  routes: [ nats://a:1, nats://a:1 ]\n}\n");
+		List<String> warnings = ConfigFileReader.read(file.toString(), settings);
+		assertThat(warnings).containsExactly(
+				file + ":3:25: invalid use of field \"nats://a:1\": Duplicate route entry detected");
+		assertThat(settings.build().toOptions().cluster().routes()).containsExactly(URI.create("nats://a:1"));
+	}
+
+	@Test
+	void clusterTlsVerifiesRoutesAndGivesThemTheHandshakeTimeoutPlusASecondToAuthenticate() throws Exception {
+		TestCertificates certificates = TestCertificates.create(this.dir, "routes");
+		TestCertificates.Issued server = certificates.server("localhost", TestCertificates.KeyFormat.PKCS8);
+		BrokerCluster cluster = options("""
+				cluster {
+				  port: 6222
+				  tls { cert_file: "%s", key_file: "%s", ca_file: "%s", timeout: 3 }
+				}
+				""".formatted(server.certificateFile(), server.keyFile(), certificates.caFile())).cluster();
+		assertThat(cluster.tls().certificateFile()).isEqualTo(server.certificateFile());
+		assertThat(cluster.tls().caFile()).isEqualTo(certificates.caFile());
+		assertThat(cluster.tls().verifyClients()).isTrue();
+		assertThat(cluster.tls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(cluster.authTimeout()).isEqualTo(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void clusterErrorsAreReportedWithTheirPlaceAndATypeMismatchEndsTheBlock() throws Exception {
+		Path file = write("""
+				cluster {
+				  listen: "a:b:c"
+				  routes: [ "://x" ]
+				  authorization { users: [] }
+				  foo: 1
+				  port: "x"
+				  name: 1
+				}
+				""");
+		assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> ConfigFileReader.read(file))
+			.satisfies((ex) -> assertThat(ex.getErrors()).containsExactly(
+					file + ":2:3: could not parse address string \"a:b:c\"",
+					file + ":3:14: error parsing route url [\"://x\"]",
+					file + ":4:3: Cluster authorization does not allow multiple users",
+					file + ":5:3: unknown field \"foo\"",
+					file + ":6:3: interface conversion: interface {} is string, not int64"));
 	}
 
 	@Test
