@@ -27,7 +27,7 @@ type eventLog struct {
 }
 
 // connect opens one connection whose events go into the log, over TLS and as a user when the run says so;
-// subscriber connections count their disconnects as cut-offs.
+// subscriber connections go to the run's subscriber URL and count their disconnects as cut-offs.
 func (l *eventLog) connect(cfg config, name string, subscriber bool) (*nats.Conn, error) {
 	options := []nats.Option{
 		nats.Name(name),
@@ -54,7 +54,11 @@ func (l *eventLog) connect(cfg config, name string, subscriber bool) (*nats.Conn
 	if cfg.user != "" {
 		options = append(options, nats.UserInfo(cfg.user, cfg.password))
 	}
-	return nats.Connect(cfg.url, options...)
+	url := cfg.url
+	if subscriber {
+		url = cfg.subscriberURL()
+	}
+	return nats.Connect(url, options...)
 }
 
 // describeTLS writes the TLS version and cipher suite a connection negotiated to standard error, so that a run

@@ -8,6 +8,10 @@
 //	overload  one publisher with no window, one subscriber with no client-side pending limits: who loses what
 //	request   one responder and one requester doing sequential requests; latency percentiles
 //
+// With -suburl the subscribers connect to that server and the publisher to -url: two nodes of a cluster, so that
+// every delivery has crossed the route between them. Before measuring, the publisher then sends probes until
+// the subscribers' interest has reached its node.
+//
 // With -tlsca the connections use TLS and trust that CA (or self-signed certificate) file; with -user and
 // -password they authenticate as that user. The negotiated TLS version and cipher suite go to standard error.
 //
@@ -59,6 +63,7 @@ func main() {
 // config is one run's load, from the command line.
 type config struct {
 	url      string
+	subURL   string
 	mode     string
 	msgs     int64
 	size     int
@@ -79,6 +84,7 @@ func parseConfig(args []string) (config, error) {
 	var cfg config
 	flags := flag.NewFlagSet("natsload", flag.ContinueOnError)
 	flags.StringVar(&cfg.url, "url", "nats://127.0.0.1:4222", "server URL; loopback addresses only")
+	flags.StringVar(&cfg.subURL, "suburl", "", "server URL the subscribers connect to, when not -url: another node of its cluster (pubsub mode); loopback addresses only")
 	flags.StringVar(&cfg.mode, "mode", "pubsub", "publish | pubsub | overload | request")
 	flags.Int64Var(&cfg.msgs, "msgs", 100000, "messages to publish (requests to send in request mode)")
 	flags.IntVar(&cfg.size, "size", 16, "payload bytes")
@@ -112,25 +118,41 @@ func parseConfig(args []string) (config, error) {
 	default:
 		return cfg, fmt.Errorf("unknown -mode %q", cfg.mode)
 	}
+	if cfg.subURL != "" && cfg.mode != "pubsub" {
+		return cfg, errors.New("-suburl is for pubsub mode")
+	}
 	if cfg.password != "" && cfg.user == "" {
 		return cfg, errors.New("-password needs -user")
 	}
 	if cfg.msgs < 1 || cfg.size < 0 || cfg.window < 0 || cfg.limit <= 0 || cfg.stall <= 0 {
 		return cfg, errors.New("-msgs, -time and -stall must be positive, -size and -window not negative")
 	}
-	return cfg, requireLoopback(cfg.url)
+	if cfg.subURL != "" {
+		if err := requireLoopback("suburl", cfg.subURL); err != nil {
+			return cfg, err
+		}
+	}
+	return cfg, requireLoopback("url", cfg.url)
+}
+
+// subscriberURL is the server the subscriber connections go to.
+func (c config) subscriberURL() string {
+	if c.subURL != "" {
+		return c.subURL
+	}
+	return c.url
 }
 
 // requireLoopback refuses any server that is not on this machine's loopback interface: the tool floods its
 // target and must never be pointed at a shared server.
-func requireLoopback(serverURL string) error {
+func requireLoopback(flagName, serverURL string) error {
 	parsed, err := url.Parse(serverURL)
 	if err != nil {
-		return fmt.Errorf("bad -url: %w", err)
+		return fmt.Errorf("bad -%s: %w", flagName, err)
 	}
 	host := parsed.Hostname()
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("-url %q is not a loopback address", serverURL)
+		return fmt.Errorf("-%s %q is not a loopback address", flagName, serverURL)
 	}
 	return nil
 }

@@ -13,12 +13,19 @@ const (
 	checkEvery = 256
 	pollPause  = 50 * time.Microsecond
 	flushLimit = 30 * time.Second
+	// A subscription made on one node of a cluster reaches the others asynchronously over the route.
+	interestLimit = 30 * time.Second
+	probePause    = 10 * time.Millisecond
+	// Probes carry this reply subject, which no load message has, so that the subscribers do not count them.
+	probeReply = "natsload.probe"
 )
 
-// subscribers are separate connections, each counting its deliveries in its own counter.
+// subscribers are separate connections, each counting its deliveries in its own counter and noting whether a
+// probe reached it.
 type subscribers struct {
 	conns    []*nats.Conn
 	counters []*atomic.Int64
+	probed   []*atomic.Bool
 	subs     []*nats.Subscription
 }
 
@@ -33,7 +40,15 @@ func openSubscribers(cfg config, events *eventLog) (*subscribers, error) {
 		group.conns = append(group.conns, nc)
 		counter := &atomic.Int64{}
 		group.counters = append(group.counters, counter)
-		handler := func(*nats.Msg) { counter.Add(1) }
+		probed := &atomic.Bool{}
+		group.probed = append(group.probed, probed)
+		handler := func(m *nats.Msg) {
+			if m.Reply != "" {
+				probed.Store(true)
+				return
+			}
+			counter.Add(1)
+		}
 		var sub *nats.Subscription
 		if cfg.queue != "" {
 			sub, err = nc.QueueSubscribe(cfg.subject, cfg.queue, handler)
@@ -62,6 +77,20 @@ func (s *subscribers) delivered() int64 {
 		total += counter.Load()
 	}
 	return total
+}
+
+// reachedBy tells whether the probes reached every subscriber, or with a queue group one of them.
+func (s *subscribers) reachedBy(queue string) bool {
+	reached := 0
+	for _, probed := range s.probed {
+		if probed.Load() {
+			reached++
+		}
+	}
+	if queue != "" {
+		return reached > 0
+	}
+	return reached == len(s.probed)
 }
 
 func (s *subscribers) dropped() int64 {
@@ -108,6 +137,9 @@ func runThroughput(cfg config, g *gate) error {
 		return err
 	}
 	describeTLS(publisher)
+	if err := awaitInterest(cfg, publisher, group); err != nil {
+		return err
+	}
 	if err := g.open(); err != nil {
 		return err
 	}
@@ -162,6 +194,28 @@ func runThroughput(cfg config, g *gate) error {
 		res.note(fmt.Errorf("publisher: %w", publishErr))
 	}
 	g.hold(res)
+	return nil
+}
+
+// awaitInterest publishes probes on the load's subject until they reach the subscribers, when these are on
+// another node than the publisher: only then does the publisher's node know where to route the load.
+func awaitInterest(cfg config, publisher *nats.Conn, group *subscribers) error {
+	if cfg.subURL == "" {
+		return nil
+	}
+	deadline := time.Now().Add(interestLimit)
+	for !group.reachedBy(cfg.queue) {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no probe published on -url reached the subscribers on -suburl within %v", interestLimit)
+		}
+		if err := publisher.PublishRequest(cfg.subject, probeReply, nil); err != nil {
+			return err
+		}
+		if err := publisher.FlushTimeout(flushLimit); err != nil {
+			return err
+		}
+		time.Sleep(probePause)
+	}
 	return nil
 }
 

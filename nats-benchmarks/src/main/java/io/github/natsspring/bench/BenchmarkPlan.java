@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.natsspring.bench.cluster.ClusterSession;
+import io.github.natsspring.bench.cluster.RoutedThroughputScenario;
 import io.github.natsspring.bench.goload.ColdStartScenario;
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.goload.GoRequestReplyScenario;
@@ -33,7 +35,8 @@ import io.github.natsspring.bench.startup.StartupScenario;
 /**
  * The scenarios with their run sizes for the chosen mode: broker against nats-server under jnats load, the
  * starter against raw jnats, the sections driven by the nats.go generator (among them TLS and permissions, on
- * servers started from a configuration file); and the targets of issue 4 that are judged from the jnats rows.
+ * servers started from a configuration file), the cluster rows; and the targets of issue 4 that are judged from the
+ * jnats rows.
  *
  * @param scenarios the jnats broker-versus-nats-server scenarios in run order, each with its measured repetitions
  * @param starterPairs the raw-jnats-versus-starter comparisons, run against nats-server, in order of their starter
@@ -43,13 +46,14 @@ import io.github.natsspring.bench.startup.StartupScenario;
  * @param goBuild the nats.go generator's build, run only when a section needs it
  * @param goSections the broker-versus-nats-server sections under nats.go load, in run order
  * @param monitoringPairs the broker under nats.go load with its monitoring endpoints unread and polled
+ * @param clusters the nats.go load across a two-node cluster of each server, with the targets of issue 9
  * @param startup the start-up rows, run with either load since they need no load client
  * @param targets the targets to judge after the run
  */
 record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterPairs,
 		InJvmBrokerSession inJvmSession, List<TransportPair> transportPairs, GoLoadBuild goBuild,
-		List<PlannedSection> goSections, List<MonitoringPair> monitoringPairs, List<PlannedScenario> startup,
-		List<Target> targets) {
+		List<PlannedSection> goSections, List<MonitoringPair> monitoringPairs, ClusterComparison clusters,
+		List<PlannedScenario> startup, List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -89,6 +93,39 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 	 * @param repetitions measured runs per side
 	 */
 	record MonitoringPair(Scenario unread, Scenario polled, int repetitions) {
+	}
+
+	/**
+	 * A load on the reference server's cluster and the same load on the candidate's.
+	 *
+	 * @param reference the load bound to the reference cluster
+	 * @param candidate the load bound to the candidate cluster
+	 * @param repetitions measured runs per side
+	 */
+	record ClusterPair(Scenario reference, Scenario candidate, int repetitions) {
+	}
+
+	/**
+	 * The cluster comparison: a two-node cluster of each server, started only when a row is selected, the rows
+	 * that run on both, and the targets judged from them.
+	 *
+	 * @param reference the reference server's cluster
+	 * @param candidate the candidate server's cluster
+	 * @param pairs the selected rows in run order
+	 * @param targets the targets of issue 9
+	 */
+	record ClusterComparison(ClusterSession reference, ClusterSession candidate, List<ClusterPair> pairs,
+			List<Target> targets) {
+
+		/**
+		 * Returns the loads of one side, in run order, for the global warm-up.
+		 * @param reference whether the reference side's loads are wanted, else the candidate's
+		 * @return the loads
+		 */
+		List<Scenario> loads(boolean reference) {
+			return this.pairs.stream().map((pair) -> reference ? pair.reference() : pair.candidate()).toList();
+		}
+
 	}
 
 	/**
@@ -190,12 +227,13 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 		List<PlannedSection> goSections = options.load().includesGo() ? goSections(options, goBuild) : List.of();
 		List<MonitoringPair> monitoringPairs = options.load().includesGo() ? monitoringPairs(options, goBuild)
 				: List.of();
+		ClusterComparison clusters = clusters(options, goBuild);
 		// a broker per test class starts many times in one JVM: the first start and the warm ones
 		Scenario startup = new StartupScenario(options.quick() ? 11 : 21);
 		List<PlannedScenario> startupScenarios = options.selects(startup.name())
 				? List.of(new PlannedScenario(startup, repetitions)) : List.of();
 		return new BenchmarkPlan(List.copyOf(planned), List.copyOf(starterPairs), inJvmSession,
-				List.copyOf(transportPairs), goBuild, goSections, monitoringPairs, startupScenarios, targets);
+				List.copyOf(transportPairs), goBuild, goSections, monitoringPairs, clusters, startupScenarios, targets);
 	}
 
 	private static List<StarterPair> starterPairs(StarterSession session, RunLimits throughput, int repetitions) {
@@ -212,6 +250,29 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 		MonitoringPair pair = new MonitoringPair(MonitoredLoadScenario.unread(pubSub128),
 				MonitoredLoadScenario.polled(pubSub128), options.effectiveRepetitions());
 		return options.selects(pair.unread().name()) ? List.of(pair) : List.of();
+	}
+
+	private static ClusterComparison clusters(BenchmarkOptions options, GoLoadBuild build) {
+		ClusterSession reference = new ClusterSession();
+		ClusterSession candidate = new ClusterSession();
+		RunLimits throughput = goThroughput(options);
+		List<ClusterPair> all = new ArrayList<>();
+		for (int payloadBytes : List.of(16, 128)) {
+			ThroughputShape shape = ThroughputShape.pubSub(payloadBytes);
+			all.add(new ClusterPair(new RoutedThroughputScenario(build, reference, shape, throughput),
+					new RoutedThroughputScenario(build, candidate, shape, throughput), options.effectiveRepetitions()));
+		}
+		List<Target> targets = List.of(
+				Target.ratioAtLeastInAll("routed throughput ≥ 0.8× in every cluster row",
+						all.stream().map(ClusterPair::reference).toList(), Metric.MESSAGES_PER_SECOND, 0.8),
+				Target.ratioAtMost("server CPU per routed msg (A+B), 16 B ≤ 1.25×", all.get(0).reference(),
+						RoutedThroughputScenario.CPU_PER_ROUTED_MESSAGE, 1.25),
+				Target.ratioAtMost("server CPU per routed msg (A+B), 128 B ≤ 1.25×", all.get(1).reference(),
+						RoutedThroughputScenario.CPU_PER_ROUTED_MESSAGE, 1.25));
+		List<ClusterPair> selected = all.stream()
+			.filter((pair) -> options.load().includesGo() && options.selects(pair.reference().name()))
+			.toList();
+		return new ClusterComparison(reference, candidate, selected, targets);
 	}
 
 	private static RunLimits goThroughput(BenchmarkOptions options) {

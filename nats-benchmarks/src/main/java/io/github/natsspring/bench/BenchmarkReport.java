@@ -77,12 +77,22 @@ final class BenchmarkReport {
 	 * @param targets the targets
 	 */
 	void addTargets(List<Target> targets) {
-		if (this.targetResults.isEmpty()) {
+		addTargets("target (issue 4, jnats rows)", targets, this.targetResults);
+	}
+
+	/**
+	 * Adds a targets table judged from results of their own, when there are any.
+	 * @param heading the heading of the targets column, naming where they come from
+	 * @param targets the targets
+	 * @param results the results they are judged from
+	 */
+	void addTargets(String heading, List<Target> targets, List<ScenarioResult> results) {
+		if (results.isEmpty()) {
 			return;
 		}
-		this.text.append("| target (issue 4, jnats rows) | measured | verdict |\n|---|---:|---|\n");
+		this.text.append("| ").append(heading).append(" | measured | verdict |\n|---|---:|---|\n");
 		for (Target target : targets) {
-			Target.Verdict verdict = target.verdict(this.targetResults);
+			Target.Verdict verdict = target.verdict(results);
 			this.text.append("| ")
 				.append(target.description())
 				.append(" | ")
@@ -91,6 +101,7 @@ final class BenchmarkReport {
 				.append(verdict.status())
 				.append(" |\n");
 		}
+		this.text.append('\n');
 	}
 
 	@Override

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.natsspring.bench.cluster.ClusterSession;
+import io.github.natsspring.bench.cluster.ServerCluster;
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.injvm.InJvmBrokerSession;
 import io.github.natsspring.bench.monitor.MonitoredLoadScenario;
@@ -25,10 +27,10 @@ import io.github.natsspring.bench.starter.StarterSession;
  * Benchmarks the embedded broker against nats-server: both run as separate processes on loopback with the same
  * settings, the same load runs against each, interleaved, and a markdown report with medians and
  * broker / nats-server ratios is printed and saved under the results directory. The load comes from jnats, from
- * the nats.go generator {@code natsload} (steady state, TLS and permissions, cold start, overload), or both; the TLS
- * and permissions rows run on further pairs of servers started from a generated configuration file. The starter's
- * {@code NatsTemplate} and {@code @NatsListener} are compared with raw jnats on nats-server, and what starting each
- * server costs is measured last.
+ * the nats.go generator {@code natsload} (steady state, TLS and permissions, cold start, overload, cluster), or both;
+ * the TLS and permissions rows run on further pairs of servers started from a generated configuration file, the
+ * cluster rows on a two-node cluster of each server. The starter's {@code NatsTemplate} and {@code @NatsListener}
+ * are compared with raw jnats on nats-server, and what starting each server costs is measured last.
  */
 public final class BrokerBenchmark {
 
@@ -81,6 +83,8 @@ public final class BrokerBenchmark {
 		List<BenchmarkReport.Table> goTables = new ArrayList<>();
 		List<ScenarioResult> startupResults = new ArrayList<>();
 		Map<String, List<ScenarioResult>> monitoringResults = new LinkedHashMap<>();
+		List<ScenarioResult> clusterResults = new ArrayList<>();
+		String clusterFacts = "";
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
 			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
@@ -125,6 +129,25 @@ public final class BrokerBenchmark {
 				goTables.add(new BenchmarkReport.Table(section.heading(), section.description(), reference.label(),
 						candidate.label(), sectionResults));
 			}
+			BenchmarkPlan.ClusterComparison clusters = plan.clusters();
+			if (!clusters.pairs().isEmpty()) {
+				try (ClusterSession referenceCluster = clusters.reference();
+						ClusterSession candidateCluster = clusters.candidate()) {
+					referenceCluster.start(reference, logs);
+					candidateCluster.start(candidate, logs);
+					clusterFacts = describe(referenceCluster) + describe(candidateCluster);
+					progress.print(clusterFacts);
+					// the sides' server is node A, the publisher's; each row is bound to its side's cluster
+					InterleavedRunner clusterRunner = new InterleavedRunner(
+							new InterleavedRunner.Side(reference.label(), referenceCluster.cluster().publishingNode()),
+							new InterleavedRunner.Side(candidate.label(), candidateCluster.cluster().publishingNode()),
+							progress);
+					clusterRunner.warmUp(clusters.loads(true), clusters.loads(false));
+					for (BenchmarkPlan.ClusterPair pair : clusters.pairs()) {
+						clusterResults.add(clusterRunner.run(pair.reference(), pair.candidate(), pair.repetitions()));
+					}
+				}
+			}
 			if (!plan.monitoringPairs().isEmpty()) {
 				ServerPairs.Pair monitored = servers.pair(ServerSecurity.MONITORED);
 				// the candidate first: the broker is what the rows are about, nats-server shows the machine's share
@@ -144,12 +167,17 @@ public final class BrokerBenchmark {
 			}
 			serverFacts = servers.describe();
 		}
-		String facts = MachineDescription.describe(options) + generatorFacts + serverFacts
+		String facts = MachineDescription.describe(options) + generatorFacts + serverFacts + clusterFacts
 				+ "- load average (1/5/15 min) before: " + loadBefore + ", after: " + MachineDescription.loadAverage()
 				+ "\n";
 		BenchmarkReport report = new BenchmarkReport(options, args, facts, Duration.between(started, Instant.now()));
 		report.add(new BenchmarkReport.Table("jnats load", null, reference.label(), candidate.label(), results), true);
 		goTables.forEach((table) -> report.add(table, false));
+		report.add(new BenchmarkReport.Table("Cluster (nats.go load)", "A two-node cluster of each server on loopback"
+				+ " (node B routed to node A with --cluster, --cluster_name " + ServerCluster.NAME + " and --routes),"
+				+ " started once and warmed; the nats.go publisher on node A, the subscriber on node B, so that every"
+				+ " delivery crosses the route: routed messages per second at the subscriber, and the CPU time of both"
+				+ " nodes together per routed message.", reference.label(), candidate.label(), clusterResults), false);
 		monitoringResults.forEach((label, serverResults) -> report.add(new BenchmarkReport.Table(
 				"Monitoring cost, " + label + " (nats.go load)", label
 						+ " started with HTTP monitoring (http_port: -1), the same load with nobody reading the"
@@ -174,10 +202,17 @@ public final class BrokerBenchmark {
 				+ " first broker and the median of the warm ones started after it (a broker per test class).",
 				reference.label(), candidate.label(), startupResults), false);
 		report.addTargets(plan.targets());
+		report.addTargets("target (issue 9, cluster rows)", plan.clusters().targets(), clusterResults);
 		System.out.print(report);
 		Path reportFile = options.resultsDirectory().resolve("report-" + FILE_TIME.format(started) + ".md");
 		Files.writeString(reportFile, report.toString());
 		progress.println("Report written to " + reportFile);
+	}
+
+	private static String describe(ClusterSession session) {
+		StringBuilder text = new StringBuilder();
+		session.cluster().nodes().forEach((node) -> text.append(ServerPairs.describe(node)));
+		return text.toString();
 	}
 
 	private static ServerCommand candidateCommand(BenchmarkOptions options) throws IOException {

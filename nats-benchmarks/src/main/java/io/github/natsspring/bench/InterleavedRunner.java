@@ -15,7 +15,8 @@ import io.github.natsspring.bench.server.ServerProcess;
 /**
  * Runs a load on two sides, alternating the order every repetition (A B, B A, A B, …) so that machine noise and
  * drift hit both alike, after one discarded warm-up run on each. The sides are either two servers under the
- * same scenario (broker against nats-server) or one server under two scenarios (starter against raw jnats).
+ * same scenario (broker against nats-server), one server under two scenarios (starter against raw jnats), or two
+ * clusters under a scenario bound to each.
  */
 final class InterleavedRunner {
 
@@ -58,7 +59,19 @@ final class InterleavedRunner {
 	 * fresh broker.
 	 */
 	void warmUp(List<Scenario> scenarios) throws Exception {
-		if (scenarios.isEmpty()) {
+		warmUp(scenarios, scenarios);
+	}
+
+	/**
+	 * Runs the global warm-up as {@link #warmUp(List)} does, with loads of their own on each side.
+	 * @param referenceLoads the loads of the reference side
+	 * @param candidateLoads their counterparts on the candidate side, in the same order
+	 */
+	void warmUp(List<Scenario> referenceLoads, List<Scenario> candidateLoads) throws Exception {
+		if (referenceLoads.size() != candidateLoads.size()) {
+			throw new IllegalArgumentException("Every reference load needs its candidate counterpart");
+		}
+		if (referenceLoads.isEmpty()) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -66,10 +79,10 @@ final class InterleavedRunner {
 		do {
 			round++;
 			String label = (round == 1) ? "global warm-up: " : "global warm-up, round " + round + ": ";
-			for (Scenario scenario : scenarios) {
-				log(label + scenario.name());
-				runOnce(scenario, this.reference, Phase.WARM_UP);
-				runOnce(scenario, this.candidate, Phase.WARM_UP);
+			for (int i = 0; i < referenceLoads.size(); i++) {
+				log(label + referenceLoads.get(i).name());
+				runOnce(referenceLoads.get(i), this.reference, Phase.WARM_UP);
+				runOnce(candidateLoads.get(i), this.candidate, Phase.WARM_UP);
 			}
 		}
 		while (System.nanoTime() - started < LEAST_WARM_UP.toNanos() && round < MOST_WARM_UP_ROUNDS);

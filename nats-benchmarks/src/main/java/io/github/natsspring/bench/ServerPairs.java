@@ -105,7 +105,12 @@ final class ServerPairs implements AutoCloseable {
 		return server;
 	}
 
-	private static String describe(ServerProcess server) {
+	/**
+	 * Describes one server for the report's facts.
+	 * @param server the server
+	 * @return its line: label, command line, pid, open files limit
+	 */
+	static String describe(ServerProcess server) {
 		return "- " + server.label() + ": `"
 				+ String.join(" ", server.command().listeningOn("127.0.0.1", server.address().getPort())) + "` (pid "
 				+ server.pid() + ", open files limit " + server.openFileLimit() + ")\n";

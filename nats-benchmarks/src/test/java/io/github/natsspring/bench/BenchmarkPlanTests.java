@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.natsspring.bench.cluster.RoutedThroughputScenario;
 import io.github.natsspring.bench.goload.GoLoadBuild;
+import io.github.natsspring.bench.load.Metric;
+import io.github.natsspring.bench.load.Sample;
 import io.github.natsspring.bench.load.Scenario;
 import io.github.natsspring.bench.server.ServerSecurity;
 import io.github.natsspring.bench.starter.StarterObservation;
@@ -183,6 +186,64 @@ class BenchmarkPlanTests {
 		assertThat(names(quick.goSections().get(0))).containsExactly("cold start, first 1,000,000 msgs, pub/sub 1:1, 16 B");
 		assertThat(names(full.goSections().get(0))).containsExactly("cold start, first 1,000,000 msgs, pub/sub 1:1, 16 B",
 				"cold start, first 1,000,000 msgs, pub/sub 1:1, 128 B");
+	}
+
+	@Test
+	void goLoadPlansTheClusterRowsOnAClusterOfEachServer() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--quick", "--load", "go"), this.build);
+
+		List<BenchmarkPlan.ClusterPair> pairs = plan.clusters().pairs();
+		assertThat(pairs).extracting((pair) -> pair.reference().name())
+			.containsExactly("pub/sub 1:1, 16 B, cluster A→B", "pub/sub 1:1, 128 B, cluster A→B");
+		assertThat(pairs).allSatisfy((pair) -> {
+			assertThat(pair.candidate().name()).isEqualTo(pair.reference().name());
+			assertThat(pair.candidate()).isNotSameAs(pair.reference());
+			assertThat(pair.repetitions()).isEqualTo(3);
+		});
+		assertThat(plan.clusters().reference()).isNotSameAs(plan.clusters().candidate());
+		assertThat(plan.clusters().loads(true)).containsExactly(pairs.get(0).reference(), pairs.get(1).reference());
+		assertThat(plan.clusters().loads(false)).containsExactly(pairs.get(0).candidate(), pairs.get(1).candidate());
+	}
+
+	@Test
+	void selectingClusterPlansTheClusterRowsAloneAndWarmsNoPairOfSingleServers() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--only", "cluster"), this.build);
+
+		assertThat(plan.scenarios()).isEmpty();
+		assertThat(plan.goSections()).isEmpty();
+		assertThat(plan.monitoringPairs()).isEmpty();
+		assertThat(plan.startup()).isEmpty();
+		assertThat(plan.clusters().pairs()).hasSize(2);
+		assertThat(plan.warmUpScenarios(ServerSecurity.PLAINTEXT)).isEmpty();
+	}
+
+	@Test
+	void jnatsLoadPlansNoClusterRow() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "jnats", "--only", "cluster"),
+				this.build);
+
+		assertThat(plan.clusters().pairs()).isEmpty();
+	}
+
+	@Test
+	void theClusterTargetsAreJudgedFromTheRowsFiledUnderTheReferenceCluster() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "go", "--only", "cluster"), this.build);
+		List<ScenarioResult> results = new ArrayList<>();
+		for (BenchmarkPlan.ClusterPair pair : plan.clusters().pairs()) {
+			ScenarioResult result = new ScenarioResult(pair.reference());
+			result.reference()
+				.add(new Sample().with(Metric.MESSAGES_PER_SECOND, 1_000_000)
+					.with(RoutedThroughputScenario.CPU_PER_ROUTED_MESSAGE, 1.0));
+			result.candidate()
+				.add(new Sample().with(Metric.MESSAGES_PER_SECOND, 900_000)
+					.with(RoutedThroughputScenario.CPU_PER_ROUTED_MESSAGE, 1.3));
+			results.add(result);
+		}
+
+		assertThat(plan.clusters().targets()).extracting((target) -> target.verdict(results))
+			.containsExactly(new Target.Verdict("worst 0.90×", Target.Status.MET),
+					new Target.Verdict("1.30×", Target.Status.NOT_MET),
+					new Target.Verdict("1.30×", Target.Status.NOT_MET));
 	}
 
 	private static List<String> names(BenchmarkPlan.PlannedSection section) {

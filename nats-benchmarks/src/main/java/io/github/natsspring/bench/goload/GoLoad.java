@@ -63,7 +63,23 @@ public record GoLoad(String mode, int payloadBytes, int subscribers, String queu
 	 * @return the flags
 	 */
 	public List<String> arguments(String url, ClientAccess access) {
-		List<String> flags = new ArrayList<>(List.of("-gate", "-url", url));
+		return arguments(url, url, access);
+	}
+
+	/**
+	 * Returns the flags that run this load with its publisher on one server and its subscribers on another, two
+	 * nodes of a cluster, gated so the caller can bracket the measurement.
+	 * @param publisherUrl the URL the publisher connects to, a loopback address
+	 * @param subscriberUrl the URL the subscribers connect to, a loopback address; when it is the publisher's,
+	 * the load runs on one server
+	 * @param access how every connection of the load reaches the servers: TLS, user and password
+	 * @return the flags
+	 */
+	public List<String> arguments(String publisherUrl, String subscriberUrl, ClientAccess access) {
+		List<String> flags = new ArrayList<>(List.of("-gate", "-url", publisherUrl));
+		if (!subscriberUrl.equals(publisherUrl)) {
+			flags.addAll(List.of("-suburl", subscriberUrl));
+		}
 		if (access.tls()) {
 			flags.addAll(List.of("-tlsca", access.trustedCertificate().toString()));
 		}

@@ -14,9 +14,9 @@ import io.github.natsspring.bench.server.ClientAccess;
 import io.github.natsspring.bench.server.ServerProcess;
 
 /**
- * The built {@code natsload} binary: runs one load against a server as a subprocess, connecting as the server's
- * {@link ClientAccess} says, and reads the server's CPU time between the generator's {@code ready} and its result
- * line, so connecting (and the TLS handshakes) and disconnecting are not counted.
+ * The built {@code natsload} binary: runs one load against a server (or two nodes of a cluster) as a subprocess,
+ * connecting as the server's {@link ClientAccess} says, and reads the server's CPU time between the generator's
+ * {@code ready} and its result line, so connecting (and the TLS handshakes) and disconnecting are not counted.
  */
 public final class GoLoadGenerator {
 
@@ -49,9 +49,29 @@ public final class GoLoadGenerator {
 	 * @throws IllegalStateException when the generator reports a failure or exits abnormally
 	 */
 	public GoLoadRun run(ServerProcess server, GoLoad load) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command(load, server.url(), server.access()))
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+		return run(command(load, server.url(), server.access()), List.of(server));
+	}
+
+	/**
+	 * Runs a load with its publisher on one node of a cluster and its subscribers on another, so that every
+	 * delivery crosses the route between them, and waits for its result.
+	 * @param publishingNode the node the publisher connects to
+	 * @param subscribingNode the node the subscribers connect to
+	 * @param load the load
+	 * @return the result and the CPU time of both nodes together around the measured interval
+	 * @throws IOException when the generator cannot be started or talked to
+	 * @throws InterruptedException when interrupted while waiting for it
+	 * @throws IllegalStateException when the generator reports a failure or exits abnormally
+	 */
+	public GoLoadRun runRouted(ServerProcess publishingNode, ServerProcess subscribingNode, GoLoad load)
+			throws IOException, InterruptedException {
+		return run(command(load, publishingNode.url(), subscribingNode.url(), publishingNode.access()),
+				List.of(publishingNode, subscribingNode));
+	}
+
+	private static GoLoadRun run(List<String> command, List<ServerProcess> measured)
+			throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 				OutputStream input = process.getOutputStream()) {
@@ -60,12 +80,12 @@ public final class GoLoadGenerator {
 				GoLoadReport.parse(first);
 				throw new IllegalStateException("natsload printed " + first + " instead of ready");
 			}
-			long cpuBefore = server.cpuTicks();
+			long cpuBefore = cpuTicks(measured);
 			long goAhead = System.nanoTime();
 			input.write("go\n".getBytes(StandardCharsets.US_ASCII));
 			input.flush();
 			String line = output.readLine();
-			long cpuAfter = server.cpuTicks();
+			long cpuAfter = cpuTicks(measured);
 			GoLoadReport report = GoLoadReport.parse(line);
 			input.close();
 			awaitExit(process);
@@ -76,10 +96,18 @@ public final class GoLoadGenerator {
 		}
 	}
 
+	private static long cpuTicks(List<ServerProcess> servers) {
+		return servers.stream().mapToLong(ServerProcess::cpuTicks).sum();
+	}
+
 	List<String> command(GoLoad load, String url, ClientAccess access) {
+		return command(load, url, url, access);
+	}
+
+	List<String> command(GoLoad load, String publisherUrl, String subscriberUrl, ClientAccess access) {
 		List<String> command = new ArrayList<>();
 		command.add(this.binary.toString());
-		command.addAll(load.arguments(url, access));
+		command.addAll(load.arguments(publisherUrl, subscriberUrl, access));
 		return command;
 	}
 

@@ -60,6 +60,19 @@ public record ServerCommand(String label, List<String> command, boolean jvm, Ser
 	}
 
 	/**
+	 * Returns the same server under another label with further fixed arguments, given after the existing ones and
+	 * before the configuration file and the listen flags, e.g. a cluster node's {@code --cluster} and {@code --routes}.
+	 * @param nodeLabel the name shown in the report and in the log file's name
+	 * @param arguments the arguments to add
+	 * @return the command
+	 */
+	public ServerCommand withArguments(String nodeLabel, List<String> arguments) {
+		List<String> line = new ArrayList<>(this.command);
+		line.addAll(arguments);
+		return new ServerCommand(nodeLabel, line, this.jvm, this.configuration);
+	}
+
+	/**
 	 * Returns the full command line that makes the server listen on the given loopback port.
 	 * @param host the address to bind, always a loopback address
 	 * @param port the port to bind

@@ -165,6 +165,14 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the file the server's output goes to.
+	 * @return the log file
+	 */
+	public Path log() {
+		return this.log;
+	}
+
+	/**
 	 * Counts the lines of the server's log so far that contain a text, e.g. its slow-consumer notices.
 	 * @param text the text to look for, case-insensitively
 	 * @return the number of lines containing it
@@ -261,7 +269,11 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	/**
+	 * Finds a loopback port nobody listens on, e.g. for a cluster node's route port.
+	 * @return the port, free when this returns
+	 */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
 			return socket.getLocalPort();
 		}

@@ -22,6 +22,7 @@ import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class GoLoadAgainstNatsServerTests {
 
@@ -150,6 +151,20 @@ class GoLoadAgainstNatsServerTests {
 
 		assertThat(process.waitFor()).isEqualTo(1);
 		assertThat(output).contains("is not a loopback address");
+	}
+
+	@Test
+	void generatorRefusesASubscriberServerOffLoopback() throws Exception {
+		Process process = new ProcessBuilder(BUILD.generator()
+			.command(GoLoad.throughput(ThroughputShape.pubSub(16), TINY), this.server.url(), "nats://192.0.2.1:4222",
+					ClientAccess.ANONYMOUS_PLAINTEXT))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+		assertThat(process.waitFor()).isEqualTo(1);
+		assertThatIllegalStateException().isThrownBy(() -> GoLoadReport.parse(output.trim()))
+			.withMessage("natsload failed: -suburl \"nats://192.0.2.1:4222\" is not a loopback address");
 	}
 
 	private GoLoadReport run(GoLoad load) throws Exception {

@@ -71,6 +71,20 @@ class GoLoadTests {
 	}
 
 	@Test
+	void aRoutedLoadSendsItsSubscribersToTheOtherNode() {
+		assertThat(GoLoad.throughput(ThroughputShape.pubSub(128), LIMITS)
+			.arguments(URL, "nats://127.0.0.1:5555", PLAINTEXT))
+			.containsSubsequence("-gate", "-url", URL, "-suburl", "nats://127.0.0.1:5555", "-mode", "pubsub");
+	}
+
+	@Test
+	void aLoadOnOneServerNamesNoSubscriberUrl() {
+		assertThat(GoLoad.throughput(ThroughputShape.pubSub(128), LIMITS).arguments(URL, URL, PLAINTEXT))
+			.isEqualTo(GoLoad.throughput(ThroughputShape.pubSub(128), LIMITS).arguments(URL, PLAINTEXT))
+			.doesNotContain("-suburl");
+	}
+
+	@Test
 	void anonymousPlaintextAddsNoAccessFlags() {
 		assertThat(GoLoad.throughput(ThroughputShape.pubSub(16), LIMITS).arguments(URL, PLAINTEXT))
 			.doesNotContain("-tlsca", "-user", "-password");

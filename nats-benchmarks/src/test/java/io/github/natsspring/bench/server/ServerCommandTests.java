@@ -40,6 +40,20 @@ class ServerCommandTests {
 	}
 
 	@Test
+	void furtherArgumentsGoBeforeTheListenFlagsUnderTheNodesLabel() {
+		ServerCommand node = ServerCommand.brokerJar("broker", Path.of("/jdk/bin/java"), List.of("-Xmx512m"),
+				Path.of("nats-broker.jar"))
+			.withArguments("broker node B", List.of("--cluster", "nats://127.0.0.1:6222", "--routes",
+					"nats://127.0.0.1:6333"));
+
+		assertThat(node.label()).isEqualTo("broker node B");
+		assertThat(node.jvm()).isTrue();
+		assertThat(node.listeningOn("127.0.0.1", 4444)).containsExactly("/jdk/bin/java", "-Xmx512m", "-jar",
+				"nats-broker.jar", "--cluster", "nats://127.0.0.1:6222", "--routes", "nats://127.0.0.1:6333", "-a",
+				"127.0.0.1", "-p", "4444");
+	}
+
+	@Test
 	void serversStartWithoutAConfigurationFileByDefault() {
 		ServerCommand command = ServerCommand.brokerJar("broker", Path.of("/jdk/bin/java"), List.of(),
 				Path.of("nats-broker.jar"));
