@@ -191,12 +191,13 @@ abstract class IndexedMessageStore<E extends IndexEntry> implements MessageStore
 			ensureOpen();
 			long end = this.index.end();
 			long sequence = this.index.nextHeld(fromSequence);
-			if (!Filters.isAll(filter)) {
+			if (!Filters.isAll(filter) && Subjects.isLiteral(filter)) {
 				SubjectState literal = this.subjects.get(filter);
-				if (literal != null) {
-					sequence = this.index.nextHeld(Math.max(sequence, literal.first));
-					end = literal.last + 1;
+				if (literal == null) {
+					return null;
 				}
+				sequence = this.index.nextHeld(Math.max(sequence, literal.first));
+				end = literal.last + 1;
 			}
 			for (; sequence < end; sequence = this.index.nextHeld(sequence + 1)) {
 				E entry = this.index.get(sequence);
@@ -298,28 +299,30 @@ abstract class IndexedMessageStore<E extends IndexEntry> implements MessageStore
 		this.lock.lock();
 		try {
 			ensureOpen();
-			long total = 0;
-			for (Map.Entry<String, SubjectState> subject : matchingSubjects(filter)) {
-				SubjectState state = subject.getValue();
-				if (fromSequence <= state.first) {
-					total += state.count;
-				}
-				else if (fromSequence <= state.last) {
-					total += countFrom(subject.getKey(), state, fromSequence);
-				}
+			if (!Filters.isAll(filter) && Subjects.isLiteral(filter)) {
+				SubjectState state = this.subjects.get(filter);
+				return (state == null) ? 0 : countFrom(filter, state.first, state.last, fromSequence, state.count);
 			}
-			return total;
+			long matching = 0;
+			for (Map.Entry<String, SubjectState> subject : matchingSubjects(filter)) {
+				matching += subject.getValue().count;
+			}
+			return countFrom(filter, this.firstSequence, this.lastSequence, fromSequence, matching);
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private long countFrom(String subject, SubjectState state, long fromSequence) {
+	/** Counts the matches from a sequence in a range known to hold {@code all} of them. */
+	private long countFrom(String filter, long first, long last, long fromSequence, long all) {
+		if (fromSequence <= first) {
+			return all;
+		}
 		long count = 0;
-		for (long sequence = this.index.nextHeld(fromSequence); sequence <= state.last;
+		for (long sequence = this.index.nextHeld(fromSequence); sequence <= last;
 				sequence = this.index.nextHeld(sequence + 1)) {
-			if (this.index.get(sequence).subject.equals(subject)) {
+			if (Filters.matches(filter, this.index.get(sequence).subject)) {
 				count++;
 			}
 		}
@@ -601,6 +604,11 @@ abstract class IndexedMessageStore<E extends IndexEntry> implements MessageStore
 		if (--subjectState.count == 0) {
 			this.subjects.remove(entry.subject);
 		}
+		else if (subjectState.count == 1) {
+			// the one left is whichever end was not removed: no scan, which keeps a KV put constant-time
+			subjectState.first = (sequence == subjectState.first) ? subjectState.last : subjectState.first;
+			subjectState.last = subjectState.first;
+		}
 		else if (sequence == subjectState.first) {
 			long next = this.index.nextHeld(sequence + 1);
 			while (!this.index.get(next).subject.equals(entry.subject)) {
@@ -735,12 +743,13 @@ abstract class IndexedMessageStore<E extends IndexEntry> implements MessageStore
 		}
 		long end = (request.belowSequence() > 0) ? request.belowSequence() : this.index.end();
 		long sequence = this.index.nextHeld(0);
-		if (!Filters.isAll(filter)) {
+		if (!Filters.isAll(filter) && Subjects.isLiteral(filter)) {
 			SubjectState literal = this.subjects.get(filter);
-			if (literal != null) {
-				sequence = literal.first;
-				end = Math.min(end, literal.last + 1);
+			if (literal == null) {
+				return 0;
 			}
+			sequence = literal.first;
+			end = Math.min(end, literal.last + 1);
 		}
 		long count = 0;
 		for (; count < removable && sequence < end; sequence = this.index.nextHeld(sequence + 1)) {

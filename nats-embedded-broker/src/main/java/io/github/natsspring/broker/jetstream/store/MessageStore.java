@@ -26,8 +26,9 @@ public interface MessageStore extends AutoCloseable {
 	String name();
 
 	/**
-	 * Stores a message as the next sequence, then applies the limits. Once this returns, the message survives
-	 * the process being killed (see {@link FileStoreOptions#forceEachWrite()} for an operating-system crash).
+	 * Stores a message as the next sequence, then applies the limits. Once this returns, a {@link FileStore}'s
+	 * message survives the process being killed (see {@link FileStoreOptions#forceEachWrite()} for an
+	 * operating-system crash).
 	 * @param subject the subject it was published on
 	 * @param headers the header block, or {@code null} for none
 	 * @param payload the payload, possibly empty
