@@ -3,133 +3,152 @@ package io.github.natsspring.broker.jetstream.store;
 import java.util.Arrays;
 
 /**
- * The held messages by sequence: a ring of slots from the first held sequence to the last sequence given out,
- * empty slots for removed messages. Sequences only grow, so a lookup is an array access and removing the head
- * just moves it. Not thread-safe; the store's lock guards it.
+ * The held messages by sequence: their sequences in ascending order in one array and their entries beside them,
+ * a removed message's entry cleared until the arrays are compacted. Sequences only grow, so a put appends and
+ * a lookup is a binary search; memory follows the held messages, not the span of sequences, so one old message
+ * kept by a KV bucket among millions removed since costs nothing. Not thread-safe; the store's lock guards it.
  *
  * @param <E> the store's entry for one message
  */
 final class SequenceIndex<E extends IndexEntry> {
 
-	private Object[] slots = new Object[16];
+	private static final int MINIMUM_CAPACITY = 16;
 
-	/** Sequence of the slot at {@link #head}. */
-	private long base = 1;
+	private long[] sequences = new long[MINIMUM_CAPACITY];
 
-	private int head;
+	private Object[] entries = new Object[MINIMUM_CAPACITY];
 
-	private int length;
+	/** The first slot in use: held, since cleared slots at the front are skipped at once. */
+	private int start;
+
+	/** One past the last slot in use. */
+	private int end;
+
+	private int held;
+
+	/** One past the last sequence put, or where {@link #clear(long)} said the next one goes. */
+	private long next = 1;
 
 	/**
-	 * The sequence of the first slot: the first held message when there is one, else the next sequence.
+	 * The first held sequence, or the next sequence when none is held.
 	 */
 	long base() {
-		return this.base;
+		return (this.held == 0) ? this.next : this.sequences[this.start];
 	}
 
-	/** One past the last slot. */
+	/** One past the last sequence put. */
 	long end() {
-		return this.base + this.length;
+		return this.next;
 	}
 
 	@SuppressWarnings("unchecked")
 	E get(long sequence) {
-		if (sequence < this.base || sequence >= end()) {
-			return null;
-		}
-		return (E) this.slots[slot(sequence)];
+		int slot = find(sequence);
+		return (slot < 0) ? null : (E) this.entries[slot];
 	}
 
 	/**
-	 * Puts an entry at its sequence, which must not be below {@link #end()}; slots between stay empty.
+	 * Puts an entry at its sequence, which must not be below {@link #end()}.
 	 */
 	void put(E entry) {
 		long sequence = entry.sequence;
-		if (sequence < end()) {
-			throw new IllegalStateException("sequence " + sequence + " is not past " + (end() - 1));
+		if (sequence < this.next) {
+			throw new IllegalStateException("sequence " + sequence + " is not past " + (this.next - 1));
 		}
-		if (this.length == 0) {
-			this.base = sequence;
-			this.head = 0;
+		if (this.end == this.sequences.length) {
+			makeRoom();
 		}
-		long needed = sequence - this.base + 1;
-		if (needed > this.slots.length) {
-			grow(needed);
-		}
-		this.length = (int) needed;
-		this.slots[slot(sequence)] = entry;
+		this.sequences[this.end] = sequence;
+		this.entries[this.end] = entry;
+		this.end++;
+		this.held++;
+		this.next = sequence + 1;
 	}
 
 	/**
-	 * Empties a slot, moving the head past empty slots when it was the first.
+	 * Removes the entry at a sequence.
 	 * @return the entry that was there, or {@code null}
 	 */
 	@SuppressWarnings("unchecked")
 	E remove(long sequence) {
-		if (sequence < this.base || sequence >= end()) {
+		int slot = find(sequence);
+		if (slot < 0) {
 			return null;
 		}
-		int slot = slot(sequence);
-		E entry = (E) this.slots[slot];
-		this.slots[slot] = null;
-		if (sequence == this.base) {
-			trimHead();
+		E entry = (E) this.entries[slot];
+		this.entries[slot] = null;
+		this.held--;
+		if (this.held == 0) {
+			this.start = 0;
+			this.end = 0;
+		}
+		else if (slot == this.start) {
+			while (this.entries[this.start] == null) {
+				this.start++;
+			}
 		}
 		return entry;
 	}
 
 	/**
-	 * Forgets every slot, the next put starting wherever it says.
-	 * @param next the sequence {@link #base()} reports until then
+	 * Forgets every entry, the next put starting wherever it says.
+	 * @param next the sequence {@link #base()} and {@link #end()} report until then
 	 */
 	void clear(long next) {
-		Arrays.fill(this.slots, null);
-		this.base = next;
-		this.head = 0;
-		this.length = 0;
+		Arrays.fill(this.entries, null);
+		this.start = 0;
+		this.end = 0;
+		this.held = 0;
+		this.next = next;
 	}
 
 	/** The first held sequence at or after {@code from}, or {@link #end()} when none. */
 	long nextHeld(long from) {
-		long sequence = Math.max(from, this.base);
-		long end = end();
-		while (sequence < end && this.slots[slot(sequence)] == null) {
-			sequence++;
+		for (int slot = lowerBound(from); slot < this.end; slot++) {
+			if (this.entries[slot] != null) {
+				return this.sequences[slot];
+			}
 		}
-		return sequence;
+		return this.next;
 	}
 
-	/** The last held sequence at or before {@code from}, or {@code base - 1} when none. */
+	/** The last held sequence at or before {@code from}, or -1 when none. */
 	long previousHeld(long from) {
-		long sequence = Math.min(from, end() - 1);
-		while (sequence >= this.base && this.slots[slot(sequence)] == null) {
-			sequence--;
+		for (int slot = lowerBound(from + 1) - 1; slot >= this.start; slot--) {
+			if (this.entries[slot] != null) {
+				return this.sequences[slot];
+			}
 		}
-		return sequence;
+		return -1;
 	}
 
-	private void trimHead() {
-		while (this.length > 0 && this.slots[this.head] == null) {
-			this.head = (this.head + 1) & (this.slots.length - 1);
-			this.base++;
-			this.length--;
-		}
+	private int find(long sequence) {
+		int slot = Arrays.binarySearch(this.sequences, this.start, this.end, sequence);
+		return (slot >= 0 && this.entries[slot] != null) ? slot : -1;
 	}
 
-	private int slot(long sequence) {
-		return (int) ((this.head + (sequence - this.base)) & (this.slots.length - 1));
+	/** The first slot in use whose sequence is at least {@code sequence}. */
+	private int lowerBound(long sequence) {
+		int slot = Arrays.binarySearch(this.sequences, this.start, this.end, sequence);
+		return (slot >= 0) ? slot : -slot - 1;
 	}
 
-	private void grow(long needed) {
-		if (needed > (1 << 30)) {
-			throw new IllegalStateException("more than 2^30 sequences between the first held and the last");
+	/** Drops cleared slots when at least half are, else grows. */
+	private void makeRoom() {
+		int capacity = (this.held * 2 <= this.sequences.length) ? this.sequences.length : this.sequences.length * 2;
+		long[] sequences = new long[Math.max(MINIMUM_CAPACITY, capacity)];
+		Object[] entries = new Object[sequences.length];
+		int kept = 0;
+		for (int slot = this.start; slot < this.end; slot++) {
+			if (this.entries[slot] != null) {
+				sequences[kept] = this.sequences[slot];
+				entries[kept] = this.entries[slot];
+				kept++;
+			}
 		}
-		int capacity = Integer.highestOneBit((int) needed - 1) << 1;
-		Object[] grown = new Object[capacity];
-		for (int i = 0; i < this.length; i++) {
-			grown[i] = this.slots[(this.head + i) & (this.slots.length - 1)];
-		}
-		this.slots = grown;
-		this.head = 0;
+		this.sequences = sequences;
+		this.entries = entries;
+		this.start = 0;
+		this.end = kept;
 	}
 }
