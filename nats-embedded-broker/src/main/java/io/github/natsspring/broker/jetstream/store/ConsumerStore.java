@@ -3,8 +3,8 @@ package io.github.natsspring.broker.jetstream.store;
 /**
  * The state of one consumer of a stream, kept as the consumer delivers and is acknowledged, with nats-server's
  * rules for the ack floor. A file stream's consumers write their state on every update, so a restart resumes
- * from the last one (a process kill loses nothing that was updated; an operating-system crash may, unless the
- * stream forces each write). Thread-safe; the updates of a {@link FileStore}'s consumers do disk I/O, so they
+ * from the last one (a process kill loses nothing that was updated; an operating-system crash may take it back
+ * to an earlier state, which means redeliveries). Thread-safe; the updates of a {@link FileStore}'s consumers do disk I/O, so they
  * belong on the stream's executor, never on an event loop.
  */
 public interface ConsumerStore extends AutoCloseable {

@@ -18,7 +18,10 @@ import java.util.zip.CRC32C;
  * atomically) and two state slots, {@code state.0} and {@code state.1}, written in turn after every change so a
  * torn write leaves the previous state readable. A slot holds its length, a generation that grows with every
  * write, the delivered and ack-floor pairs, the pending deliveries and the delivery counts, then a CRC32C of all
- * of it; opening takes the readable slot with the highest generation.
+ * of it; opening takes the readable slot with the highest generation. Writes are not forced, whatever the
+ * stream does: they survive the process being killed, and an operating-system crash can only take the state
+ * back to an earlier one, which redelivers, never loses, a message (as nats-server, which flushes consumer
+ * state in the background).
  */
 final class FileConsumerStore extends TrackingConsumerStore {
 
@@ -28,24 +31,20 @@ final class FileConsumerStore extends TrackingConsumerStore {
 
 	private final Path directory;
 
-	private final boolean force;
-
 	private final FileChannel[] slots = new FileChannel[2];
 
 	private long generation;
 
-	private FileConsumerStore(String name, AckPolicy ackPolicy, Path directory, boolean force) {
+	private FileConsumerStore(String name, AckPolicy ackPolicy, Path directory) {
 		super(name, ackPolicy);
 		this.directory = directory;
-		this.force = force;
 	}
 
 	/**
 	 * Opens a consumer's directory, creating it, and recovers the state it holds.
-	 * @param force whether every state write is forced to the device
 	 */
-	static FileConsumerStore open(String name, AckPolicy ackPolicy, Path directory, boolean force) {
-		FileConsumerStore store = new FileConsumerStore(name, ackPolicy, directory, force);
+	static FileConsumerStore open(String name, AckPolicy ackPolicy, Path directory) {
+		FileConsumerStore store = new FileConsumerStore(name, ackPolicy, directory);
 		try {
 			Files.createDirectories(directory);
 			ConsumerState recovered = null;
@@ -80,9 +79,6 @@ final class FileConsumerStore extends TrackingConsumerStore {
 		FileChannel channel = this.slots[(int) (this.generation & 1)];
 		try {
 			ChannelIo.writeFully(channel, buffer, 0);
-			if (this.force) {
-				channel.force(false);
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write consumer state in " + this.directory, ex);

@@ -478,10 +478,6 @@ abstract class IndexedMessageStore<E extends IndexEntry> implements MessageStore
 		if (entry.sequence < this.index.end()) {
 			return false;
 		}
-		if (entry.sequence > this.lastSequence) {
-			this.lastSequence = entry.sequence;
-			this.lastTimestamp = entry.timestamp;
-		}
 		add(entry, this.subjects.get(entry.subject));
 		return true;
 	}
