@@ -1,5 +1,6 @@
 package io.github.natsspring.broker.jetstream.store;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -15,15 +16,11 @@ import java.util.TreeMap;
 public record ConsumerState(SequencePair delivered, SequencePair ackFloor,
 		NavigableMap<Long, PendingDelivery> pending, Map<Long, Integer> deliveryCounts) {
 
-	/** A consumer that delivered nothing. */
-	public static final ConsumerState EMPTY = new ConsumerState(SequencePair.NONE, SequencePair.NONE,
-			new TreeMap<>(), Map.of());
-
 	/**
 	 * Copies the maps, so the snapshot does not change with the consumer.
 	 */
 	public ConsumerState {
-		pending = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(pending));
+		pending = Collections.unmodifiableNavigableMap(new TreeMap<>(pending));
 		deliveryCounts = Map.copyOf(deliveryCounts);
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -483,12 +484,26 @@ abstract class MessageStoreContractTests {
 		MessageStore store = open(StoreLimits.none());
 		ConsumerStore consumer = store.consumer("d1", AckPolicy.EXPLICIT);
 		assertThat(store.consumer("d1", AckPolicy.EXPLICIT)).isSameAs(consumer);
+		assertThat(consumer.name()).isEqualTo("d1");
+		assertThat(consumer.ackPolicy()).isEqualTo(AckPolicy.EXPLICIT);
 		store.consumer("d2", AckPolicy.NONE).writeMetadata(bytes("{}"));
 		assertThat(store.consumerNames()).containsExactlyInAnyOrder("d1", "d2");
 		store.deleteConsumer("d1");
 		assertThat(store.consumerNames()).containsExactly("d2");
 		assertThatIllegalStateException().isThrownBy(consumer::state);
 		assertThatIllegalArgumentException().isThrownBy(() -> store.consumer("../x", AckPolicy.NONE));
+	}
+
+	@Test
+	void theStoreRunsWorkOnItsOwnThread() throws Exception {
+		MessageStore store = open(StoreLimits.none());
+		CompletableFuture<String> thread = CompletableFuture.supplyAsync(() -> {
+			store(store, "s", "m");
+			return Thread.currentThread().getName();
+		}, store.executor());
+		assertThat(thread.get(5, TimeUnit.SECONDS)).isEqualTo("jetstream-store-S");
+		assertThat(store.name()).isEqualTo("S");
+		assertThat(store.state().messages()).isEqualTo(1);
 	}
 
 	@Test
