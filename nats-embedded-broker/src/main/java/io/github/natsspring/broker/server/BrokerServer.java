@@ -416,7 +416,8 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	public synchronized void reload(NatsBrokerOptions changed) {
 		TlsContext newTls = (changed.tls() != null) ? TlsContext.of(changed.tls()) : null;
 		boolean filesChanged = this.tls != null && newTls != null && !this.tls.sameFiles(newTls);
-		OptionsDiff diff = OptionsDiff.of(this.options, changed, this.port, filesChanged);
+		int clusterBoundPort = (this.cluster != null) ? this.cluster.port() : 0;
+		OptionsDiff diff = OptionsDiff.of(this.options, changed, this.port, clusterBoundPort, filesChanged);
 		Authenticator newAuthenticator = diff.authChanged() || diff.tlsChanged()
 				? Authenticator.of(changed.auth(), changed.tls() != null && changed.tls().mapClientCertificates())
 				: this.authenticator;

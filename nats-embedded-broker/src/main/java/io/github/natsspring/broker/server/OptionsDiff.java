@@ -44,21 +44,6 @@ final class OptionsDiff {
 	}
 
 	/**
-	 * Compares running and new options.
-	 * @param old the running options
-	 * @param changed the new options
-	 * @param boundPort the port the server bound, which a new random port (0) keeps
-	 * @param tlsFilesChanged whether the certificate, key or CA files read differently than at the last (re)load
-	 * @return the changes
-	 * @throws NatsBrokerException {@code config reload not supported for <Option>: old=…, new=…}, or that this
-	 * broker cannot yet make a change nats-server makes; a running random cluster port counts as 0 here
-	 */
-	static OptionsDiff of(NatsBrokerOptions old, NatsBrokerOptions changed, int boundPort, boolean tlsFilesChanged) {
-		int clusterPort = (old.cluster() != null) ? old.cluster().port() : 0;
-		return of(old, changed, boundPort, clusterPort, tlsFilesChanged);
-	}
-
-	/**
 	 * Compares running and new options of a broker whose cluster port is bound.
 	 * @param old the running options
 	 * @param changed the new options
