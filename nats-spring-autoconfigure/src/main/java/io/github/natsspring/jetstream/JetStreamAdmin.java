@@ -23,8 +23,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Creates the declared streams and key-value buckets when the context starts, or updates them when the server
  * holds them with a different configuration, before any JetStream listener starts (its phase is below the
- * listener registries'). A declaration differs when a field it sets has another value on the server; fields it
- * leaves out keep the server's values. A failure stops the start with a {@link JetStreamDeclarationException}
+ * listener registries'). A declaration differs when a field it sets has another value on the server (see
+ * {@link #differs}); fields it leaves out keep the server's values. A failure stops the start with a {@link JetStreamDeclarationException}
  * naming the stream or bucket and the server's error; a server without JetStream, with a
  * {@link JetStreamNotAvailableException}. When the connection has not reached a server at start (remote mode,
  * server down), the declarations are skipped with a warning. {@link #declare()} runs them again at any time.
@@ -148,15 +148,20 @@ public class JetStreamAdmin implements SmartLifecycle {
 	}
 
 	/**
-	 * Compares the fields the declaration sets with the server's; fields the server does not know (newer than
-	 * it) are not compared, or every start would update.
+	 * Tells whether a declared configuration differs from the one the server holds: whether a field the
+	 * declaration sets has another value there. Both sides are compared as jnats writes them, which leaves out
+	 * fields at their defaults: a field the declaration leaves out keeps whatever the server chose (such as its
+	 * two-minute duplicate window), while one it sets to a value other than the default must be the server's.
+	 * @param declared the declared configuration
+	 * @param actual the server's configuration
+	 * @return {@code true} when an update is needed
 	 */
-	static boolean differs(StreamConfiguration declared, StreamConfiguration actual) {
+	public static boolean differs(StreamConfiguration declared, StreamConfiguration actual) {
 		Map<String, JsonValue> wanted = JsonParser.parseUnchecked(declared.toJson()).map;
 		Map<String, JsonValue> held = JsonParser.parseUnchecked(actual.toJson()).map;
 		for (Map.Entry<String, JsonValue> field : wanted.entrySet()) {
 			JsonValue current = held.get(field.getKey());
-			if (current != null && !current.toJson().equals(field.getValue().toJson())) {
+			if (current == null || !current.toJson().equals(field.getValue().toJson())) {
 				return true;
 			}
 		}
