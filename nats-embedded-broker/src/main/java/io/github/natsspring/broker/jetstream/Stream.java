@@ -163,11 +163,12 @@ public final class Stream {
 		this.consumers.streamUpdated(updated);
 	}
 
-	/** On the executor: the broker stops. */
+	/** On the executor: the broker stops; what was written is forced to the device first, as nats-server does. */
 	void close() {
 		this.closed = true;
 		stopCapturing();
 		this.consumers.close();
+		this.store.sync();
 		this.store.close();
 	}
 
