@@ -156,6 +156,7 @@ public final class JetStreamService implements JetStreamContext {
 
 	private void recoverStream(Path directory) {
 		String name = directory.getFileName().toString();
+		LOG.log(System.Logger.Level.INFO, "  Starting restore for stream '" + accountName() + " > " + name + "'");
 		MessageStore store;
 		try {
 			store = FileStore.open(name, StoreLimits.none(), fileStoreOptions(directory));
