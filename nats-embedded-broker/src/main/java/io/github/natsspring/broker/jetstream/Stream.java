@@ -15,6 +15,7 @@ import io.github.natsspring.broker.jetstream.store.MessageRejectedException;
 import io.github.natsspring.broker.jetstream.store.MessageStore;
 import io.github.natsspring.broker.jetstream.store.PurgeRequest;
 import io.github.natsspring.broker.jetstream.store.StoredMessage;
+import io.github.natsspring.broker.jetstream.store.StreamState;
 import io.github.natsspring.broker.routing.Subscription;
 
 /**
@@ -131,6 +132,25 @@ public final class Stream {
 	 */
 	public boolean removeAcknowledged(long sequence) {
 		return this.store.remove(sequence, false);
+	}
+
+	/**
+	 * Purges and tells the consumers where the stream now starts, as nats-server's {@code mset.purge}. On the
+	 * executor.
+	 * @param request what to remove
+	 * @return how many messages were removed
+	 */
+	public long purge(PurgeRequest request) {
+		long purged = this.store.purge(request);
+		StreamState state = this.store.state();
+		long first = state.firstSequence();
+		String filter = request.filter();
+		if (filter != null && !filter.isEmpty()) {
+			StoredMessage next = this.store.loadNext(filter, first);
+			first = (next != null) ? next.sequence() : 0;
+		}
+		this.consumers.streamPurged(filter, first, state.lastSequence());
+		return purged;
 	}
 
 	/**
@@ -334,10 +354,10 @@ public final class Stream {
 		}
 		this.lastMsgId = (msgId != null) ? msgId : "";
 		if (rollupSubject) {
-			this.store.purge(PurgeRequest.keep(1).onSubject(message.subject()));
+			purge(PurgeRequest.keep(1).onSubject(message.subject()));
 		}
 		else if (rollupAll) {
-			this.store.purge(PurgeRequest.keep(1));
+			purge(PurgeRequest.keep(1));
 		}
 		if (reply != null) {
 			acknowledge(reply, sequence, false);
