@@ -33,9 +33,14 @@ abstract class JetStreamScenario extends InteropScenario {
 
 	/** Options with JetStream on in this test's store directory, on a random loopback port. */
 	protected NatsBrokerOptions jetStreamOptions() {
+		return jetStreamOptions(storeDirectory);
+	}
+
+	/** Options with JetStream on in this store directory, on a random loopback port. */
+	protected static NatsBrokerOptions jetStreamOptions(Path directory) {
 		return NatsBrokerOptions.loopbackRandomPort()
 			.toBuilder()
-			.jetStream(BrokerJetStream.inDirectory(storeDirectory))
+			.jetStream(BrokerJetStream.inDirectory(directory))
 			.build();
 	}
 
