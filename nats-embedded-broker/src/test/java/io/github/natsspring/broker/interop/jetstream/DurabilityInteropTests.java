@@ -22,9 +22,11 @@ import io.nats.client.Message;
 import io.nats.client.PublishOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.PublishAck;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -70,7 +72,7 @@ class DurabilityInteropTests extends JetStreamScenario {
 			StreamState workQueue = management.getStreamInfo("WQ").getStreamState();
 			assertThat(List.of(workQueue.getMsgCount(), workQueue.getFirstSequence())).containsExactly(2L, 2L);
 			JetStream jetStream = connection.jetStream();
-			var duplicate = jetStream.publish("s.a", utf8("m-10"), PublishOptions.builder().messageId("id-10").build());
+			PublishAck duplicate = jetStream.publish("s.a", utf8("m-10"), PublishOptions.builder().messageId("id-10").build());
 			assertThat(List.of(duplicate.getSeqno(), duplicate.isDuplicate())).containsExactly(10L, true);
 			assertThat(jetStream.publish("s.a", utf8("m-11")).getSeqno()).isEqualTo(11);
 		}
@@ -93,7 +95,7 @@ class DurabilityInteropTests extends JetStreamScenario {
 		}
 		target.restart();
 		try (Connection connection = connect(target)) {
-			var info = connection.jetStreamManagement().getConsumerInfo("S", "d");
+			ConsumerInfo info = connection.jetStreamManagement().getConsumerInfo("S", "d");
 			assertThat(counters(info)).containsExactly(4L, 4L, 3L, 3L, 2L, 1L, 0L);
 			JetStreamSubscription subscription = connection.jetStream()
 				.subscribe(null, PullSubscribeOptions.bind("S", "d"));

@@ -49,7 +49,7 @@ abstract class JetStreamScenario extends InteropScenario {
 		return start(kind, jetStreamOptions());
 	}
 
-	/** A file stream of this name on {@code <subject prefix>.>}, default settings otherwise. */
+	/** A file stream of this name on these subjects, default settings otherwise. */
 	protected static StreamConfiguration.Builder fileStream(String name, String... subjects) {
 		return StreamConfiguration.builder().name(name).subjects(subjects).storageType(StorageType.File);
 	}

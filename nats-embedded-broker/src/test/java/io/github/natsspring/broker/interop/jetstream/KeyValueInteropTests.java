@@ -8,12 +8,15 @@ import io.github.natsspring.broker.interop.InteropTest;
 import io.github.natsspring.broker.interop.TargetKind;
 import io.nats.client.Connection;
 import io.nats.client.KeyValue;
+import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
 import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,10 +37,10 @@ class KeyValueInteropTests extends JetStreamScenario {
 	void bucketIsAStreamWithTheKeyValueConventions(TargetKind kind) throws Exception {
 		Connection connection = connect(startJetStream(kind));
 		bucket(connection, 5);
-		var config = connection.jetStreamManagement().getStreamInfo("KV_B").getConfiguration();
+		StreamConfiguration config = connection.jetStreamManagement().getStreamInfo("KV_B").getConfiguration();
 		assertThat(config.getSubjects()).containsExactly("$KV.B.>");
-		assertThat(List.of(config.getMaxMsgsPerSubject(), (long) config.getDiscardPolicy().ordinal()))
-			.containsExactly(5L, (long) io.nats.client.api.DiscardPolicy.New.ordinal());
+		assertThat(config.getMaxMsgsPerSubject()).isEqualTo(5);
+		assertThat(config.getDiscardPolicy()).isEqualTo(DiscardPolicy.New);
 		assertThat(List.of(config.getAllowDirect(), config.getAllowRollup(), config.getDenyDelete()))
 			.containsExactly(true, true, true);
 		assertThat(connection.keyValueManagement().getBucketNames()).containsExactly("B");
@@ -107,7 +110,7 @@ class KeyValueInteropTests extends JetStreamScenario {
 				seen.add("end");
 			}
 		};
-		try (var watch = kv.watchAll(watcher)) {
+		try (NatsKeyValueWatchSubscription watch = kv.watchAll(watcher)) {
 			await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("end"));
 			kv.put("c", "1");
 			kv.delete("b");

@@ -10,6 +10,7 @@ import io.github.natsspring.broker.interop.TargetKind;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.Dispatcher;
+import io.nats.client.FetchConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
@@ -136,7 +137,7 @@ class PushConsumerInteropTests extends JetStreamScenario {
 			.createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject("s.>"));
 		assertThat(text(ordered.next(Duration.ofSeconds(2)))).isEqualTo("m-1");
 		List<Message> fetched = new ArrayList<>();
-		var fetch = ordered.fetchMessages(2);
+		FetchConsumer fetch = ordered.fetchMessages(2);
 		for (Message message = fetch.nextMessage(); message != null; message = fetch.nextMessage()) {
 			fetched.add(message);
 		}
