@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.natsspring.broker.jetstream.api.ApiError;
 import io.github.natsspring.broker.jetstream.api.JsonWriter;
@@ -36,6 +39,9 @@ public final class Stream {
 
 	static final String ROLLUP = "Nats-Rollup";
 
+	/** Captured messages stored per executor task before the stream's other work gets a turn. */
+	private static final int DRAIN_BATCH = 256;
+
 	private final MessageStore store;
 
 	private final InternalClient client;
@@ -45,6 +51,10 @@ public final class Stream {
 	private final DedupeWindow dedupe;
 
 	private final List<Subscription> captures = new ArrayList<>();
+
+	private final Queue<InternalMessage> captured = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
 
 	private volatile StreamConfig config;
 
@@ -163,11 +173,12 @@ public final class Stream {
 		this.consumers.streamUpdated(updated);
 	}
 
-	/** On the executor: the broker stops. */
+	/** On the executor: the broker stops; what was written is forced to the device first, as nats-server does. */
 	void close() {
 		this.closed = true;
 		stopCapturing();
 		this.consumers.close();
+		this.store.sync();
 		this.store.close();
 	}
 
@@ -198,10 +209,33 @@ public final class Stream {
 
 	// ---- the publish path -------------------------------------------------------------------------------------
 
+	// one drain task at a time takes every captured message queued meanwhile: publish order is kept, and a burst
+	// costs one executor hand-off instead of one per message
 	private void captured(InternalMessage message) {
-		if (!this.closed) {
-			executor().execute(() -> ingest(message));
+		if (this.closed) {
+			return;
 		}
+		this.captured.add(message);
+		if (this.draining.compareAndSet(false, true)) {
+			executor().execute(this::drainCaptured);
+		}
+	}
+
+	private void drainCaptured() {
+		for (int taken = 0; taken < DRAIN_BATCH; taken++) {
+			InternalMessage message = this.captured.poll();
+			if (message == null) {
+				this.draining.set(false);
+				// a message queued after the poll and before the flag was cleared found the flag still set
+				if (this.captured.isEmpty() || !this.draining.compareAndSet(false, true)) {
+					return;
+				}
+				continue;
+			}
+			ingest(message);
+		}
+		// let the stream's other work (API requests, consumers) run between batches
+		executor().execute(this::drainCaptured);
 	}
 
 	/** On the executor: nats-server's processJetStreamMsg for a single node. */
