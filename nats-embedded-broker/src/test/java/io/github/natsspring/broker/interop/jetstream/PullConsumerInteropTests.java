@@ -22,6 +22,7 @@ import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Pull consumers: fetch, iterate, no-wait, expiry, byte limits, deliver policies and headers-only. */
 class PullConsumerInteropTests extends JetStreamScenario {
@@ -167,6 +168,22 @@ class PullConsumerInteropTests extends JetStreamScenario {
 		assertThat(message.getData()).isEmpty();
 		assertThat(message.getHeaders().getFirst("Nats-Msg-Size")).isEqualTo("3");
 		assertThat(message.getSubject()).isEqualTo("s.a");
+	}
+
+	@InteropTest
+	void anIdleEphemeralConsumerIsRemovedAfterItsInactiveThreshold(TargetKind kind) throws Exception {
+		startWithStream(kind, 1);
+		ConsumerInfo info = management.addOrUpdateConsumer("S", ConsumerConfiguration.builder()
+			.name("eph")
+			.inactiveThreshold(Duration.ofMillis(300))
+			.build());
+		assertThat(info.getConsumerConfiguration().getDurable()).isNull();
+		assertThat(info.getConsumerConfiguration().getInactiveThreshold()).isEqualTo(Duration.ofMillis(300));
+		assertThat(management.getConsumerNames("S")).containsExactly("eph");
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> management.getConsumerNames("S").isEmpty());
+		assertApiError(apiError(() -> management.getConsumerInfo("S", "eph")), 404, 10014, "consumer not found");
 	}
 
 	@InteropTest
