@@ -19,6 +19,7 @@ import io.nats.client.MessageConsumer;
 import io.nats.client.OrderedConsumerContext;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.Subscription;
+import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.OrderedConsumerConfiguration;
@@ -117,6 +118,38 @@ class PushConsumerInteropTests extends JetStreamScenario {
 		List<Message> messages = next(subscription, 65);
 		assertThat(messages).allMatch((message) -> message.getData().length == payload.length);
 		assertThat(streamSequences(messages)).doesNotHaveDuplicates().endsWith(65L);
+	}
+
+	@InteropTest
+	void flowControlRequestsAreAnsweredOnTheWire(TargetKind kind) throws Exception {
+		startWithStream(kind, 0);
+		byte[] payload = new byte[128 * 1024];
+		for (int i = 0; i < 40; i++) {
+			jetStream.publishAsync("s.big", payload);
+		}
+		jetStream.publish("s.big", payload);
+		Subscription deliver = connection.subscribe("deliver.fc");
+		management.addOrUpdateConsumer("S", ConsumerConfiguration.builder()
+			.durable("fc")
+			.deliverSubject("deliver.fc")
+			.ackPolicy(AckPolicy.None)
+			.flowControl(Duration.ofSeconds(5))
+			.build());
+		int data = 0;
+		int flowControlRequests = 0;
+		while (data < 41) {
+			Message message = deliver.nextMessage(Duration.ofSeconds(3));
+			assertThat(message).as("after %d messages", data).isNotNull();
+			if (message.isStatusMessage() && message.getStatus().getMessage().equals("FlowControl Request")) {
+				flowControlRequests++;
+				assertThat(message.getReplyTo()).startsWith("$JS.FC.S.fc.");
+				connection.publish(message.getReplyTo(), null);
+			}
+			else if (!message.isStatusMessage()) {
+				data++;
+			}
+		}
+		assertThat(flowControlRequests).isPositive();
 	}
 
 	@InteropTest
