@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * connections first, when it ends.
  */
 @Timeout(30)
-abstract class InteropScenario {
+public abstract class InteropScenario {
 
 	private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
@@ -28,6 +28,17 @@ abstract class InteropScenario {
 	/** Starts a target of the given kind with these options; closed when the test ends. */
 	protected NatsTarget start(TargetKind kind, NatsBrokerOptions options) throws Exception {
 		NatsTarget target = kind.create();
+		resources.push(target);
+		target.start(options);
+		return target;
+	}
+
+	/**
+	 * Starts a target of the given kind in its own process with these options, for a scenario that kills it;
+	 * closed when the test ends.
+	 */
+	protected ServerProcessTarget startProcess(TargetKind kind, NatsBrokerOptions options) throws Exception {
+		ServerProcessTarget target = kind.createProcess();
 		resources.push(target);
 		target.start(options);
 		return target;
@@ -64,7 +75,7 @@ abstract class InteropScenario {
 	}
 
 	@AfterEach
-	void closeResources() throws Exception {
+	protected void closeResources() throws Exception {
 		Exception failure = null;
 		while (!resources.isEmpty()) {
 			try {

@@ -16,6 +16,6 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "{0}")
 @ArgumentsSource(SelectedTargets.class)
-@interface InteropTest {
+public @interface InteropTest {
 
 }

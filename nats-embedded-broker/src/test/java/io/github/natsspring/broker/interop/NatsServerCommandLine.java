@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerPermissions;
 import io.github.natsspring.broker.BrokerTls;
@@ -16,8 +17,8 @@ import io.github.natsspring.broker.SubjectPermission;
 
 /**
  * Translates broker options into nats-server's flags and configuration file, so both targets of a scenario
- * run with the same settings: the command line names the address, port and configuration file, and everything
- * else (server name, limits, lame-duck settings, TLS, authorization) goes into the file, which a reload then
+ * run with the same settings: the command line names the address, port, configuration file and JetStream store,
+ * and everything else (server name, limits, lame-duck settings, TLS, authorization) goes into the file, which a reload then
  * rewrites.
  */
 final class NatsServerCommandLine {
@@ -28,9 +29,17 @@ final class NatsServerCommandLine {
 		this.options = options;
 	}
 
-	/** The full command for the given executable, port and configuration file. */
-	List<String> command(Path binary, int port, Path configFile) {
-		return List.of(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-c", configFile.toString());
+	/**
+	 * The full command for the given executable, port and configuration file; JetStream, when the options enable
+	 * it, by the {@code -js} and {@code -sd} flags.
+	 */
+	List<String> command(List<String> executable, int port, Path configFile) {
+		List<String> command = new ArrayList<>(executable);
+		command.addAll(List.of("-a", "127.0.0.1", "-p", Integer.toString(port), "-c", configFile.toString()));
+		if (options.jetStream() != null) {
+			command.addAll(List.of("-js", "-sd", options.jetStream().storeDirectory().toString()));
+		}
+		return command;
 	}
 
 	/** The configuration file's content: limits, lame-duck settings, and the authentication block when needed. */
@@ -58,6 +67,17 @@ final class NatsServerCommandLine {
 			if (!options.monitoring().basePath().isEmpty()) {
 				config.append("http_base_path: ").append(quoted(options.monitoring().basePath())).append('\n');
 			}
+		}
+		BrokerJetStream jetStream = options.jetStream();
+		if (jetStream != null && (jetStream.maxMemoryStore() >= 0 || jetStream.maxFileStore() >= 0)) {
+			config.append("jetstream {\n");
+			if (jetStream.maxMemoryStore() >= 0) {
+				config.append("  max_memory_store: ").append(jetStream.maxMemoryStore()).append('\n');
+			}
+			if (jetStream.maxFileStore() >= 0) {
+				config.append("  max_file_store: ").append(jetStream.maxFileStore()).append('\n');
+			}
+			config.append("}\n");
 		}
 		BrokerTls tls = options.tls();
 		if (tls != null) {

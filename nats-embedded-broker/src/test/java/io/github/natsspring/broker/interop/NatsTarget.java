@@ -7,7 +7,7 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * A NATS server that an interop scenario runs against: the embedded broker or a real nats-server process.
  * Both are driven by the same {@link NatsBrokerOptions}, so a scenario states its setup once.
  */
-interface NatsTarget extends AutoCloseable {
+public interface NatsTarget extends AutoCloseable {
 
 	/**
 	 * Starts the server on the loopback interface and returns once it accepts clients.

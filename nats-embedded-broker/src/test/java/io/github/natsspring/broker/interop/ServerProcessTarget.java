@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,8 +18,11 @@ import io.github.natsspring.broker.NatsBrokerOptions;
 
 import static org.awaitility.Awaitility.await;
 
-/** A real nats-server process on a loopback port, the reference the embedded broker is compared with. */
-final class NatsServerProcessTarget implements NatsTarget {
+/**
+ * A server in its own process on a loopback port: the reference nats-server the embedded broker is compared with,
+ * or the broker's standalone main where a scenario needs a process to kill.
+ */
+public final class ServerProcessTarget implements NatsTarget {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -25,7 +30,9 @@ final class NatsServerProcessTarget implements NatsTarget {
 
 	private static final String RELOAD_FAILED = "Failed to reload server configuration: ";
 
-	private Path binary;
+	private final ServerExecutable executable;
+
+	private List<String> command;
 
 	private Path workDirectory;
 
@@ -37,9 +44,13 @@ final class NatsServerProcessTarget implements NatsTarget {
 
 	private Process process;
 
+	ServerProcessTarget(ServerExecutable executable) {
+		this.executable = executable;
+	}
+
 	@Override
 	public void start(NatsBrokerOptions options) throws IOException {
-		binary = NatsServerBinary.require();
+		command = executable.command();
 		this.options = options;
 		this.port = (options.port() != 0) ? options.port() : freeLoopbackPort();
 		if (options.monitoring() != null) {
@@ -55,18 +66,20 @@ final class NatsServerProcessTarget implements NatsTarget {
 		Path configFile = Files.writeString(workDirectory.resolve("nats-server.conf"), commandLine.configFile());
 		// readiness comes from the log: a probe connection would count against max_connections for a while
 		Path log = workDirectory.resolve("nats-server.log");
-		process = new ProcessBuilder(commandLine.command(binary, port, configFile)).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(commandLine.command(command, port, configFile)).redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		// the JVM's thread-suspend signal is SIGUSR2 unless this names another; lame-duck mode needs the default
+		builder.environment().remove("_JAVA_SR_SIGNUM");
+		process = builder.start();
 		try {
 			await().atMost(STARTUP_TIMEOUT)
 				.pollInterval(Duration.ofMillis(20))
-				.failFast("nats-server exited", () -> !process.isAlive())
+				.failFast(executable + " exited", () -> !process.isAlive())
 				.until(() -> Files.readString(log).contains("Server is ready"));
 		}
 		catch (RuntimeException ex) {
 			stopProcess();
-			throw new IllegalStateException("nats-server did not start; its log:\n" + Files.readString(log), ex);
+			throw new IllegalStateException(executable + " did not start; its log:\n" + Files.readString(log), ex);
 		}
 	}
 
@@ -118,12 +131,14 @@ final class NatsServerProcessTarget implements NatsTarget {
 	}
 
 	private void signal(String command) throws IOException, InterruptedException {
-		Process signal = new ProcessBuilder(binary.toString(), "--signal", command + "=" + process.pid())
+		List<String> signalCommand = new ArrayList<>(this.command);
+		signalCommand.addAll(List.of("--signal", command + "=" + process.pid()));
+		Process signal = new ProcessBuilder(signalCommand)
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
-			throw new IllegalStateException("nats-server --signal " + command + " failed");
+		if (!signal.waitFor(10, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+			throw new IllegalStateException(executable + " --signal " + command + " failed");
 		}
 	}
 
@@ -132,12 +147,31 @@ final class NatsServerProcessTarget implements NatsTarget {
 		signal("ldm");
 	}
 
+	/**
+	 * Kills the process as {@code kill -9} does, leaving its files as the moment of the kill left them;
+	 * {@link #restart()} starts it again on the same port with the same options.
+	 */
+	public void kill() throws InterruptedException {
+		if (process != null) {
+			process.destroyForcibly();
+			if (!process.waitFor(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException(executable + " did not die");
+			}
+			process = null;
+		}
+	}
+
+	/** The server's log so far: its standard output and error. */
+	public String log() throws IOException {
+		return Files.readString(workDirectory.resolve("nats-server.log"));
+	}
+
 	@Override
 	public void stop() throws IOException {
 		stopProcess();
 		if (workDirectory != null) {
 			try (Stream<Path> files = Files.walk(workDirectory)) {
-				files.sorted(Comparator.reverseOrder()).forEach(NatsServerProcessTarget::delete);
+				files.sorted(Comparator.reverseOrder()).forEach(ServerProcessTarget::delete);
 			}
 			workDirectory = null;
 		}
@@ -177,6 +211,6 @@ final class NatsServerProcessTarget implements NatsTarget {
 
 	@Override
 	public String toString() {
-		return "nats-server on port " + port;
+		return executable + " on port " + port;
 	}
 }
