@@ -97,7 +97,7 @@ class NatsBrokerOptionsFactory {
 
 	// over a configuration file only when set: the file's jetstream block stays otherwise
 	private void applyJetStream(NatsBrokerOptions.Builder options, boolean fromConfigFile) {
-		NatsProperties.EmbeddedJetStream jetStream = this.embedded.getJetStream();
+		NatsProperties.EmbeddedJetStream jetStream = this.embedded.getJetstream();
 		if (fromConfigFile && !this.isSet.test("nats.embedded.jetstream.enabled")) {
 			return;
 		}

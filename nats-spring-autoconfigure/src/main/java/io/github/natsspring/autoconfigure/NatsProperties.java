@@ -317,7 +317,7 @@ public class NatsProperties {
 		/** nats-server's HTTP monitoring endpoints (/varz, /connz, /subsz, /healthz, ...) on the embedded broker. */
 		private final EmbeddedMonitoring monitoring = new EmbeddedMonitoring();
 
-		private final EmbeddedJetStream jetStream = new EmbeddedJetStream();
+		private final EmbeddedJetStream jetstream = new EmbeddedJetStream();
 
 		/**
 		 * Routes to other NATS servers, making the embedded broker a node of a nats-server cluster (full mesh, one
@@ -435,8 +435,8 @@ public class NatsProperties {
 			return this.monitoring;
 		}
 
-		public EmbeddedJetStream getJetStream() {
-			return this.jetStream;
+		public EmbeddedJetStream getJetstream() {
+			return this.jetstream;
 		}
 
 		public EmbeddedCluster getCluster() {
