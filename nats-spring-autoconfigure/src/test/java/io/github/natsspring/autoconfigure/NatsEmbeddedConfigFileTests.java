@@ -242,14 +242,14 @@ class NatsEmbeddedConfigFileTests {
 		Path file = write("nats.conf", """
 				prot: 4222
 				max_payload: "big"
-				jetstream: enabled
+				gateway: {}
 				""");
 		this.contextRunner.withPropertyValues("nats.embedded.config-file=file:" + file).run((context) -> {
 			NatsEmbeddedConfigFileException failure = StartupFailures.configFile(context.getStartupFailure());
 			assertThat(failure.getProblem()).isEqualTo(NatsEmbeddedConfigFileException.Problem.INVALID);
 			assertThat(failure.getErrors()).containsExactly(file + ":1:0: unknown field \"prot\"",
 					file + ":2:1: interface conversion: interface {} is string, not int64",
-					file + ":3:1: field \"jetstream\" is not supported by this broker");
+					file + ":3:1: field \"gateway\" is not supported by this broker");
 		});
 	}
 

@@ -2,6 +2,7 @@ package io.github.natsspring.autoconfigure.jetstream;
 
 import java.util.List;
 
+import io.github.natsspring.annotation.JetStreamListener;
 import io.github.natsspring.autoconfigure.NatsServerProcess;
 import io.github.natsspring.jetstream.JetStreamDeclarationException;
 import io.github.natsspring.jetstream.JetStreamNotAvailableException;
@@ -110,6 +111,19 @@ class JetStreamDeclarationScenarioTests {
 		}
 	}
 
+	@Test
+	void ephemeralListenerConsumerIsRemovedWhenTheContextCloses() throws Exception {
+		try (Connection connection = Nats.connect(server.getUrl())) {
+			JetStreamManagement management = connection.jetStreamManagement();
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EphemeralListenerApplication.class)
+				.web(WebApplicationType.NONE)
+				.run("--nats.servers=" + server.getUrl())) {
+				assertThat(management.getConsumerNames("EPHEMERAL")).hasSize(1);
+			}
+			assertThat(management.getConsumerNames("EPHEMERAL")).isEmpty();
+		}
+	}
+
 	private static ConfigurableApplicationContext run(String url, String... arguments) {
 		List<String> all = new java.util.ArrayList<>(List.of(arguments));
 		all.add("--nats.servers=" + url);
@@ -145,6 +159,28 @@ class JetStreamDeclarationScenarioTests {
 		@Bean
 		KeyValueConfiguration evolvingBucket(@Value("${evolving.history:1}") int history) {
 			return KeyValueConfiguration.builder().name("evolving").maxHistoryPerKey(history).build();
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class EphemeralListenerApplication {
+
+		@Bean
+		StreamConfiguration ephemeralStream() {
+			return StreamConfiguration.builder().name("EPHEMERAL").subjects("ephemeral.>").build();
+		}
+
+		@Bean
+		EphemeralListener ephemeralListener() {
+			return new EphemeralListener();
+		}
+	}
+
+	static class EphemeralListener {
+
+		@JetStreamListener(stream = "EPHEMERAL")
+		void onMessage(String text) {
 		}
 	}
 
