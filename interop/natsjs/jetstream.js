@@ -4,6 +4,7 @@
 // same expectation holds for the embedded broker and for nats-server. API errors that a step expects are
 // reported as fields (see errorOf); anything else fails the scenario.
 const { consumerOpts, createInbox, delay, headers, nanos, KvWatchInclude, StringCodec } = require("nats");
+const { isDeepStrictEqual } = require("node:util");
 const { headerValues, withConnection } = require("./support");
 
 const codec = StringCodec();
@@ -202,11 +203,12 @@ const scenarios = {
       const deletedAgain = await failure(jsm.streams.delete("AUDIT"));
       return {
         created: { config: streamConfig(created.config), state: streamState(created.state) },
-        againConfig: streamConfig(again.config),
+        againSameConfig: isDeepStrictEqual(again.config, created.config),
         conflict,
         overlap,
         updated: streamConfig(updated.config),
-        info: { config: streamConfig(info.config), state: streamState(info.state) },
+        infoSameConfig: isDeepStrictEqual(info.config, updated.config),
+        infoState: streamState(info.state),
         listed: listed.map((stream) => ({ name: stream.config.name, storage: stream.config.storage, messages: stream.state.messages })),
         names,
         namesForSubject,
