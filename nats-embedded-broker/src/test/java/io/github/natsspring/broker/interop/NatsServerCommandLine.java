@@ -28,9 +28,17 @@ final class NatsServerCommandLine {
 		this.options = options;
 	}
 
-	/** The full command for the given executable, port and configuration file. */
+	/**
+	 * The full command for the given executable, port and configuration file; JetStream, when the options turn it
+	 * on, by the {@code -js} and {@code -sd} flags.
+	 */
 	List<String> command(Path binary, int port, Path configFile) {
-		return List.of(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-c", configFile.toString());
+		List<String> command = new ArrayList<>(
+				List.of(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-c", configFile.toString()));
+		if (options.jetStream() != null) {
+			command.addAll(List.of("-js", "-sd", options.jetStream().storeDirectory().toString()));
+		}
+		return command;
 	}
 
 	/** The configuration file's content: limits, lame-duck settings, and the authentication block when needed. */
