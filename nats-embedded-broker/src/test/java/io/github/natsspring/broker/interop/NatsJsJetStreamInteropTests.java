@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NatsJsJetStreamInteropTests extends InteropScenario {
 
 	/** The longest scenario waits out ack timers for about seven seconds. */
-	private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(20);
+	private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(15);
 
 	@TempDir
 	Path storeDirectory;
