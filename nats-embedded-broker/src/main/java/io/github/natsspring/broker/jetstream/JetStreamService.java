@@ -28,6 +28,7 @@ import io.github.natsspring.broker.jetstream.store.FileStoreOptions;
 import io.github.natsspring.broker.jetstream.store.MemoryStore;
 import io.github.natsspring.broker.jetstream.store.MessageStore;
 import io.github.natsspring.broker.jetstream.store.StoreLimits;
+import io.github.natsspring.broker.jetstream.store.StreamState;
 
 /**
  * JetStream in one broker, for the {@code $G} account: the streams, the API on {@code $JS.API.>} and the
@@ -110,6 +111,7 @@ public final class JetStreamService implements JetStreamContext {
 		if (this.consumerSupport != null) {
 			this.consumerSupport.start(this);
 		}
+		new StreamApi(this).registerWith(this.api);
 		recoverStreams();
 		this.api.start();
 	}
@@ -270,6 +272,31 @@ public final class JetStreamService implements JetStreamContext {
 	 */
 	public ApiDispatcher dispatcher() {
 		return this.api;
+	}
+
+	/**
+	 * What the streams hold now.
+	 * @return the totals
+	 */
+	public JetStreamUsage usage() {
+		int count = 0;
+		int consumers = 0;
+		long messages = 0;
+		long memory = 0;
+		long storage = 0;
+		for (Stream stream : this.streams.values()) {
+			count++;
+			consumers += stream.consumers().count();
+			StreamState state = stream.store().state();
+			messages += state.messages();
+			if (stream.config().storage() == StorageType.MEMORY) {
+				memory += state.bytes();
+			}
+			else {
+				storage += state.bytes();
+			}
+		}
+		return new JetStreamUsage(count, consumers, messages, memory + storage, memory, storage);
 	}
 
 	String accountName() {

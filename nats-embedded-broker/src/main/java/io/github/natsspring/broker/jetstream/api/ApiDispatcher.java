@@ -102,10 +102,10 @@ public final class ApiDispatcher implements ApiRouter {
 		for (int length = tokens.size(); length > 0; length--) {
 			Registration registration = this.handlers.get(String.join(".", tokens.subList(0, length)));
 			if (registration != null) {
-				this.counters.request();
 				ApiRequest request = new ApiRequest(message, tokens.subList(length, tokens.size()),
 						registration.responseType, this.client, this.counters);
 				request.run(() -> registration.handler.handle(request));
+				this.counters.request();
 				return;
 			}
 		}
