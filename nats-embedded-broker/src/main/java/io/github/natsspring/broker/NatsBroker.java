@@ -3,6 +3,7 @@ package io.github.natsspring.broker;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.natsspring.broker.jetstream.JetStreamService;
 import io.github.natsspring.broker.server.BrokerServer;
 
 /**
@@ -134,6 +135,16 @@ public final class NatsBroker implements AutoCloseable {
 	 */
 	public synchronized BrokerStatistics getStatistics() {
 		return (this.server != null) ? this.server.statistics() : new BrokerStatistics(0, 0, 0, 0, 0, 0, 0, 0);
+	}
+
+	/**
+	 * JetStream's figures, for a health check: streams, consumers, messages and bytes held (memory and file
+	 * storage apart), the storage limits and where file streams are kept. Gathered on each call.
+	 * @return a snapshot, or {@code null} when the broker is not running or runs without JetStream
+	 */
+	public synchronized JetStreamStatistics getJetStreamStatistics() {
+		JetStreamService jetStream = (this.server != null) ? this.server.jetStream() : null;
+		return (jetStream != null) ? jetStream.statistics() : null;
 	}
 
 	/**

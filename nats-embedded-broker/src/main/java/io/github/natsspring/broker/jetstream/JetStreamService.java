@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsspring.broker.BrokerJetStream;
+import io.github.natsspring.broker.JetStreamStatistics;
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.jetstream.api.ApiDispatcher;
 import io.github.natsspring.broker.jetstream.api.ApiRouter;
@@ -100,7 +101,6 @@ public final class JetStreamService implements JetStreamContext {
 
 	private void begin() {
 		LOG.log(System.Logger.Level.INFO, "Starting JetStream");
-		LOG.log(System.Logger.Level.INFO, "  Store Directory: \"" + storeDirectory(this.options) + "\"");
 		try {
 			Files.createDirectories(this.streamsDirectory);
 		}
@@ -108,6 +108,11 @@ public final class JetStreamService implements JetStreamContext {
 			throw new UncheckedIOException("Could not create the JetStream store directory " + this.streamsDirectory,
 					ex);
 		}
+		LOG.log(System.Logger.Level.INFO, "---------------- JETSTREAM ----------------");
+		LOG.log(System.Logger.Level.INFO, "  Max Memory:      " + StorageLimits.friendlyBytes(maxMemory()));
+		LOG.log(System.Logger.Level.INFO, "  Max Storage:     " + StorageLimits.friendlyBytes(maxStorage()));
+		LOG.log(System.Logger.Level.INFO, "  Store Directory: \"" + storeDirectory(this.options) + "\"");
+		LOG.log(System.Logger.Level.INFO, "-------------------------------------------");
 		if (this.consumerSupport != null) {
 			this.consumerSupport.start(this);
 		}
@@ -297,6 +302,34 @@ public final class JetStreamService implements JetStreamContext {
 			}
 		}
 		return new JetStreamUsage(count, consumers, messages, memory + storage, memory, storage);
+	}
+
+	/**
+	 * The figures of JetStream now.
+	 * @return the statistics
+	 */
+	public JetStreamStatistics statistics() {
+		JetStreamUsage usage = usage();
+		return new JetStreamStatistics(usage.streams(), usage.consumers(), usage.messages(), usage.bytes(),
+				usage.memory(), usage.storage(), maxMemory(), maxStorage(), storeDirectory(this.options),
+				this.api.counters().total(), this.api.counters().errors());
+	}
+
+	/**
+	 * The most bytes memory streams may hold.
+	 * @return {@code max_memory_store}, or nats-server's dynamic limit when unlimited
+	 */
+	public long maxMemory() {
+		return (this.options.maxMemoryStore() >= 0) ? this.options.maxMemoryStore() : StorageLimits.dynamicMemory();
+	}
+
+	/**
+	 * The most bytes file streams may hold.
+	 * @return {@code max_file_store}, or nats-server's dynamic limit when unlimited
+	 */
+	public long maxStorage() {
+		return (this.options.maxFileStore() >= 0) ? this.options.maxFileStore()
+				: StorageLimits.dynamicStorage(storeDirectory(this.options));
 	}
 
 	String accountName() {

@@ -312,10 +312,8 @@ public final class Stream {
 			this.store.remove(sequence, false);
 			return;
 		}
-		StoredMessage stored = this.store.load(sequence);
-		if (stored != null) {
-			this.consumers.messageStored(stored);
-		}
+		this.consumers.messageStored(new StoredMessage(sequence, timestamp, message.subject(), headers,
+				message.payload()));
 	}
 
 	private static long parseSequence(String value) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.jetstream.api.ApiError;
 import io.github.natsspring.broker.jetstream.api.ApiException;
+import io.github.natsspring.broker.jetstream.api.ApiHandler;
 import io.github.natsspring.broker.jetstream.api.ApiRequest;
 import io.github.natsspring.broker.jetstream.api.ApiRouter;
 import io.github.natsspring.broker.jetstream.api.GoTimes;
@@ -29,6 +30,9 @@ final class StreamApi {
 	/** How many names one {@code STREAM.NAMES} response holds. */
 	static final int NAMES_LIMIT = 1024;
 
+	/** How many subjects a stream info with {@code subjects_filter} details at most. */
+	static final int SUBJECT_DETAILS_LIMIT = 100_000;
+
 	/** How many streams one {@code STREAM.LIST} response holds. */
 	static final int LIST_LIMIT = 256;
 
@@ -39,17 +43,27 @@ final class StreamApi {
 	}
 
 	void registerWith(ApiRouter router) {
-		router.register("INFO", "account_info_response", this::accountInfo);
-		router.register("STREAM.CREATE", "stream_create_response", this::create);
-		router.register("STREAM.UPDATE", "stream_update_response", this::update);
-		router.register("STREAM.INFO", "stream_info_response", this::info);
-		router.register("STREAM.NAMES", "stream_names_response", this::names);
-		router.register("STREAM.LIST", "stream_list_response", this::list);
-		router.register("STREAM.DELETE", "stream_delete_response", this::delete);
-		router.register("STREAM.PURGE", "stream_purge_response", this::purge);
-		router.register("STREAM.MSG.GET", "stream_msg_get_response", this::messageGet);
-		router.register("STREAM.MSG.DELETE", "stream_msg_delete_response", this::messageDelete);
+		router.register("INFO", "account_info_response", arguments(0, this::accountInfo));
+		router.register("STREAM.CREATE", "stream_create_response", arguments(1, this::create));
+		router.register("STREAM.UPDATE", "stream_update_response", arguments(1, this::update));
+		router.register("STREAM.INFO", "stream_info_response", StreamApi::zeroPage, arguments(1, this::info));
+		router.register("STREAM.NAMES", "stream_names_response", arguments(0, this::names));
+		router.register("STREAM.LIST", "stream_list_response", arguments(0, this::list));
+		router.register("STREAM.DELETE", "stream_delete_response", arguments(1, this::delete));
+		router.register("STREAM.PURGE", "stream_purge_response", (json) -> json.field("purged", 0),
+				arguments(1, this::purge));
+		router.register("STREAM.MSG.GET", "stream_msg_get_response", arguments(1, this::messageGet));
+		router.register("STREAM.MSG.DELETE", "stream_msg_delete_response", arguments(1, this::messageDelete));
 		router.register("DIRECT.GET", "stream_msg_get_response", this::directGet);
+	}
+
+	// nats-server subscribes each kind with one wildcard per argument: other subjects reach no handler
+	private static ApiHandler arguments(int count, ApiHandler handler) {
+		return (request) -> {
+			if (request.arguments().size() == count) {
+				handler.handle(request);
+			}
+		};
 	}
 
 	// ---- account ------------------------------------------------------------------------------------------------
@@ -91,6 +105,9 @@ final class StreamApi {
 		if (requested.mirrorDirect()) {
 			throw invalidConfig("stream has no mirror but does have mirror direct");
 		}
+		if (requested.replicas() > 1) {
+			throw new ApiException(ApiError.STREAM_REPLICAS_NOT_SUPPORTED);
+		}
 		StreamConfig config = requested.withDefaults();
 		Stream existing = this.jetStream.stream(config.name());
 		if (existing != null) {
@@ -129,9 +146,6 @@ final class StreamApi {
 		if (!config.denyPurge() && old.denyPurge()) {
 			throw invalidConfig("stream configuration update can not cancel deny purge");
 		}
-		if (config.replicas() != old.replicas()) {
-			throw new ApiException(ApiError.STREAM_REPLICAS_NOT_SUPPORTED);
-		}
 		checkOverlap(config, stream);
 		checkResources(config, stream);
 		this.jetStream.updateStream(stream, config);
@@ -144,7 +158,7 @@ final class StreamApi {
 		}
 		StreamConfig requested = StreamConfig.read(request.body());
 		String name = request.argument(0);
-		if (!requested.name().equals(name) || request.arguments().size() != 1) {
+		if (!requested.name().equals(name)) {
 			throw new ApiException(ApiError.STREAM_MISMATCH);
 		}
 		if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
@@ -201,16 +215,14 @@ final class StreamApi {
 			JsonObject body = request.body();
 			filter = body.string("subjects_filter", null);
 		}
-		Stream stream = this.jetStream.stream(request.argument(0));
-		if (stream == null) {
-			request.respondError(ApiError.STREAM_NOT_FOUND, StreamApi::zeroPage);
-			return;
-		}
+		Stream stream = existing(request.argument(0));
 		JsonWriter json = request.response();
 		Map<String, Long> subjects = null;
 		if (filter != null && !filter.isEmpty()) {
 			subjects = stream.store().subjectCounts(filter);
-			json.field("total", subjects.size()).field("offset", 0).field("limit", 100_000);
+		}
+		if (subjects != null && !subjects.isEmpty()) {
+			json.field("total", subjects.size()).field("offset", 0).field("limit", SUBJECT_DETAILS_LIMIT);
 		}
 		else {
 			zeroPage(json);

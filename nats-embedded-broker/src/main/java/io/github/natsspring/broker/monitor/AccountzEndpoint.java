@@ -47,7 +47,7 @@ final class AccountzEndpoint implements MonitorEndpoint {
 				.field("update_time", GoTime.format(this.server.startTime()))
 				.field("expired", false)
 				.field("complete", true)
-				.field("jetstream_enabled", false)
+				.field("jetstream_enabled", this.server.jetStream() != null)
 				.field("leafnode_connections", 0)
 				.field("client_connections", this.server.connectionCount(account))
 				.field("subscriptions", trie.subscriptions())

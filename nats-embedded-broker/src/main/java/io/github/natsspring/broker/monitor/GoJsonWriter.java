@@ -95,6 +95,13 @@ final class GoJsonWriter {
 		return this;
 	}
 
+	/** A uint64, the bits of {@code value} read unsigned (Go's uint64 of -1 is 18446744073709551615). */
+	GoJsonWriter unsignedValue(long value) {
+		beforeValue();
+		this.out.append(Long.toUnsignedString(value));
+		return this;
+	}
+
 	/** A float64 as Go writes it: the shortest decimal, no exponent for the magnitudes monitoring has. */
 	GoJsonWriter value(double value) {
 		beforeValue();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.natsspring.broker.BrokerStatistics;
+import io.github.natsspring.broker.JetStreamStatistics;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.subject.TrieStatistics;
 
@@ -111,4 +112,10 @@ public interface MonitoredServer {
 	 * @return the name, or {@code null} for a broker that is not a cluster node
 	 */
 	String clusterName();
+
+	/**
+	 * JetStream's figures.
+	 * @return the statistics, or {@code null} when JetStream is off
+	 */
+	JetStreamStatistics jetStream();
 }

@@ -12,6 +12,7 @@ import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerStatistics;
 import io.github.natsspring.broker.BrokerTls;
+import io.github.natsspring.broker.JetStreamStatistics;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
@@ -19,7 +20,7 @@ import io.github.natsspring.broker.NatsBrokerOptions;
  * {@code /varz}: the server's options and figures in nats-server 2.9.10's fields, units (nanoseconds for
  * {@code ping_interval} and {@code write_deadline}, seconds for the timeouts) and order. {@code go} names the Java
  * runtime instead; {@code cluster}, {@code gateway}, {@code leaf}, {@code mqtt}, {@code websocket} and
- * {@code jetstream} are empty as in a nats-server that has none of them.
+ * {@code jetstream} (unless JetStream runs) are empty as in a nats-server that has none of them.
  */
 final class VarzEndpoint implements MonitorEndpoint {
 
@@ -38,6 +39,19 @@ final class VarzEndpoint implements MonitorEndpoint {
 	public CompletableFuture<MonitorResponse> handle(QueryParameters query) {
 		this.counts.count(PATH);
 		return CompletableFuture.completedFuture(MonitorResponse.json(varz()));
+	}
+
+	// nats-server: the config and stats of JetStream when it runs, an empty object otherwise
+	private static void jetStream(GoJsonWriter json, JetStreamStatistics jetStream) {
+		if (jetStream == null) {
+			json.emptyObject("jetstream");
+			return;
+		}
+		json.name("jetstream").beginObject().name("config");
+		JszEndpoint.config(json, jetStream);
+		json.name("stats").beginObject();
+		JszEndpoint.usage(json, jetStream);
+		json.endObject().endObject();
 	}
 
 	private GoJsonWriter varz() {
@@ -77,8 +91,9 @@ final class VarzEndpoint implements MonitorEndpoint {
 		json.emptyObject("gateway")
 			.emptyObject("leaf")
 			.emptyObject("mqtt")
-			.emptyObject("websocket")
-			.emptyObject("jetstream")
+			.emptyObject("websocket");
+		jetStream(json, this.server.jetStream());
+		json
 			.field("tls_timeout", seconds((tls != null) ? tls.handshakeTimeout() : BrokerTls.DEFAULT_HANDSHAKE_TIMEOUT))
 			.field("write_deadline", limits.writeDeadline().toNanos())
 			.field("start", GoTime.format(this.server.startTime()))

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.natsspring.broker.BrokerStatistics;
+import io.github.natsspring.broker.JetStreamStatistics;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.account.Account;
 import io.github.natsspring.broker.cluster.ClusterNode;
+import io.github.natsspring.broker.jetstream.JetStreamService;
 import io.github.natsspring.broker.monitor.ConnectionInfo;
 import io.github.natsspring.broker.monitor.MonitoredServer;
 import io.github.natsspring.broker.monitor.RouteSnapshot;
@@ -110,6 +112,12 @@ final class MonitoredBroker implements MonitoredServer {
 	public int clusterPort() {
 		ClusterNode node = this.server.cluster();
 		return (node != null) ? node.port() : 0;
+	}
+
+	@Override
+	public JetStreamStatistics jetStream() {
+		JetStreamService jetStream = this.server.jetStream();
+		return (jetStream != null) ? jetStream.statistics() : null;
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.github.natsspring.broker.jetstream.InternalClient;
 import io.github.natsspring.broker.jetstream.InternalMessage;
@@ -46,7 +47,12 @@ public final class ApiDispatcher implements ApiRouter {
 
 	@Override
 	public void register(String kind, String responseType, ApiHandler handler) {
-		if (this.handlers.putIfAbsent(kind, new Registration(responseType, handler)) != null) {
+		register(kind, responseType, null, handler);
+	}
+
+	@Override
+	public void register(String kind, String responseType, Consumer<JsonWriter> errorFields, ApiHandler handler) {
+		if (this.handlers.putIfAbsent(kind, new Registration(responseType, errorFields, handler)) != null) {
 			throw new IllegalStateException("A handler of " + kind + " is registered already");
 		}
 	}
@@ -103,7 +109,7 @@ public final class ApiDispatcher implements ApiRouter {
 			Registration registration = this.handlers.get(String.join(".", tokens.subList(0, length)));
 			if (registration != null) {
 				ApiRequest request = new ApiRequest(message, tokens.subList(length, tokens.size()),
-						registration.responseType, this.client, this.counters);
+						registration.responseType, registration.errorFields, this.client, this.counters);
 				request.run(() -> registration.handler.handle(request));
 				this.counters.request();
 				return;
@@ -111,6 +117,6 @@ public final class ApiDispatcher implements ApiRouter {
 		}
 	}
 
-	private record Registration(String responseType, ApiHandler handler) {
+	private record Registration(String responseType, Consumer<JsonWriter> errorFields, ApiHandler handler) {
 	}
 }

@@ -26,17 +26,20 @@ public final class ApiRequest {
 
 	private final String responseType;
 
+	private final Consumer<JsonWriter> errorFields;
+
 	private final InternalClient client;
 
 	private final ApiCounters counters;
 
 	private JsonObject body;
 
-	ApiRequest(InternalMessage message, List<String> arguments, String responseType, InternalClient client,
-			ApiCounters counters) {
+	ApiRequest(InternalMessage message, List<String> arguments, String responseType,
+			Consumer<JsonWriter> errorFields, InternalClient client, ApiCounters counters) {
 		this.message = message;
 		this.arguments = arguments;
 		this.responseType = responseType;
+		this.errorFields = errorFields;
 		this.client = client;
 		this.counters = counters;
 	}
@@ -140,11 +143,11 @@ public final class ApiRequest {
 	}
 
 	/**
-	 * Answers with an error.
+	 * Answers with an error, followed by the extra fields registered for the kind.
 	 * @param error the error
 	 */
 	public void respondError(ApiError error) {
-		respondError(error, null);
+		respondError(error, this.errorFields);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.natsspring.broker.jetstream.api;
 
+import java.util.function.Consumer;
+
 /**
  * Where the handlers of the JetStream API ({@code $JS.API.>}) are registered. The stream layer registers
  * {@code INFO}, {@code STREAM.*} and {@code DIRECT.GET}; the consumer package registers {@code CONSUMER.*}.
@@ -17,4 +19,15 @@ public interface ApiRouter {
 	 * @throws IllegalStateException when the kind has a handler already
 	 */
 	void register(String kind, String responseType, ApiHandler handler);
+
+	/**
+	 * Registers the handler of a kind of request whose error responses carry extra zero fields after
+	 * {@code "error"}, as some of nats-server's do (e.g. {@code "total":0,"offset":0,"limit":0} of a stream info).
+	 * @param kind the tokens after {@code $JS.API.} that name the request
+	 * @param responseType the response type's short name
+	 * @param errorFields writes the extra fields of every error response of this kind
+	 * @param handler the handler
+	 * @throws IllegalStateException when the kind has a handler already
+	 */
+	void register(String kind, String responseType, Consumer<JsonWriter> errorFields, ApiHandler handler);
 }

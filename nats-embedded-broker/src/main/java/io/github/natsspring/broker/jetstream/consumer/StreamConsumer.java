@@ -572,7 +572,7 @@ final class StreamConsumer {
 		else {
 			target = this.config.deliverSubject();
 		}
-		int receivers = this.set.client().publish(target, ackSubject, headers, payload);
+		int receivers = this.set.client().publishDelivery(target, message.subject(), ackSubject, headers, payload);
 		if (!isPull() && receivers == 0) {
 			// nobody listens any more: nats-server's didNotDeliver marks a push consumer inactive
 			undo(candidate);

@@ -51,7 +51,7 @@ class PullConsumerTests {
 			js.publish("s.a", ("m" + i).getBytes(StandardCharsets.UTF_8));
 		}
 		this.broker.management().addOrUpdateConsumer("S", ConsumerConfiguration.builder().durable("d1").ackPolicy(AckPolicy.Explicit).build());
-		JetStreamSubscription subscription = js.subscribe("s.>", PullSubscribeOptions.bind("S", "d1"));
+		JetStreamSubscription subscription = js.subscribe(null, PullSubscribeOptions.bind("S", "d1"));
 		List<Message> messages = subscription.fetch(3, Duration.ofSeconds(2));
 		assertThat(messages).extracting((message) -> new String(message.getData(), StandardCharsets.UTF_8))
 			.containsExactly("m1", "m2", "m3");
@@ -74,7 +74,7 @@ class PullConsumerTests {
 		JetStream js = this.broker.connection().jetStream();
 		js.publish("s.a", "only".getBytes(StandardCharsets.UTF_8));
 		this.broker.management().addOrUpdateConsumer("S", ConsumerConfiguration.builder().durable("d1").build());
-		JetStreamSubscription subscription = js.subscribe("s.>", PullSubscribeOptions.bind("S", "d1"));
+		JetStreamSubscription subscription = js.subscribe(null, PullSubscribeOptions.bind("S", "d1"));
 		long start = System.nanoTime();
 		List<Message> messages = subscription.fetch(10, Duration.ofMillis(500));
 		assertThat(messages).hasSize(1);
