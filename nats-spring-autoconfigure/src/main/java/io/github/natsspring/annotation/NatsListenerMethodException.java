@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  */
 public class NatsListenerMethodException extends IllegalStateException {
 
+	private final String annotation;
+
 	private final String beanName;
 
 	private final Method method;
@@ -26,7 +28,21 @@ public class NatsListenerMethodException extends IllegalStateException {
 	 * @param action what to change so that it can
 	 */
 	public NatsListenerMethodException(String beanName, Method method, String problem, String action) {
-		super("@NatsListener method " + describe(method) + " of bean '" + beanName + "' cannot work: " + problem);
+		this("@NatsListener", beanName, method, problem, action);
+	}
+
+	/**
+	 * Creates an exception about a method with another listener annotation.
+	 * @param annotation the annotation, e.g. {@code @JetStreamListener}
+	 * @param beanName the name of the bean declaring the listener
+	 * @param method the listener method
+	 * @param problem why the method cannot work
+	 * @param action what to change so that it can
+	 */
+	public NatsListenerMethodException(String annotation, String beanName, Method method, String problem,
+			String action) {
+		super(annotation + " method " + describe(method) + " of bean '" + beanName + "' cannot work: " + problem);
+		this.annotation = annotation;
 		this.beanName = beanName;
 		this.method = method;
 		this.problem = problem;
@@ -44,6 +60,14 @@ public class NatsListenerMethodException extends IllegalStateException {
 			.map(Class::getSimpleName)
 			.collect(Collectors.joining(", "));
 		return method.getDeclaringClass().getName() + "#" + method.getName() + "(" + parameters + ")";
+	}
+
+	/**
+	 * The listener annotation of the method.
+	 * @return the annotation, e.g. {@code @NatsListener}
+	 */
+	public String getAnnotation() {
+		return this.annotation;
 	}
 
 	/**

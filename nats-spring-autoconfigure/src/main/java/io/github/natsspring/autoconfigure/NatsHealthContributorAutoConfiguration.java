@@ -1,6 +1,7 @@
 package io.github.natsspring.autoconfigure;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the NATS health indicator, enabled by {@code management.health.nats.enabled}
- * (default on).
+ * (default on). It reports JetStream through the {@link JetStreamManagement} bean when there is one.
  */
 @AutoConfiguration(after = NatsAutoConfiguration.class)
 @ConditionalOnClass({ Connection.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -23,8 +24,10 @@ public final class NatsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "natsHealthIndicator")
-	HealthIndicator natsHealthIndicator(Connection connection, ObjectProvider<NatsConnectionDetails> connectionDetails) {
+	HealthIndicator natsHealthIndicator(Connection connection, ObjectProvider<NatsConnectionDetails> connectionDetails,
+			ObjectProvider<JetStreamManagement> jetStreamManagement) {
 		// a Connection the application built itself comes without connection details: it is not the embedded broker
-		return new NatsHealthIndicator(connection, NatsMode.of(connectionDetails.getIfAvailable()));
+		return new NatsHealthIndicator(connection, NatsMode.of(connectionDetails.getIfAvailable()),
+				jetStreamManagement::getIfUnique);
 	}
 }

@@ -16,8 +16,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.Lifecycle;
-
 /**
  * The running side of one listener: {@code concurrency} jnats {@link Dispatcher dispatchers}, each with its
  * own thread, subscribed to the listener's subjects in its queue group. Stopping drains the dispatchers:
@@ -25,7 +23,7 @@ import org.springframework.context.Lifecycle;
  * including asynchronous results of an {@link AsyncNatsMessageHandler}.
  * A stopped container can be started again.
  */
-public class NatsListenerContainer implements Lifecycle {
+public class NatsListenerContainer implements MessageListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(NatsListenerContainer.class);
 
@@ -61,10 +59,7 @@ public class NatsListenerContainer implements Lifecycle {
 		this.drainTimeout = drainTimeout;
 	}
 
-	/**
-	 * The listener id.
-	 * @return the id
-	 */
+	@Override
 	public String getId() {
 		return this.id;
 	}
@@ -93,10 +88,7 @@ public class NatsListenerContainer implements Lifecycle {
 		return this.concurrency;
 	}
 
-	/**
-	 * Whether the registry starts this container with the application context.
-	 * @return the flag
-	 */
+	@Override
 	public boolean isAutoStartup() {
 		return this.autoStartup;
 	}
@@ -179,6 +171,7 @@ public class NatsListenerContainer implements Lifecycle {
 	 * received are still handled. Does nothing when not running.
 	 * @return a future completing when every dispatcher has drained or the drain timeout has passed
 	 */
+	@Override
 	public synchronized CompletableFuture<Void> drain() {
 		if (this.dispatchers.isEmpty()) {
 			return CompletableFuture.completedFuture(null);

@@ -19,7 +19,8 @@ import org.springframework.util.Assert;
  * properties only override them when set. The connection is looked up when a container starts, not when it
  * is created.
  */
-public class NatsListenerContainerFactory {
+public class NatsListenerContainerFactory
+		implements ListenerContainerFactory<NatsListenerEndpoint, MessageHandler, NatsListenerContainer> {
 
 	/** Concurrency of listeners with a queue group and no concurrency of their own, unless set otherwise. */
 	public static final int DEFAULT_CONCURRENCY = 1;
@@ -116,6 +117,7 @@ public class NatsListenerContainerFactory {
 	 * @return a container, not started
 	 * @throws IllegalStateException if the endpoint breaks one of the {@link NatsListenerChecks}
 	 */
+	@Override
 	public NatsListenerContainer createListenerContainer(NatsListenerEndpoint endpoint, MessageHandler messageHandler) {
 		Integer requested = endpoint.getConcurrency();
 		int concurrency = (requested != null) ? requested : (endpoint.getQueue() != null) ? this.concurrency : 1;

@@ -1,0 +1,98 @@
+package io.github.natsspring.jetstream.listener;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Holds the {@link JetStreamListenerContainer JetStream listener containers} by id and ties them to the context
+ * lifecycle, as the core listeners' registry does: they start in the highest phase, after the declarations of
+ * {@link io.github.natsspring.jetstream.JetStreamAdmin}, and stop in parallel before the connection is drained.
+ */
+public class JetStreamListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
+
+	private final Map<String, JetStreamListenerContainer> containers = new LinkedHashMap<>();
+
+	private volatile boolean running;
+
+	/**
+	 * Finds a container by listener id.
+	 * @param id the listener id
+	 * @return the container, or {@code null}
+	 */
+	public synchronized @Nullable JetStreamListenerContainer getListenerContainer(String id) {
+		return this.containers.get(id);
+	}
+
+	/**
+	 * All registered containers.
+	 * @return the containers in registration order
+	 */
+	public synchronized Collection<JetStreamListenerContainer> getListenerContainers() {
+		return List.copyOf(new ArrayList<>(this.containers.values()));
+	}
+
+	/**
+	 * Registers a container, starting it at once when the registry runs and the container starts automatically.
+	 * @param container the container
+	 * @throws IllegalStateException if a container with the same id is registered
+	 */
+	public synchronized void registerListenerContainer(JetStreamListenerContainer container) {
+		if (this.containers.putIfAbsent(container.getId(), container) != null) {
+			throw new IllegalStateException("Another JetStream listener is already registered with id '"
+					+ container.getId() + "'");
+		}
+		if (this.running && container.isAutoStartup()) {
+			container.start();
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		for (JetStreamListenerContainer container : this.containers.values()) {
+			if (container.isAutoStartup()) {
+				container.start();
+			}
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		drainAll().join();
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		drainAll().whenComplete((result, ex) -> callback.run());
+	}
+
+	private synchronized CompletableFuture<Void> drainAll() {
+		this.running = false;
+		return CompletableFuture.allOf(this.containers.values()
+			.stream()
+			.map(JetStreamListenerContainer::drain)
+			.toArray(CompletableFuture[]::new));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Stops containers still running, for contexts closed without a lifecycle stop.
+	 */
+	@Override
+	public void destroy() {
+		stop();
+	}
+}
