@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.natsspring.broker.jetstream.api.ApiError;
 import io.github.natsspring.broker.jetstream.api.JsonWriter;
@@ -12,6 +15,7 @@ import io.github.natsspring.broker.jetstream.store.MessageRejectedException;
 import io.github.natsspring.broker.jetstream.store.MessageStore;
 import io.github.natsspring.broker.jetstream.store.PurgeRequest;
 import io.github.natsspring.broker.jetstream.store.StoredMessage;
+import io.github.natsspring.broker.jetstream.store.StreamState;
 import io.github.natsspring.broker.routing.Subscription;
 
 /**
@@ -36,6 +40,9 @@ public final class Stream {
 
 	static final String ROLLUP = "Nats-Rollup";
 
+	/** Captured messages stored per executor task before the stream's other work gets a turn. */
+	private static final int DRAIN_BATCH = 256;
+
 	private final MessageStore store;
 
 	private final InternalClient client;
@@ -45,6 +52,10 @@ public final class Stream {
 	private final DedupeWindow dedupe;
 
 	private final List<Subscription> captures = new ArrayList<>();
+
+	private final Queue<InternalMessage> captured = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
 
 	private volatile StreamConfig config;
 
@@ -124,6 +135,25 @@ public final class Stream {
 	}
 
 	/**
+	 * Purges and tells the consumers where the stream now starts, as nats-server's {@code mset.purge}. On the
+	 * executor.
+	 * @param request what to remove
+	 * @return how many messages were removed
+	 */
+	public long purge(PurgeRequest request) {
+		long purged = this.store.purge(request);
+		StreamState state = this.store.state();
+		long first = state.firstSequence();
+		String filter = request.filter();
+		if (filter != null && !filter.isEmpty()) {
+			StoredMessage next = this.store.loadNext(filter, first);
+			first = (next != null) ? next.sequence() : 0;
+		}
+		this.consumers.streamPurged(filter, first, state.lastSequence());
+		return purged;
+	}
+
+	/**
 	 * Whether the stream was deleted or the broker stopped.
 	 * @return {@code true} once closed
 	 */
@@ -163,11 +193,12 @@ public final class Stream {
 		this.consumers.streamUpdated(updated);
 	}
 
-	/** On the executor: the broker stops. */
+	/** On the executor: the broker stops; what was written is forced to the device first, as nats-server does. */
 	void close() {
 		this.closed = true;
 		stopCapturing();
 		this.consumers.close();
+		this.store.sync();
 		this.store.close();
 	}
 
@@ -198,10 +229,33 @@ public final class Stream {
 
 	// ---- the publish path -------------------------------------------------------------------------------------
 
+	// one drain task at a time takes every captured message queued meanwhile: publish order is kept, and a burst
+	// costs one executor hand-off instead of one per message
 	private void captured(InternalMessage message) {
-		if (!this.closed) {
-			executor().execute(() -> ingest(message));
+		if (this.closed) {
+			return;
 		}
+		this.captured.add(message);
+		if (this.draining.compareAndSet(false, true)) {
+			executor().execute(this::drainCaptured);
+		}
+	}
+
+	private void drainCaptured() {
+		for (int taken = 0; taken < DRAIN_BATCH; taken++) {
+			InternalMessage message = this.captured.poll();
+			if (message == null) {
+				this.draining.set(false);
+				// a message queued after the poll and before the flag was cleared found the flag still set
+				if (this.captured.isEmpty() || !this.draining.compareAndSet(false, true)) {
+					return;
+				}
+				continue;
+			}
+			ingest(message);
+		}
+		// let the stream's other work (API requests, consumers) run between batches
+		executor().execute(this::drainCaptured);
 	}
 
 	/** On the executor: nats-server's processJetStreamMsg for a single node. */
@@ -300,10 +354,10 @@ public final class Stream {
 		}
 		this.lastMsgId = (msgId != null) ? msgId : "";
 		if (rollupSubject) {
-			this.store.purge(PurgeRequest.keep(1).onSubject(message.subject()));
+			purge(PurgeRequest.keep(1).onSubject(message.subject()));
 		}
 		else if (rollupAll) {
-			this.store.purge(PurgeRequest.keep(1));
+			purge(PurgeRequest.keep(1));
 		}
 		if (reply != null) {
 			acknowledge(reply, sequence, false);

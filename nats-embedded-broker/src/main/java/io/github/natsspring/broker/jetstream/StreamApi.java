@@ -356,7 +356,7 @@ final class StreamApi {
 		}
 		PurgeRequest selected = purge;
 		request.executeOn(stream.executor(), () -> {
-			long purged = stream.store().purge(selected);
+			long purged = stream.purge(selected);
 			request.respond(request.response().field("success", true).field("purged", purged));
 		});
 	}

@@ -61,6 +61,17 @@ public interface StreamConsumers {
 	void messageRemoved(long sequence, String subject);
 
 	/**
+	 * A purge (a {@code STREAM.PURGE} or a {@code Nats-Rollup}) ended, after the removals were reported one by one:
+	 * as nats-server's {@code consumer.purge(fseq, lseq)}, each consumer whose filter matches the purge's moves its
+	 * next sequence up to {@code firstSequence} when it was below. The default does nothing.
+	 * @param filter the purge's subject filter, {@code null} for every subject
+	 * @param firstSequence the first sequence still held (of the filter's subjects when filtered), 0 for none
+	 * @param lastSequence the stream's last sequence
+	 */
+	default void streamPurged(String filter, long firstSequence, long lastSequence) {
+	}
+
+	/**
 	 * How many consumers the stream has, for stream info's {@code consumer_count}; any thread.
 	 * @return the count
 	 */

@@ -35,7 +35,8 @@
  * consumer state), {@code executor()}, {@code created()}. The stream calls its
  * {@link io.github.natsspring.broker.jetstream.StreamConsumers} on its executor: {@code messageStored} after each
  * stored message (after its PubAck), {@code messageRemoved} for every removal, {@code hasInterest(subject)} for
- * interest retention, {@code streamUpdated}, {@code close} at broker stop and {@code delete} at stream delete;
+ * interest retention, {@code streamPurged(filter, first, last)} after a purge or roll-up (added later, a default
+ * method), {@code streamUpdated}, {@code close} at broker stop and {@code delete} at stream delete;
  * {@code count()} (any thread) is the stream info's {@code consumer_count}. Workqueue and interest acks remove
  * messages with {@link io.github.natsspring.broker.jetstream.Stream#removeAcknowledged(long)} on the executor. The
  * workqueue/interest consumer checks (10099, 10100, 10098) are the consumer package's, using

@@ -11,14 +11,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerCluster;
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.BrokerTls;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
+import io.github.natsspring.broker.config.ConfigFileException;
 import io.github.natsspring.broker.config.ConfigFileReader;
 import io.github.natsspring.broker.config.ServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class BrokerFlagsTests {
@@ -284,11 +287,41 @@ class BrokerFlagsTests {
 		assertThat(overFile("cluster { host: 127.0.0.1 }\n", "--routes nats://y:2").cluster()).isNull();
 	}
 
+	@Test
+	void jetStreamFlagTurnsJetStreamOnInTheTemporaryDirectoryByDefault() {
+		assertThat(options("-js").jetStream())
+			.isEqualTo(BrokerJetStream.inDirectory(Path.of(System.getProperty("java.io.tmpdir"), "nats")));
+		assertThat(options("--jetstream -sd /data").jetStream()).isEqualTo(BrokerJetStream.inDirectory(Path.of("/data")));
+		assertThat(options("-jetstream=true --store_dir=/data").jetStream().storeDirectory()).isEqualTo(Path.of("/data"));
+	}
+
+	@Test
+	void storeDirectoryAloneDoesNotTurnJetStreamOn() {
+		assertThat(options("-sd /data").jetStream()).isNull();
+		assertThat(options("").jetStream()).isNull();
+	}
+
+	@Test
+	void jetStreamFlagWinsOverTheFileEitherWay() throws Exception {
+		assertThat(overFile("jetstream: false\n", "-js").jetStream()).isNotNull();
+		assertThat(overFile("jetstream { max_mem: 1G }\n", "-js=false").jetStream()).isNull();
+		assertThat(overFile("jetstream: enabled\n", "-sd /data").jetStream().storeDirectory()).isEqualTo(Path.of("/data"));
+	}
+
+	@Test
+	void storeDirectoryFlagAndOneInTheFileAreADuplicateAsInNatsServer() {
+		assertThatExceptionOfType(ConfigFileException.class)
+			.isThrownBy(() -> overFile("jetstream {\n  store_dir: \"/file\"\n}\n", "-sd /flag"))
+			.satisfies((ex) -> assertThat(ex.getErrors()).singleElement().asString()
+				.endsWith(":2:3: Duplicate 'store_dir' configuration"));
+	}
+
 	private NatsBrokerOptions overFile(String content, String args) throws Exception {
 		Path file = Files.writeString(this.dir.resolve("nats.conf"), content);
-		ServerSettings.Builder settings = ServerSettings.builder();
+		BrokerFlags flags = flags(args);
+		ServerSettings.Builder settings = flags.beforeConfigFile(ServerSettings.builder());
 		ConfigFileReader.read(file.toString(), settings);
-		return flags(args).applyTo(settings).build().toOptions();
+		return flags.applyTo(settings).build().toOptions();
 	}
 
 	private static BrokerFlags flags(String args) {

@@ -112,6 +112,13 @@ class ConfigFileParityTests {
 						client_advertise: "127.0.0.1:4222"
 						"""),
 				Arguments.of("cluster aliases", "cluster { net: 127.0.0.1, port: 6222, cluster_advertise: h }\n"),
+				Arguments.of("jetstream enabled", "jetstream: enabled\n"),
+				Arguments.of("jetstream boolean", "jetstream: true\n"),
+				Arguments.of("jetstream block", "jetstream { store_dir: \"" + dir.resolve("js")
+						+ "\", max_memory_store: 64MB, max_file_store: 1GB }\n"),
+				Arguments.of("jetstream block aliases", "jetstream { store: \"/tmp\", max_mem: \"1G\", max_file: \"10M\" }\n"),
+				Arguments.of("jetstream block turned off", "jetstream { enabled: false }\n"),
+				Arguments.of("store_dir at the top", "store_dir: \"/tmp\"\njetstream: disabled\n"),
 				Arguments.of("cluster route variable", "cluster {\n  R = \"nats://127.0.0.1:1\"\n  routes: [$R]\n  port: 6222\n}\n"),
 				Arguments.of("cluster tls", "cluster {\n  port: 6222\n  tls {\n    cert_file: \"" + server.certificateFile()
 						+ "\"\n    key_file: \"" + server.keyFile() + "\"\n    ca_file: \"" + certificates.caFile()
@@ -121,6 +128,12 @@ class ConfigFileParityTests {
 	static Stream<Arguments> brokenFiles() {
 		return Stream.of(
 				Arguments.of("unknown key", "foo_bar: 1\n"),
+				Arguments.of("jetstream word", "jetstream: maybe\n"),
+				Arguments.of("jetstream number", "jetstream: 5\n"),
+				Arguments.of("jetstream size not a number", "jetstream { max_mem: \"abc\" }\n"),
+				Arguments.of("jetstream size suffix", "jetstream { max_file: \"10X\" }\n"),
+				Arguments.of("jetstream size type", "jetstream { max_file_store: 1.5 }\n"),
+				Arguments.of("jetstream unknown key", "jetstream { foo: 1 }\n"),
 				Arguments.of("unknown key on line 2", "port: 4222\nfoo: 1\n"),
 				Arguments.of("unknown key indented", "\n\n   bar = 2\n"),
 				Arguments.of("unknown key in authorization", "authorization { usr: x }\n"),

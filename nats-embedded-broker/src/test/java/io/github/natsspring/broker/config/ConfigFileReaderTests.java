@@ -11,6 +11,7 @@ import io.github.natsspring.broker.BrokerCluster;
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerPermissions;
 import io.github.natsspring.broker.BrokerUser;
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.NatsBrokerOptions;
 import io.github.natsspring.broker.ResponsePermission;
 import io.github.natsspring.broker.SubjectPermission;
@@ -341,6 +342,26 @@ class ConfigFileReaderTests {
 					file + ":4:3: Cluster authorization does not allow multiple users",
 					file + ":5:3: unknown field \"foo\"",
 					file + ":6:3: interface conversion: interface {} is string, not int64"));
+	}
+
+	@Test
+	void aJetStreamBlockTurnsJetStreamOnWithItsDirectoryAndLimits() throws Exception {
+		BrokerJetStream jetStream = options("jetstream {\n  store_dir: \"/data/nats\"\n  max_memory_store: 64MB\n"
+				+ "  max_file_store: \"2G\"\n}\n").jetStream();
+		assertThat(jetStream.storeDirectory()).isEqualTo(Path.of("/data/nats"));
+		assertThat(jetStream.maxMemoryStore()).isEqualTo(64L * 1024 * 1024);
+		assertThat(jetStream.maxFileStore()).isEqualTo(2L << 30);
+	}
+
+	@Test
+	void jetStreamIsOnlyOnWhenTheFileSaysSo() throws Exception {
+		assertThat(options("jetstream: enabled\n").jetStream().maxMemoryStore()).isEqualTo(-1);
+		assertThat(options("jetstream: true\n").jetStream()).isNotNull();
+		assertThat(options("jetstream: disabled\n").jetStream()).isNull();
+		assertThat(options("jetstream { enabled: false }\n").jetStream()).isNull();
+		assertThat(options("store_dir: \"/data\"\n").jetStream()).isNull();
+		assertThat(options("store_dir: \"/data\"\njetstream: enabled\n").jetStream().storeDirectory())
+			.isEqualTo(Path.of("/data"));
 	}
 
 	@Test

@@ -1,19 +1,24 @@
 package io.github.natsspring.broker.server;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.natsspring.broker.BrokerCluster;
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.NatsBrokerException;
 import io.github.natsspring.broker.NatsBrokerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** How a reload judges cluster changes: nats-server's refusals, and what this broker cannot change yet. */
+/**
+ * How a reload judges cluster and JetStream changes: nats-server's refusals, and what this broker cannot change
+ * yet.
+ */
 class OptionsDiffTests {
 
 	private static final int BOUND_PORT = 4222;
@@ -105,6 +110,26 @@ class OptionsDiffTests {
 				"invalid ClientAdvertise value of a:b:c, err=address a:b:c: too many colons in address");
 		assertRefused(old, NatsBrokerOptions.builder().clientAdvertise("nats.example.com").build(),
 				"config reload of client_advertise not supported by this broker yet: old=, new=nats.example.com");
+	}
+
+	@Test
+	void jetStreamChangesAreRefusedAsByNatsServerOrUntilTheBrokerCanMakeThem() {
+		NatsBrokerOptions off = NatsBrokerOptions.builder().build();
+		NatsBrokerOptions on = NatsBrokerOptions.builder().jetStream(BrokerJetStream.inDirectory(Path.of("/a"))).build();
+		assertThat(OptionsDiff.of(on, on, BOUND_PORT, 0, false).notices()).isEmpty();
+		assertRefused(off, on, "config reload of jetstream not supported by this broker yet: old=false, new=true");
+		assertRefused(on, off, "config reload of jetstream not supported by this broker yet: old=true, new=false");
+		assertRefused(on, jetStream(BrokerJetStream.inDirectory(Path.of("/b"))),
+				"config reload not supported for jetstream storage directory");
+		BrokerJetStream limited = BrokerJetStream.builder().storeDirectory(Path.of("/a")).maxMemoryStore(1024).build();
+		assertRefused(on, jetStream(limited), "config reload not supported for jetstream dynamic max memory and store");
+		assertRefused(jetStream(limited), on, "config reload not supported for jetstream max memory and max store");
+		assertRefused(jetStream(limited), jetStream(limited.toBuilder().maxMemoryStore(2048).build()),
+				"config reload not supported for jetstream max memory and store");
+	}
+
+	private static NatsBrokerOptions jetStream(BrokerJetStream jetStream) {
+		return NatsBrokerOptions.builder().jetStream(jetStream).build();
 	}
 
 	// the cluster port a running broker with these options bound, for options that name a fixed one
