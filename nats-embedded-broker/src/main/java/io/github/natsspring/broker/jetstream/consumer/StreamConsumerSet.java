@@ -134,8 +134,8 @@ final class StreamConsumerSet implements StreamConsumers {
 			do {
 				name = randomName();
 			}
+			// nats-server names a legacy ephemeral without writing the name into its configuration
 			while (this.consumers.containsKey(name));
-			config = config.toBuilder().name(name).build();
 		}
 		if (!isValidName(name)) {
 			throw new ApiException(ApiError.CONSUMER_BAD_DURABLE_NAME);
