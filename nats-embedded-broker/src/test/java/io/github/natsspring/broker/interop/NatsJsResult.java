@@ -37,11 +37,18 @@ record NatsJsResult(int exitCode, Map<String, Object> fields, String diagnostics
 		if (!line.startsWith("{")) {
 			throw new IllegalStateException("the nats.js harness printed no result line; " + diagnostics);
 		}
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), line)) {
-			parser.nextToken();
+		return new NatsJsResult(exitCode, parseObject(line), diagnostics);
+	}
+
+	/** Reads a JSON object the way result lines are read, so an expectation written as JSON compares equal. */
+	static Map<String, Object> parseObject(String json) {
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new IllegalArgumentException("not a JSON object: " + json);
+			}
 			@SuppressWarnings("unchecked")
-			Map<String, Object> fields = (Map<String, Object>) read(parser);
-			return new NatsJsResult(exitCode, fields, diagnostics);
+			Map<String, Object> object = (Map<String, Object>) read(parser);
+			return object;
 		}
 	}
 
