@@ -1,0 +1,248 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+)
+
+const (
+	// Every run starts from a fresh file-backed stream of this name capturing the load's subject.
+	streamName = "BENCH"
+	// The pull consumer of js-consume, created on the pre-filled stream before the go-ahead.
+	durableName = "bench"
+	// The pre-fill of js-consume publishes with this many PubAcks outstanding; it is not measured.
+	prefillWindow = 256
+	// A PubAck, an API reply or a fetched batch that takes longer than this fails the run.
+	jsTimeout = 5 * time.Second
+)
+
+// runJetStream runs one of the JetStream modes on a single connection: a fresh stream, then the measured
+// publishing with acknowledgements or the pull-consuming of a pre-filled stream.
+func runJetStream(cfg config, g *gate) error {
+	events := &eventLog{}
+	nc, err := events.connect(cfg, "natsload-js", false)
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	describeTLS(nc)
+	var asyncFailures atomic.Int64
+	var lastAsyncErr atomic.Value
+	window := int(cfg.window)
+	if window < 1 {
+		window = prefillWindow
+	}
+	js, err := nc.JetStream(nats.MaxWait(jsTimeout), nats.PublishAsyncMaxPending(window),
+		nats.PublishAsyncErrHandler(func(_ nats.JetStream, _ *nats.Msg, err error) {
+			asyncFailures.Add(1)
+			lastAsyncErr.Store(err)
+		}))
+	if err != nil {
+		return err
+	}
+	if err := freshStream(js, cfg.subject); err != nil {
+		return err
+	}
+	var res result
+	var runErr error
+	switch cfg.mode {
+	case "js-publish":
+		res, runErr, err = publishAcked(cfg, g, js)
+	case "js-publish-async":
+		res, runErr, err = publishAsync(cfg, g, js, &asyncFailures)
+	default:
+		res, runErr, err = consumePrefilled(cfg, g, nc, js, &asyncFailures)
+	}
+	if err != nil {
+		return err
+	}
+	res.connectionEvents = events.snapshot()
+	if last, ok := lastAsyncErr.Load().(error); ok {
+		res.note(fmt.Errorf("async publish: %w", last))
+	}
+	res.note(runErr)
+	g.hold(res)
+	return nil
+}
+
+// freshStream deletes the stream a previous run left and creates it empty, file-backed, with default limits.
+func freshStream(js nats.JetStreamContext, subject string) error {
+	if err := js.DeleteStream(streamName); err != nil && !errors.Is(err, nats.ErrStreamNotFound) {
+		return fmt.Errorf("deleting stream %s: %w", streamName, err)
+	}
+	_, err := js.AddStream(&nats.StreamConfig{Name: streamName, Subjects: []string{subject},
+		Storage: nats.FileStorage})
+	if err != nil {
+		return fmt.Errorf("creating stream %s: %w", streamName, err)
+	}
+	return nil
+}
+
+// The mode functions return the run's result, the error that ended the run early (reported in the result), and
+// an error that kept the run from being measured at all.
+
+// publishAcked publishes with js.Publish, which waits for each PubAck: one message in flight.
+func publishAcked(cfg config, g *gate, js nats.JetStreamContext) (result, error, error) {
+	if err := g.open(); err != nil {
+		return result{}, nil, err
+	}
+	startWatchdog(cfg)
+	payload := make([]byte, cfg.size)
+	start := time.Now()
+	deadline := start.Add(cfg.limit)
+	var published, acked int64
+	var lastErr error
+	for published < cfg.msgs && time.Now().Before(deadline) {
+		published++
+		if _, err := js.Publish(cfg.subject, payload); err != nil {
+			lastErr = fmt.Errorf("publish: %w", err)
+			break
+		}
+		acked++
+	}
+	return publishResult(cfg, published, acked, time.Since(start)), lastErr, nil
+}
+
+// publishAsync publishes with js.PublishAsync, at most -window PubAcks outstanding, and waits for the last of
+// them with PublishAsyncComplete.
+func publishAsync(cfg config, g *gate, js nats.JetStreamContext, failures *atomic.Int64) (result, error, error) {
+	if err := g.open(); err != nil {
+		return result{}, nil, err
+	}
+	startWatchdog(cfg)
+	payload := make([]byte, cfg.size)
+	start := time.Now()
+	deadline := start.Add(cfg.limit)
+	var published int64
+	var lastErr error
+	for published < cfg.msgs && (published%checkEvery != 0 || time.Now().Before(deadline)) {
+		if _, err := js.PublishAsync(cfg.subject, payload, nats.StallWait(jsTimeout)); err != nil {
+			lastErr = fmt.Errorf("publish: %w", err)
+			break
+		}
+		published++
+	}
+	if err := awaitPubAcks(js, cfg.stall); err != nil && lastErr == nil {
+		lastErr = err
+	}
+	elapsed := time.Since(start)
+	acked := published - failures.Load() - int64(js.PublishAsyncPending())
+	return publishResult(cfg, published, acked, elapsed), lastErr, nil
+}
+
+func awaitPubAcks(js nats.JetStreamContext, stall time.Duration) error {
+	select {
+	case <-js.PublishAsyncComplete():
+		return nil
+	case <-time.After(stall):
+		return fmt.Errorf("%d PubAcks outstanding after %v", js.PublishAsyncPending(), stall)
+	}
+}
+
+// publishResult counts PubAcks as deliveries: throughput is acknowledged messages per second.
+func publishResult(cfg config, published, acked int64, elapsed time.Duration) result {
+	return result{
+		Mode:          cfg.mode,
+		PayloadSize:   cfg.size,
+		Published:     published,
+		Expected:      published,
+		Delivered:     acked,
+		Lost:          max64(0, published-acked),
+		ElapsedNanos:  elapsed.Nanoseconds(),
+		MsgsPerSecond: perSecond(acked, elapsed),
+	}
+}
+
+// consumePrefilled fills the stream with -msgs messages and creates a durable explicit-ack pull consumer, both
+// before the go-ahead; then it fetches -batch messages at a time, acking each, until all are consumed and the
+// consumer's ack floor has reached the last of them.
+func consumePrefilled(cfg config, g *gate, nc *nats.Conn, js nats.JetStreamContext,
+	failures *atomic.Int64) (result, error, error) {
+	payload := make([]byte, cfg.size)
+	for i := int64(0); i < cfg.msgs; i++ {
+		if _, err := js.PublishAsync(cfg.subject, payload, nats.StallWait(jsTimeout)); err != nil {
+			return result{}, nil, fmt.Errorf("pre-filling the stream: %w", err)
+		}
+	}
+	if err := awaitPubAcks(js, jsTimeout); err != nil {
+		return result{}, nil, fmt.Errorf("pre-filling the stream: %w", err)
+	}
+	if failures.Load() > 0 {
+		return result{}, nil, fmt.Errorf("pre-filling the stream: %d publishes failed", failures.Load())
+	}
+	if _, err := js.AddConsumer(streamName, &nats.ConsumerConfig{Durable: durableName,
+		AckPolicy: nats.AckExplicitPolicy}); err != nil {
+		return result{}, nil, fmt.Errorf("creating consumer %s: %w", durableName, err)
+	}
+	sub, err := js.PullSubscribe(cfg.subject, durableName, nats.Bind(streamName, durableName))
+	if err != nil {
+		return result{}, nil, err
+	}
+	defer sub.Unsubscribe()
+	if err := nc.FlushTimeout(flushLimit); err != nil {
+		return result{}, nil, err
+	}
+	if err := g.open(); err != nil {
+		return result{}, nil, err
+	}
+	startWatchdog(cfg)
+	start := time.Now()
+	deadline := start.Add(cfg.limit)
+	var consumed int64
+	var lastErr error
+	for consumed < cfg.msgs && time.Now().Before(deadline) {
+		msgs, err := sub.Fetch(cfg.batch, nats.MaxWait(jsTimeout))
+		if err != nil {
+			lastErr = fmt.Errorf("fetch: %w", err)
+			break
+		}
+		for _, m := range msgs {
+			if err := m.Ack(); err != nil {
+				lastErr = fmt.Errorf("ack: %w", err)
+				break
+			}
+			consumed++
+		}
+		if lastErr != nil {
+			break
+		}
+	}
+	if lastErr == nil {
+		lastErr = awaitAckFloor(js, consumed, cfg.stall)
+	}
+	elapsed := time.Since(start)
+	return result{
+		Mode:          cfg.mode,
+		PayloadSize:   cfg.size,
+		Subscribers:   1,
+		Published:     cfg.msgs,
+		Expected:      cfg.msgs,
+		Delivered:     consumed,
+		Lost:          cfg.msgs - consumed,
+		ElapsedNanos:  elapsed.Nanoseconds(),
+		MsgsPerSecond: perSecond(consumed, elapsed),
+	}, lastErr, nil
+}
+
+// awaitAckFloor waits until the server has processed every ack sent, so that the measured interval (and the
+// server's CPU time read around it) includes them.
+func awaitAckFloor(js nats.JetStreamContext, consumed int64, stall time.Duration) error {
+	deadline := time.Now().Add(stall)
+	for {
+		info, err := js.ConsumerInfo(streamName, durableName)
+		if err != nil {
+			return fmt.Errorf("consumer info: %w", err)
+		}
+		if int64(info.AckFloor.Consumer) >= consumed && info.NumAckPending == 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("ack floor %d of %d consumed after %v", info.AckFloor.Consumer, consumed, stall)
+		}
+		time.Sleep(pollPause)
+	}
+}
