@@ -212,7 +212,13 @@ func consumePrefilled(cfg config, g *gate, nc *nats.Conn, js nats.JetStreamConte
 		}
 	}
 	if lastErr == nil {
-		lastErr = awaitAckFloor(js, consumed, cfg.stall)
+		// messages whose acks the server has not processed count as not consumed
+		consumed, lastErr = awaitAckFloor(js, consumed, cfg.stall)
+	}
+	// A run its time limit ended has consumed fewer messages and lost none; an error leaves the rest due.
+	expected := consumed
+	if lastErr != nil {
+		expected = cfg.msgs
 	}
 	elapsed := time.Since(start)
 	return result{
@@ -220,28 +226,29 @@ func consumePrefilled(cfg config, g *gate, nc *nats.Conn, js nats.JetStreamConte
 		PayloadSize:   cfg.size,
 		Subscribers:   1,
 		Published:     cfg.msgs,
-		Expected:      cfg.msgs,
+		Expected:      expected,
 		Delivered:     consumed,
-		Lost:          cfg.msgs - consumed,
+		Lost:          expected - consumed,
 		ElapsedNanos:  elapsed.Nanoseconds(),
 		MsgsPerSecond: perSecond(consumed, elapsed),
 	}, lastErr, nil
 }
 
 // awaitAckFloor waits until the server has processed every ack sent, so that the measured interval (and the
-// server's CPU time read around it) includes them.
-func awaitAckFloor(js nats.JetStreamContext, consumed int64, stall time.Duration) error {
+// server's CPU time read around it) includes them, and returns the consumer's ack floor.
+func awaitAckFloor(js nats.JetStreamContext, consumed int64, stall time.Duration) (int64, error) {
 	deadline := time.Now().Add(stall)
 	for {
 		info, err := js.ConsumerInfo(streamName, durableName)
 		if err != nil {
-			return fmt.Errorf("consumer info: %w", err)
+			return 0, fmt.Errorf("consumer info: %w", err)
 		}
-		if int64(info.AckFloor.Consumer) >= consumed && info.NumAckPending == 0 {
-			return nil
+		floor := int64(info.AckFloor.Consumer)
+		if floor >= consumed && info.NumAckPending == 0 {
+			return consumed, nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("ack floor %d of %d consumed after %v", info.AckFloor.Consumer, consumed, stall)
+			return floor, fmt.Errorf("ack floor %d of %d consumed after %v", floor, consumed, stall)
 		}
 		time.Sleep(pollPause)
 	}

@@ -321,7 +321,7 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 		RunLimits sync = options.quick() ? new RunLimits(5_000, Duration.ofMillis(1500))
 				: new RunLimits(20_000, Duration.ofSeconds(5));
 		RunLimits windowed = options.quick() ? new RunLimits(50_000, Duration.ofMillis(1500))
-				: new RunLimits(200_000, Duration.ofSeconds(6));
+				: new RunLimits(200_000, Duration.ofSeconds(10));
 		int repetitions = options.effectiveRepetitions();
 		List<JetStreamPair> all = List.of(
 				new JetStreamPair(JetStreamScenario.publishSync(build, reference, 128, sync),

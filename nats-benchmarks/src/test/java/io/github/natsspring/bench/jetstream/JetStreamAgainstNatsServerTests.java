@@ -73,6 +73,21 @@ class JetStreamAgainstNatsServerTests {
 	}
 
 	@Test
+	void aConsumerItsTimeLimitStopsEarlyHasLostNothing() throws Exception {
+		GoToolchainAvailability.require();
+		this.session.start(natsServer(), this.stores, this.logs);
+
+		GoLoadReport report = BUILD.generator()
+			.run(this.session.server(), GoLoad.jetStreamConsume(16, 10, new RunLimits(20_000, Duration.ofMillis(1))))
+			.report();
+
+		assertThat(report.published()).isEqualTo(20_000);
+		assertThat(report.delivered()).isLessThan(20_000).isEqualTo(report.expected());
+		assertThat(report.lost()).isZero();
+		assertThat(report.lastError()).isNull();
+	}
+
+	@Test
 	void theScenarioMeasuresThroughputCpuAndStorePerMessage() throws Exception {
 		GoToolchainAvailability.require();
 		this.session.start(natsServer(), this.stores, this.logs);
