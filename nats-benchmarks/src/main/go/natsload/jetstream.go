@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -18,6 +19,10 @@ const (
 	prefillWindow = 256
 	// A PubAck, an API reply or a fetched batch that takes longer than this fails the run.
 	jsTimeout = 5 * time.Second
+	// nats.go 1.22.1 can miss the wake-up of a publisher stalled on a full window (when every outstanding PubAck
+	// arrives before it starts waiting): it then waits its whole stall time. So it waits briefly, and retries.
+	stallRetry = 5 * time.Millisecond
+	stalled    = "stalled with too many outstanding async published messages"
 )
 
 // runJetStream runs one of the JetStream modes on a single connection: a fresh stream, then the measured
@@ -120,7 +125,7 @@ func publishAsync(cfg config, g *gate, js nats.JetStreamContext, failures *atomi
 	var published int64
 	var lastErr error
 	for published < cfg.msgs && (published%checkEvery != 0 || time.Now().Before(deadline)) {
-		if _, err := js.PublishAsync(cfg.subject, payload, nats.StallWait(jsTimeout)); err != nil {
+		if err := publishWithinWindow(js, cfg.subject, payload); err != nil {
 			lastErr = fmt.Errorf("publish: %w", err)
 			break
 		}
@@ -132,6 +137,18 @@ func publishAsync(cfg config, g *gate, js nats.JetStreamContext, failures *atomi
 	elapsed := time.Since(start)
 	acked := published - failures.Load() - int64(js.PublishAsyncPending())
 	return publishResult(cfg, published, acked, elapsed), lastErr, nil
+}
+
+// publishWithinWindow publishes asynchronously, waiting while the window of outstanding PubAcks is full; a
+// publish that stalled was not sent, so it is sent again until jsTimeout has passed.
+func publishWithinWindow(js nats.JetStreamContext, subject string, payload []byte) error {
+	deadline := time.Now().Add(jsTimeout)
+	for {
+		_, err := js.PublishAsync(subject, payload, nats.StallWait(stallRetry))
+		if err == nil || !strings.Contains(err.Error(), stalled) || time.Now().After(deadline) {
+			return err
+		}
+	}
 }
 
 func awaitPubAcks(js nats.JetStreamContext, stall time.Duration) error {
@@ -164,7 +181,7 @@ func consumePrefilled(cfg config, g *gate, nc *nats.Conn, js nats.JetStreamConte
 	failures *atomic.Int64) (result, error, error) {
 	payload := make([]byte, cfg.size)
 	for i := int64(0); i < cfg.msgs; i++ {
-		if _, err := js.PublishAsync(cfg.subject, payload, nats.StallWait(jsTimeout)); err != nil {
+		if err := publishWithinWindow(js, cfg.subject, payload); err != nil {
 			return result{}, nil, fmt.Errorf("pre-filling the stream: %w", err)
 		}
 	}
