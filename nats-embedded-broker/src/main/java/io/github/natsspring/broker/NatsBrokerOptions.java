@@ -52,6 +52,8 @@ public final class NatsBrokerOptions {
 
 	private final String clientAdvertise;
 
+	private final BrokerJetStream jetStream;
+
 	private NatsBrokerOptions(Builder builder) {
 		this.host = Objects.requireNonNull(builder.host, "host");
 		this.port = builder.port;
@@ -68,6 +70,7 @@ public final class NatsBrokerOptions {
 		this.monitoring = builder.monitoring;
 		this.cluster = builder.cluster;
 		this.clientAdvertise = builder.clientAdvertise;
+		this.jetStream = builder.jetStream;
 		this.ioThreads = (builder.ioThreads != 0) ? builder.ioThreads : defaultIoThreads();
 		if (this.ioThreads < 0) {
 			throw new IllegalArgumentException("ioThreads must be positive, or 0 for the default, was " + this.ioThreads);
@@ -137,7 +140,8 @@ public final class NatsBrokerOptions {
 			.tcpListener(this.tcpListener)
 			.monitoring(this.monitoring)
 			.cluster(this.cluster)
-			.clientAdvertise(this.clientAdvertise);
+			.clientAdvertise(this.clientAdvertise)
+			.jetStream(this.jetStream);
 	}
 
 	/**
@@ -281,6 +285,14 @@ public final class NatsBrokerOptions {
 		return this.clientAdvertise;
 	}
 
+	/**
+	 * JetStream ({@code -js}).
+	 * @return the JetStream settings, or {@code null} when JetStream is off
+	 */
+	public BrokerJetStream jetStream() {
+		return this.jetStream;
+	}
+
 	@Override
 	public String toString() {
 		return "NatsBrokerOptions[host=" + this.host + ", port=" + this.port + ", serverName=" + this.serverName
@@ -288,7 +300,8 @@ public final class NatsBrokerOptions {
 				+ ", lameDuckGracePeriod=" + this.lameDuckGracePeriod + ", logging=" + this.logging
 				+ ", startupWarmUp=" + this.startupWarmUp + ", ioThreads=" + this.ioThreads + ", tls=" + this.tls
 				+ ", inJvmName=" + this.inJvmName + ", tcpListener=" + this.tcpListener + ", monitoring="
-				+ this.monitoring + ", cluster=" + this.cluster + ", clientAdvertise=" + this.clientAdvertise + "]";
+				+ this.monitoring + ", cluster=" + this.cluster + ", clientAdvertise=" + this.clientAdvertise
+				+ ", jetStream=" + this.jetStream + "]";
 	}
 
 	/** Builder of {@link NatsBrokerOptions}. */
@@ -325,6 +338,8 @@ public final class NatsBrokerOptions {
 		private BrokerCluster cluster;
 
 		private String clientAdvertise;
+
+		private BrokerJetStream jetStream;
 
 		private Builder() {
 		}
@@ -502,6 +517,16 @@ public final class NatsBrokerOptions {
 		 */
 		public Builder clientAdvertise(String clientAdvertise) {
 			this.clientAdvertise = clientAdvertise;
+			return this;
+		}
+
+		/**
+		 * Turns JetStream on (default: off).
+		 * @param jetStream the JetStream settings, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder jetStream(BrokerJetStream jetStream) {
+			this.jetStream = jetStream;
 			return this;
 		}
 

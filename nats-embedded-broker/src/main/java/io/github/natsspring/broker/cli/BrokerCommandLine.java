@@ -66,6 +66,10 @@ public final class BrokerCommandLine {
 			        --pass <password>            Password required for connections
 			        --auth <token>               Authorization token required for connections
 
+			JetStream Options:
+			    -js, --jetstream                 Enable JetStream functionality
+			    -sd, --store_dir <dir>           Set the storage directory
+
 			Cluster Options:
 			        --routes <rurl-1, rurl-2>    Routes to solicit and connect
 			        --cluster <cluster-url>      Cluster URL for solicited routes
@@ -129,6 +133,10 @@ public final class BrokerCommandLine {
 			Map.entry("no_advertise", Flag.bool("noAdvertise", (values, value) -> values.noAdvertise = value)),
 			Map.entry("connect_retries",
 					Flag.integer("connectRetries", (values, value) -> values.connectRetries = value)),
+			Map.entry("js", Flag.bool("jetStream", (values, value) -> values.jetStream = value)),
+			Map.entry("jetstream", Flag.bool("jetStream", (values, value) -> values.jetStream = value)),
+			Map.entry("sd", Flag.text("storeDir", (values, value) -> values.storeDir = value)),
+			Map.entry("store_dir", Flag.text("storeDir", (values, value) -> values.storeDir = value)),
 			Map.entry("c", Flag.text(null, (values, value) -> values.configFile = value)),
 			Map.entry("config", Flag.text(null, (values, value) -> values.configFile = value)),
 			Map.entry("t", Flag.bool(null, (values, value) -> values.checkConfig = value)),
@@ -279,6 +287,10 @@ public final class BrokerCommandLine {
 
 		String clientAdvertise = defaults.clientAdvertise();
 
+		boolean jetStream = defaults.jetStream();
+
+		String storeDir = defaults.storeDir();
+
 		String clusterListen = defaults.cluster().listen();
 
 		String clusterName = defaults.cluster().name();
@@ -333,7 +345,7 @@ public final class BrokerCommandLine {
 					finalDebug, finalTrace, ioThreads, httpPort, http, tlsFlags(),
 					new BrokerFlags.ClusterFlags(clusterListen, clusterName, routes, clusterAdvertise, noAdvertise,
 							connectRetries),
-					clientAdvertise, configFile, checkConfig, all);
+					clientAdvertise, jetStream, storeDir, configFile, checkConfig, all);
 		}
 
 		// nats-server turns TLS on when any TLS flag is given, unless -tls=false is (Go visits flags sorted by

@@ -37,6 +37,9 @@ import io.github.natsspring.broker.protocol.GoHostPort;
  * @param cluster the cluster flags
  * @param clientAdvertise {@code --client_advertise}: the client address advertised instead of the listening one;
  * empty for none
+ * @param jetStream {@code -js}, {@code --jetstream}: whether JetStream runs
+ * @param storeDir {@code -sd}, {@code --store_dir}: the JetStream store directory (it does not turn JetStream on);
+ * empty for the default
  * @param configFile {@code -c}: the configuration file; empty for none
  * @param checkConfig {@code -t}: only check the configuration file
  * @param given the flags given, by the names of these components ({@code tls} for any TLS flag) and of the
@@ -44,8 +47,8 @@ import io.github.natsspring.broker.protocol.GoHostPort;
  */
 public record BrokerFlags(String host, long port, String serverName, String pidFile, String user, String password,
 		String token, String logFile, boolean logTime, boolean debug, boolean trace, long ioThreads, long httpPort,
-		String http, TlsFlags tls, ClusterFlags cluster, String clientAdvertise, String configFile,
-		boolean checkConfig, Set<String> given) {
+		String http, TlsFlags tls, ClusterFlags cluster, String clientAdvertise, boolean jetStream, String storeDir,
+		String configFile, boolean checkConfig, Set<String> given) {
 
 	/** Copies the set of given flags. */
 	public BrokerFlags {
@@ -55,8 +58,8 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 	/** The values nats-server starts with when no flag is given. */
 	public static BrokerFlags defaults() {
 		return new BrokerFlags("", 0, "", "", "", "", "", "", true, false, false, 0, 0, "",
-				new TlsFlags(false, "", "", "", false), new ClusterFlags("", "", "", "", false, 0), "", "", false,
-				Set.of());
+				new TlsFlags(false, "", "", "", false), new ClusterFlags("", "", "", "", false, 0), "", false, "", "",
+				false, Set.of());
 	}
 
 	/**
@@ -120,7 +123,26 @@ public record BrokerFlags(String host, long port, String serverName, String pidF
 		if (given.contains("clientAdvertise")) {
 			settings.clientAdvertise(clientAdvertise);
 		}
+		if (given.contains("jetStream")) {
+			settings.jetStream(jetStream);
+		}
+		if (given.contains("storeDir")) {
+			settings.storeDir(storeDir);
+		}
 		cluster.applyTo(settings.cluster(), given);
+		return settings;
+	}
+
+	/**
+	 * Sets what nats-server's flags set before it reads the configuration file: the store directory, so that a
+	 * file setting {@code store_dir} as well is refused as nats-server refuses it.
+	 * @param settings the settings the file will be read into
+	 * @return the same builder
+	 */
+	public ServerSettings.Builder beforeConfigFile(ServerSettings.Builder settings) {
+		if (given.contains("storeDir")) {
+			settings.storeDir(storeDir);
+		}
 		return settings;
 	}
 

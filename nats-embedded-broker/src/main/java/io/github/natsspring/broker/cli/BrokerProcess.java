@@ -109,7 +109,7 @@ final class BrokerProcess {
 		}
 		ServerSettings reloaded;
 		try {
-			ServerSettings.Builder builder = ServerSettings.builder();
+			ServerSettings.Builder builder = flags.beforeConfigFile(ServerSettings.builder());
 			ConfigFileReader.read(flags.configFile(), builder);
 			reloaded = flags.applyTo(builder).build();
 			broker.reload(reloaded.toOptions());

@@ -96,7 +96,7 @@ public final class NatsBrokerMain {
 		if (flags.configFile().isEmpty()) {
 			return flags.settings();
 		}
-		ServerSettings.Builder settings = ServerSettings.builder();
+		ServerSettings.Builder settings = flags.beforeConfigFile(ServerSettings.builder());
 		List<String> warnings = ConfigFileReader.read(flags.configFile(), settings);
 		if (!warnings.isEmpty()) {
 			if (flags.checkConfig()) {

@@ -20,9 +20,9 @@ import io.github.natsspring.broker.protocol.GoQuote;
 public final class ConfigFileReader {
 
 	/** Keys nats-server knows that configure nothing this broker does; refused with a clear error. */
-	private static final Set<String> UNSUPPORTED = Set.of("gateway", "leaf", "leafnodes", "jetstream",
-			"store_dir", "storedir", "accounts", "mappings", "maps", "operator", "operators", "roots", "root",
-			"root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver", "resolver_tls",
+	private static final Set<String> UNSUPPORTED = Set.of("gateway", "leaf", "leafnodes", "accounts",
+			"mappings", "maps", "operator", "operators", "roots", "root", "root_operators", "root_operator",
+			"resolver", "account_resolver", "accounts_resolver", "resolver_tls",
 			"resolver_preload", "resolver_pinned_accounts", "system_account", "system", "no_system_account",
 			"no_system", "no_sys_acc", "websocket", "ws", "mqtt", "https", "https_port", "prof_port", "syslog",
 			"remote_syslog", "logfile_size_limit", "log_size_limit", "ports_file_dir", "no_auth_user", "allow_non_tls",
@@ -117,6 +117,8 @@ public final class ConfigFileReader {
 			case "authorization" -> new AuthorizationReader(this.problems, this.settings).read(value);
 			case "tls" -> tls(value);
 			case "cluster" -> new ClusterReader(this.problems, this.settings).read(value);
+			case "jetstream" -> new JetStreamReader(this.problems, this.settings).read(value);
+			case "store_dir", "storedir" -> new JetStreamReader(this.problems, this.settings).storeDir(value);
 			case "client_advertise" -> this.settings.clientAdvertise(ConfigValues.string(value));
 			case "http_port", "monitor_port" -> this.settings.httpPort(ConfigValues.int64(value));
 			case "http" -> httpListen(value);

@@ -1,10 +1,12 @@
 package io.github.natsspring.broker.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.natsspring.broker.BrokerAuth;
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerLogging;
 import io.github.natsspring.broker.BrokerMonitoring;
@@ -158,6 +160,7 @@ public final class ServerSettings {
 			options.ioThreads(v.ioThreads);
 		}
 		options.monitoring(monitoring());
+		options.jetStream(jetStream());
 		if (v.lameDuckDuration != null) {
 			options.lameDuckDuration(v.lameDuckDuration);
 		}
@@ -165,6 +168,18 @@ public final class ServerSettings {
 			options.lameDuckGracePeriod(v.lameDuckGracePeriod);
 		}
 		return options.build();
+	}
+
+	private BrokerJetStream jetStream() {
+		Builder v = this.values;
+		if (!v.jetStream) {
+			return null;
+		}
+		return BrokerJetStream.builder()
+			.storeDirectory(v.storeDir.isEmpty() ? null : Path.of(v.storeDir))
+			.maxMemoryStore(v.maxMemoryStore)
+			.maxFileStore(v.maxFileStore)
+			.build();
 	}
 
 	// nats-server: port 0 leaves monitoring off, -1 picks a free port; the host defaults to the client host
@@ -314,6 +329,14 @@ public final class ServerSettings {
 
 		private String clientAdvertise = "";
 
+		private boolean jetStream;
+
+		private String storeDir = "";
+
+		private long maxMemoryStore = -1;
+
+		private long maxFileStore = -1;
+
 		private Builder() {
 		}
 
@@ -353,6 +376,10 @@ public final class ServerSettings {
 			copy.httpBasePath = this.httpBasePath;
 			copy.cluster = this.cluster.copy();
 			copy.clientAdvertise = this.clientAdvertise;
+			copy.jetStream = this.jetStream;
+			copy.storeDir = this.storeDir;
+			copy.maxMemoryStore = this.maxMemoryStore;
+			copy.maxFileStore = this.maxFileStore;
 			return copy;
 		}
 
@@ -674,6 +701,54 @@ public final class ServerSettings {
 		 */
 		public Builder clientAdvertise(String clientAdvertise) {
 			this.clientAdvertise = clientAdvertise;
+			return this;
+		}
+
+		/**
+		 * Turns JetStream on or off ({@code -js}, {@code jetstream}).
+		 * @param jetStream whether JetStream runs
+		 * @return this builder
+		 */
+		public Builder jetStream(boolean jetStream) {
+			this.jetStream = jetStream;
+			return this;
+		}
+
+		/**
+		 * Sets the JetStream store directory ({@code -sd}, {@code store_dir}); it does not turn JetStream on.
+		 * @param storeDir the directory, empty for nats-server's default
+		 * @return this builder
+		 */
+		public Builder storeDir(String storeDir) {
+			this.storeDir = storeDir;
+			return this;
+		}
+
+		/**
+		 * The JetStream store directory set so far.
+		 * @return the directory, empty when none was set
+		 */
+		public String storeDir() {
+			return this.storeDir;
+		}
+
+		/**
+		 * Sets {@code max_memory_store}.
+		 * @param maxMemoryStore bytes, -1 for unlimited
+		 * @return this builder
+		 */
+		public Builder maxMemoryStore(long maxMemoryStore) {
+			this.maxMemoryStore = maxMemoryStore;
+			return this;
+		}
+
+		/**
+		 * Sets {@code max_file_store}.
+		 * @param maxFileStore bytes, -1 for unlimited
+		 * @return this builder
+		 */
+		public Builder maxFileStore(long maxFileStore) {
+			this.maxFileStore = maxFileStore;
 			return this;
 		}
 

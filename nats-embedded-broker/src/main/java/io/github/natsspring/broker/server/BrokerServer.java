@@ -42,6 +42,7 @@ import io.github.natsspring.broker.connection.ClientConnection;
 import io.github.natsspring.broker.connection.ClientContext;
 import io.github.natsspring.broker.connection.ConnectionStatistics;
 import io.github.natsspring.broker.inprocess.InJvmListeners;
+import io.github.natsspring.broker.jetstream.JetStreamService;
 import io.github.natsspring.broker.monitor.ClosedConnections;
 import io.github.natsspring.broker.monitor.MonitorServer;
 import io.github.natsspring.broker.protocol.ConnectOptions;
@@ -138,6 +139,9 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	/** This server as a cluster node, or {@code null} without cluster settings. */
 	private volatile ClusterNode cluster;
 
+	/** JetStream, or {@code null} when it is off. */
+	private volatile JetStreamService jetStream;
+
 	/** TLS on routes, or {@code null} for plaintext routes. */
 	private volatile RouteTls routeTls;
 
@@ -185,6 +189,9 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 		if (this.options.monitoring() != null) {
 			startMonitoring(this.options.monitoring());
 		}
+		if (this.options.jetStream() != null) {
+			startJetStream();
+		}
 		if (this.options.tcpListener()) {
 			bindTcp();
 		}
@@ -219,6 +226,17 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 			throw new NatsBrokerException(message, ex);
 		}
 		this.port = ((InetSocketAddress) this.serverChannel.localAddress()).getPort();
+	}
+
+	// nats-server recovers its streams before it listens for clients
+	private void startJetStream() {
+		try {
+			this.jetStream = JetStreamService.start(this.options.jetStream(), this.accounts.global(), serverName());
+		}
+		catch (RuntimeException ex) {
+			abandonStart();
+			throw new NatsBrokerException("Could not start JetStream: " + ex.getMessage(), ex);
+		}
 	}
 
 	private void startCluster() {
@@ -260,6 +278,11 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 
 	// a start that fails part-way frees what it took: the monitoring listener, the threads
 	private void abandonStart() {
+		JetStreamService running = this.jetStream;
+		if (running != null) {
+			this.jetStream = null;
+			running.stop();
+		}
 		stopMonitoring();
 		ClusterNode node = this.cluster;
 		if (node != null) {
@@ -379,7 +402,7 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 		return new ServerInfo(this.serverId, serverName(), PROTOCOL_COMPATIBLE_VERSION, 1, null, this.options.host(),
 				boundPort, true, this.authenticator.isRequired(), tlsRequired, tlsRequired && this.tls.verifiesClients(),
 				false,
-				this.options.limits().maxPayload(), false, 0, null, null, clusterName, connectUrls, false);
+				this.options.limits().maxPayload(), this.jetStream != null, 0, null, null, clusterName, connectUrls, false);
 	}
 
 	private List<String> clusterConnectUrls(ClusterNode node) {
@@ -657,6 +680,14 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	public int routeCount() {
 		ClusterNode node = this.cluster;
 		return (node != null) ? node.routeCount() : 0;
+	}
+
+	/**
+	 * JetStream in this server.
+	 * @return the service, or {@code null} when JetStream is off
+	 */
+	public JetStreamService jetStream() {
+		return this.jetStream;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerCluster;
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerTls;
@@ -109,6 +110,7 @@ final class OptionsDiff {
 				GoDuration.format(changed.lameDuckDuration()));
 		refuseChange("LameDuckGracePeriod", GoDuration.format(old.lameDuckGracePeriod()),
 				GoDuration.format(changed.lameDuckGracePeriod()));
+		refuseJetStreamChange(old.jetStream(), changed.jetStream());
 		refuseChange("io_threads", String.valueOf(old.ioThreads()), String.valueOf(changed.ioThreads()));
 		refuseChange("in_jvm_name", String.valueOf(old.inJvmName()), String.valueOf(changed.inJvmName()));
 		refuseChange("tcp_listener", String.valueOf(old.tcpListener()), String.valueOf(changed.tcpListener()));
@@ -268,6 +270,34 @@ final class OptionsDiff {
 		refuseChange("HTTPPort", String.valueOf((old != null) ? old.port() : 0),
 				String.valueOf((changed != null) ? changed.port() : 0));
 		refuseChange("HTTPBasePath", (old != null) ? old.basePath() : "", (changed != null) ? changed.basePath() : "");
+	}
+
+	// nats-server turns JetStream on and off while running, which this broker cannot; other changes it refuses
+	private static void refuseJetStreamChange(BrokerJetStream old, BrokerJetStream changed) {
+		if ((old == null) != (changed == null)) {
+			throw new NatsBrokerException(notYet("jetstream", String.valueOf(old != null), String.valueOf(changed != null)));
+		}
+		if (old == null) {
+			return;
+		}
+		if (!old.storeDirectory().equals(changed.storeDirectory())) {
+			throw new NatsBrokerException("config reload not supported for jetstream storage directory");
+		}
+		refuseJetStreamLimitChange(old.maxMemoryStore(), changed.maxMemoryStore());
+		refuseJetStreamLimitChange(old.maxFileStore(), changed.maxFileStore());
+	}
+
+	private static void refuseJetStreamLimitChange(long old, long changed) {
+		if (old == changed) {
+			return;
+		}
+		if (old == -1) {
+			throw new NatsBrokerException("config reload not supported for jetstream dynamic max memory and store");
+		}
+		if (changed == -1) {
+			throw new NatsBrokerException("config reload not supported for jetstream max memory and max store");
+		}
+		throw new NatsBrokerException("config reload not supported for jetstream max memory and store");
 	}
 
 	private static void refuseChange(String option, String old, String changed) {

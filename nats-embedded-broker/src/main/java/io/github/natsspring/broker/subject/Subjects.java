@@ -149,6 +149,28 @@ public final class Subjects {
 		return inner.length == outer.length;
 	}
 
+	/**
+	 * Whether two subjects, both possibly with wildcards, stand for at least one subject in common, as
+	 * nats-server's {@code SubjectsCollide}: {@code a.*} and {@code *.b} collide, {@code a.b} and {@code a.c} do
+	 * not. JetStream refuses a stream whose subjects collide with another stream's.
+	 * @param first a subscription subject
+	 * @param second another subscription subject
+	 * @return whether some subject matches both
+	 */
+	public static boolean collide(String first, String second) {
+		String[] a = first.split("\\.", -1);
+		String[] b = second.split("\\.", -1);
+		for (int i = 0; i < a.length && i < b.length; i++) {
+			if (a[i].equals(FULL_WILDCARD) || b[i].equals(FULL_WILDCARD)) {
+				return true;
+			}
+			if (!a[i].equals(b[i]) && !a[i].equals(SINGLE_WILDCARD) && !b[i].equals(SINGLE_WILDCARD)) {
+				return false;
+			}
+		}
+		return a.length == b.length;
+	}
+
 	private static int tokenEnd(String subject, int start) {
 		int end = subject.indexOf(TOKEN_SEPARATOR, start);
 		return end < 0 ? subject.length() : end;
