@@ -174,16 +174,20 @@ func publishResult(cfg config, published, acked int64, elapsed time.Duration) re
 	}
 }
 
-// consumePrefilled fills the stream with -msgs messages and creates a durable explicit-ack pull consumer, both
-// before the go-ahead; then it fetches -batch messages at a time, acking each, until all are consumed and the
+// consumePrefilled fills the stream with -msgs messages (as many as -time allows) and creates a durable
+// explicit-ack pull consumer, both before the go-ahead; then it fetches -batch messages at a time, acking each, until all are consumed and the
 // consumer's ack floor has reached the last of them.
 func consumePrefilled(cfg config, g *gate, nc *nats.Conn, js nats.JetStreamContext,
 	failures *atomic.Int64) (result, error, error) {
 	payload := make([]byte, cfg.size)
-	for i := int64(0); i < cfg.msgs; i++ {
+	// a server that stores slowly gets a stream as long as it took -time to fill
+	prefillDeadline := time.Now().Add(cfg.limit)
+	var prefilled int64
+	for prefilled < cfg.msgs && (prefilled%checkEvery != 0 || time.Now().Before(prefillDeadline)) {
 		if err := publishWithinWindow(js, cfg.subject, payload); err != nil {
 			return result{}, nil, fmt.Errorf("pre-filling the stream: %w", err)
 		}
+		prefilled++
 	}
 	if err := awaitPubAcks(js, jsTimeout); err != nil {
 		return result{}, nil, fmt.Errorf("pre-filling the stream: %w", err)
@@ -211,7 +215,7 @@ func consumePrefilled(cfg config, g *gate, nc *nats.Conn, js nats.JetStreamConte
 	deadline := start.Add(cfg.limit)
 	var consumed int64
 	var lastErr error
-	for consumed < cfg.msgs && time.Now().Before(deadline) {
+	for consumed < prefilled && time.Now().Before(deadline) {
 		msgs, err := sub.Fetch(cfg.batch, nats.MaxWait(jsTimeout))
 		if err != nil {
 			lastErr = fmt.Errorf("fetch: %w", err)
@@ -235,14 +239,14 @@ func consumePrefilled(cfg config, g *gate, nc *nats.Conn, js nats.JetStreamConte
 	// A run its time limit ended has consumed fewer messages and lost none; an error leaves the rest due.
 	expected := consumed
 	if lastErr != nil {
-		expected = cfg.msgs
+		expected = prefilled
 	}
 	elapsed := time.Since(start)
 	return result{
 		Mode:          cfg.mode,
 		PayloadSize:   cfg.size,
 		Subscribers:   1,
-		Published:     cfg.msgs,
+		Published:     prefilled,
 		Expected:      expected,
 		Delivered:     consumed,
 		Lost:          expected - consumed,

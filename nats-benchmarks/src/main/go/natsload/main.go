@@ -9,7 +9,7 @@
 //	request   one responder and one requester doing sequential requests; latency percentiles
 //	js-publish        JetStream: js.Publish on a fresh file-backed stream, waiting for each PubAck (one in flight)
 //	js-publish-async  JetStream: js.PublishAsync with at most -window PubAcks outstanding, PublishAsyncComplete last
-//	js-consume        JetStream: -msgs pre-filled before the go-ahead, then a durable explicit-ack pull consumer
+//	js-consume        JetStream: -msgs (or what -time allows) pre-filled before the go-ahead, then a durable explicit-ack pull consumer
 //	                  fetches -batch at a time and acks each message; throughput is acked messages per second
 //
 // With -suburl the subscribers connect to that server and the publisher to -url: two nodes of a cluster, so that
