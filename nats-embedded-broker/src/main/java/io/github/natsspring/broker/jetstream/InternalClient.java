@@ -81,6 +81,23 @@ public final class InternalClient implements MessageOrigin {
 		return this.account.router().route(this, message);
 	}
 
+	/**
+	 * Publishes a consumer's delivery: routed to the subscriptions of {@code deliverTo} and shown to them with
+	 * the subject the message was stored under.
+	 * @param deliverTo the deliver subject or pull request inbox
+	 * @param subject the message's own subject
+	 * @param replyTo the reply subject (the ack subject), or {@code null}
+	 * @param headers a header block, or {@code null} for a message without headers
+	 * @param payload the payload, possibly empty
+	 * @return how many subscribers took it
+	 */
+	public int publishDelivery(String deliverTo, String subject, String replyTo, byte[] headers, byte[] payload) {
+		ByteBuf content = (headers != null) ? Unpooled.wrappedBuffer(headers, payload) : Unpooled.wrappedBuffer(payload);
+		PublishedMessage message = new PublishedMessage();
+		message.fillDelivery(deliverTo, subject, replyTo, (headers != null) ? headers.length : -1, content);
+		return this.account.router().route(this, message);
+	}
+
 	@Override
 	public SubscriberKind kind() {
 		return SubscriberKind.INTERNAL;

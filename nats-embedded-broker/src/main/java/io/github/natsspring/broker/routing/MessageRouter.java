@@ -69,6 +69,16 @@ public final class MessageRouter {
 	}
 
 	/**
+	 * Whether a message published on a subject would reach any subscription, as nats-server checks a push
+	 * consumer's deliver subject and a pull request's reply subject before delivering to them.
+	 * @param subject a subject to publish on
+	 * @return whether some subscription matches it
+	 */
+	public boolean hasInterest(String subject) {
+		return !this.subscriptions.match(subject).isEmpty();
+	}
+
+	/**
 	 * The number of subscriptions.
 	 * @return how many subscriptions are present
 	 */

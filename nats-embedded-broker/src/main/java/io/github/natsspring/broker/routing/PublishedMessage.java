@@ -18,6 +18,9 @@ public final class PublishedMessage {
 
 	private byte[] subjectBytes;
 
+	/** Whether {@link #subjectBytes} show another subject than the one routed by (a JetStream delivery). */
+	private boolean shownSubject;
+
 	private String replyTo;
 
 	private byte[] replyToBytes;
@@ -47,9 +50,10 @@ public final class PublishedMessage {
 	 */
 	public void fill(String subject, String replyTo, int headerSize, int headerSizeDigits, int sizeDigits,
 			ByteBuf content) {
-		if (subject != this.subject) {
+		if (subject != this.subject || this.shownSubject) {
 			this.subject = subject;
 			this.subjectBytes = WireText.bytes(subject);
+			this.shownSubject = false;
 			this.match = null;
 		}
 		if (replyTo == null) {
@@ -64,6 +68,24 @@ public final class PublishedMessage {
 		this.headerSizeDigits = headerSizeDigits;
 		this.sizeDigits = sizeDigits;
 		this.content = content;
+	}
+
+	/**
+	 * Sets the next message to route as a JetStream delivery: routed by the subject it is delivered to (a deliver
+	 * subject, a pull request's inbox) and shown to subscribers with the subject it was stored under, as
+	 * nats-server shows a consumer's messages.
+	 * @param deliverTo the subject to route by
+	 * @param shownSubject the subject written in {@code MSG}/{@code HMSG}
+	 * @param replyTo the reply subject, or {@code null}
+	 * @param headerSize size of the header block at the start of {@code content}, or -1 for no headers
+	 * @param content headers then payload, read from its reader index and left unchanged
+	 */
+	public void fillDelivery(String deliverTo, String shownSubject, String replyTo, int headerSize, ByteBuf content) {
+		fill(deliverTo, replyTo, headerSize, 0, 0, content);
+		if (!shownSubject.equals(deliverTo)) {
+			this.subjectBytes = WireText.bytes(shownSubject);
+			this.shownSubject = true;
+		}
 	}
 
 	/**
