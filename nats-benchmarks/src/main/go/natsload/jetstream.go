@@ -37,9 +37,9 @@ func runJetStream(cfg config, g *gate) error {
 	describeTLS(nc)
 	var asyncFailures atomic.Int64
 	var lastAsyncErr atomic.Value
-	window := int(cfg.window)
-	if window < 1 {
-		window = prefillWindow
+	window := prefillWindow
+	if cfg.mode == "js-publish-async" {
+		window = int(cfg.window)
 	}
 	js, err := nc.JetStream(nats.MaxWait(jsTimeout), nats.PublishAsyncMaxPending(window),
 		nats.PublishAsyncErrHandler(func(_ nats.JetStream, _ *nats.Msg, err error) {
