@@ -7,6 +7,10 @@
 //	pubsub    one publisher and -subs subscriber connections (in -queue when given); throughput is deliveries
 //	overload  one publisher with no window, one subscriber with no client-side pending limits: who loses what
 //	request   one responder and one requester doing sequential requests; latency percentiles
+//	js-publish        JetStream: js.Publish on a fresh file-backed stream, waiting for each PubAck (one in flight)
+//	js-publish-async  JetStream: js.PublishAsync with at most -window PubAcks outstanding, PublishAsyncComplete last
+//	js-consume        JetStream: -msgs (or what -time allows) pre-filled before the go-ahead, then a durable explicit-ack pull consumer
+//	                  fetches -batch at a time and acks each message; throughput is acked messages per second
 //
 // With -suburl the subscribers connect to that server and the publisher to -url: two nodes of a cluster, so that
 // every delivery has crossed the route between them. Before measuring, the publisher then sends probes until
@@ -29,6 +33,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -50,9 +55,12 @@ func main() {
 		return
 	}
 	g := newGate(cfg.gate)
-	if cfg.mode == "request" {
+	switch {
+	case cfg.mode == "request":
 		err = runRequests(cfg, g)
-	} else {
+	case strings.HasPrefix(cfg.mode, "js-"):
+		err = runJetStream(cfg, g)
+	default:
 		err = runThroughput(cfg, g)
 	}
 	if err != nil {
@@ -70,6 +78,7 @@ type config struct {
 	subs     int
 	queue    string
 	window   int64
+	batch    int
 	limit    time.Duration
 	stall    time.Duration
 	subject  string
@@ -85,12 +94,13 @@ func parseConfig(args []string) (config, error) {
 	flags := flag.NewFlagSet("natsload", flag.ContinueOnError)
 	flags.StringVar(&cfg.url, "url", "nats://127.0.0.1:4222", "server URL; loopback addresses only")
 	flags.StringVar(&cfg.subURL, "suburl", "", "server URL the subscribers connect to, when not -url: another node of its cluster (pubsub mode); loopback addresses only")
-	flags.StringVar(&cfg.mode, "mode", "pubsub", "publish | pubsub | overload | request")
+	flags.StringVar(&cfg.mode, "mode", "pubsub", "publish | pubsub | overload | request | js-publish | js-publish-async | js-consume")
 	flags.Int64Var(&cfg.msgs, "msgs", 100000, "messages to publish (requests to send in request mode)")
 	flags.IntVar(&cfg.size, "size", 16, "payload bytes")
 	flags.IntVar(&cfg.subs, "subs", 1, "subscriber connections (pubsub mode)")
 	flags.StringVar(&cfg.queue, "queue", "", "queue group the subscribers join (pubsub mode)")
-	flags.Int64Var(&cfg.window, "window", 100000, "most messages the publisher may run ahead of the deliveries, 0 for none (pubsub mode)")
+	flags.Int64Var(&cfg.window, "window", 100000, "most messages the publisher may run ahead of the deliveries, 0 for none (pubsub mode); most PubAcks outstanding (js-publish-async)")
+	flags.IntVar(&cfg.batch, "batch", 256, "messages asked for per Fetch (js-consume)")
 	flags.DurationVar(&cfg.limit, "time", 10*time.Second, "longest time to keep publishing or requesting")
 	flags.DurationVar(&cfg.stall, "stall", 5*time.Second, "deliveries that make no progress for this long are counted as lost")
 	flags.StringVar(&cfg.subject, "subject", "bench.load", "subject to publish on")
@@ -114,7 +124,11 @@ func parseConfig(args []string) (config, error) {
 		if cfg.subs < 1 {
 			return cfg, errors.New("-subs must be at least 1 in pubsub mode")
 		}
-	case "request":
+	case "request", "js-publish", "js-consume":
+	case "js-publish-async":
+		if cfg.window < 1 {
+			return cfg, errors.New("-window must be at least 1 in js-publish-async mode")
+		}
 	default:
 		return cfg, fmt.Errorf("unknown -mode %q", cfg.mode)
 	}
@@ -124,8 +138,8 @@ func parseConfig(args []string) (config, error) {
 	if cfg.password != "" && cfg.user == "" {
 		return cfg, errors.New("-password needs -user")
 	}
-	if cfg.msgs < 1 || cfg.size < 0 || cfg.window < 0 || cfg.limit <= 0 || cfg.stall <= 0 {
-		return cfg, errors.New("-msgs, -time and -stall must be positive, -size and -window not negative")
+	if cfg.msgs < 1 || cfg.batch < 1 || cfg.size < 0 || cfg.window < 0 || cfg.limit <= 0 || cfg.stall <= 0 {
+		return cfg, errors.New("-msgs, -batch, -time and -stall must be positive, -size and -window not negative")
 	}
 	if cfg.subURL != "" {
 		if err := requireLoopback("suburl", cfg.subURL); err != nil {

@@ -41,8 +41,8 @@ public record BenchmarkOptions(boolean quick, int repetitions, Path natsServer, 
 			  --only "a;b"             run only scenarios whose name contains one of these texts, in any case
 			                           (a TLS or permissions row brings its plaintext row along)
 			  --load go|jnats|both     which clients drive the servers (default both): the nats.go generator's
-			                           steady-state, TLS and permissions, cold-start, overload and cluster
-			                           sections, the jnats rows, or all
+			                           steady-state, TLS and permissions, cold-start, overload, cluster and
+			                           JetStream sections, the jnats rows, or all
 			  --results DIR            where logs and the report go (default bench-results)
 			""";
 

@@ -16,6 +16,8 @@ import io.github.natsspring.bench.injvm.InJvmBrokerSession;
 import io.github.natsspring.bench.injvm.Transport;
 import io.github.natsspring.bench.injvm.TransportRequestReplyScenario;
 import io.github.natsspring.bench.injvm.TransportThroughputScenario;
+import io.github.natsspring.bench.jetstream.JetStreamScenario;
+import io.github.natsspring.bench.jetstream.JetStreamSession;
 import io.github.natsspring.bench.load.IdleConnectionsScenario;
 import io.github.natsspring.bench.load.Metric;
 import io.github.natsspring.bench.monitor.MonitoredLoadScenario;
@@ -47,13 +49,15 @@ import io.github.natsspring.bench.startup.StartupScenario;
  * @param goSections the broker-versus-nats-server sections under nats.go load, in run order
  * @param monitoringPairs the broker under nats.go load with its monitoring endpoints unread and polled
  * @param clusters the nats.go load across a two-node cluster of each server, with the targets of issue 9
+ * @param jetStream the nats.go JetStream loads on a server of each kind started with JetStream, with the targets of
+ * issue 10
  * @param startup the start-up rows, run with either load since they need no load client
  * @param targets the targets to judge after the run
  */
 record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterPairs,
 		InJvmBrokerSession inJvmSession, List<TransportPair> transportPairs, GoLoadBuild goBuild,
 		List<PlannedSection> goSections, List<MonitoringPair> monitoringPairs, ClusterComparison clusters,
-		List<PlannedScenario> startup, List<Target> targets) {
+		JetStreamComparison jetStream, List<PlannedScenario> startup, List<Target> targets) {
 
 	/**
 	 * A scenario and how often it is measured on each server.
@@ -115,6 +119,39 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 	 * @param targets the targets of issue 9
 	 */
 	record ClusterComparison(ClusterSession reference, ClusterSession candidate, List<ClusterPair> pairs,
+			List<Target> targets) {
+
+		/**
+		 * Returns the loads of one side, in run order, for the global warm-up.
+		 * @param reference whether the reference side's loads are wanted, else the candidate's
+		 * @return the loads
+		 */
+		List<Scenario> loads(boolean reference) {
+			return this.pairs.stream().map((pair) -> reference ? pair.reference() : pair.candidate()).toList();
+		}
+
+	}
+
+	/**
+	 * A load on the reference server started with JetStream and the same load on the candidate.
+	 *
+	 * @param reference the load bound to the reference server
+	 * @param candidate the load bound to the candidate server
+	 * @param repetitions measured runs per side
+	 */
+	record JetStreamPair(Scenario reference, Scenario candidate, int repetitions) {
+	}
+
+	/**
+	 * The JetStream comparison: each server started with {@code -js -sd <dir>} only when a row is selected, the
+	 * rows that run on both, and the targets judged from them.
+	 *
+	 * @param reference the reference server with JetStream
+	 * @param candidate the candidate server with JetStream
+	 * @param pairs the selected rows in run order
+	 * @param targets the targets of issue 10
+	 */
+	record JetStreamComparison(JetStreamSession reference, JetStreamSession candidate, List<JetStreamPair> pairs,
 			List<Target> targets) {
 
 		/**
@@ -228,12 +265,14 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 		List<MonitoringPair> monitoringPairs = options.load().includesGo() ? monitoringPairs(options, goBuild)
 				: List.of();
 		ClusterComparison clusters = clusters(options, goBuild);
+		JetStreamComparison jetStream = jetStream(options, goBuild);
 		// a broker per test class starts many times in one JVM: the first start and the warm ones
 		Scenario startup = new StartupScenario(options.quick() ? 11 : 21);
 		List<PlannedScenario> startupScenarios = options.selects(startup.name())
 				? List.of(new PlannedScenario(startup, repetitions)) : List.of();
 		return new BenchmarkPlan(List.copyOf(planned), List.copyOf(starterPairs), inJvmSession,
-				List.copyOf(transportPairs), goBuild, goSections, monitoringPairs, clusters, startupScenarios, targets);
+				List.copyOf(transportPairs), goBuild, goSections, monitoringPairs, clusters, jetStream, startupScenarios,
+				targets);
 	}
 
 	private static List<StarterPair> starterPairs(StarterSession session, RunLimits throughput, int repetitions) {
@@ -273,6 +312,35 @@ record BenchmarkPlan(List<PlannedScenario> scenarios, List<StarterPair> starterP
 			.filter((pair) -> options.load().includesGo() && options.selects(pair.reference().name()))
 			.toList();
 		return new ClusterComparison(reference, candidate, selected, targets);
+	}
+
+	private static JetStreamComparison jetStream(BenchmarkOptions options, GoLoadBuild build) {
+		JetStreamSession reference = new JetStreamSession();
+		JetStreamSession candidate = new JetStreamSession();
+		// a PubAck per message costs a round trip: the sync row carries a tenth of the others' messages
+		RunLimits sync = options.quick() ? new RunLimits(5_000, Duration.ofMillis(1500))
+				: new RunLimits(20_000, Duration.ofSeconds(5));
+		RunLimits windowed = options.quick() ? new RunLimits(50_000, Duration.ofMillis(1500))
+				: new RunLimits(200_000, Duration.ofSeconds(10));
+		int repetitions = options.effectiveRepetitions();
+		List<JetStreamPair> all = List.of(
+				new JetStreamPair(JetStreamScenario.publishSync(build, reference, 128, sync),
+						JetStreamScenario.publishSync(build, candidate, 128, sync), repetitions),
+				new JetStreamPair(JetStreamScenario.publishAsync(build, reference, 128, 256, windowed),
+						JetStreamScenario.publishAsync(build, candidate, 128, 256, windowed), repetitions),
+				new JetStreamPair(JetStreamScenario.pullConsume(build, reference, 128, 256, windowed),
+						JetStreamScenario.pullConsume(build, candidate, 128, 256, windowed), repetitions));
+		List<Target> targets = new ArrayList<>();
+		targets.add(Target.ratioAtLeastInAll("JetStream throughput ≥ 0.8× in every JetStream row",
+				all.stream().map(JetStreamPair::reference).toList(), Metric.MESSAGES_PER_SECOND, 0.8));
+		for (JetStreamPair pair : all) {
+			targets.add(Target.ratioAtMost("server CPU per msg ≤ 1.25×, " + pair.reference().name(), pair.reference(),
+					Metric.CPU_PER_MESSAGE, 1.25));
+		}
+		List<JetStreamPair> selected = all.stream()
+			.filter((pair) -> options.load().includesGo() && options.selects(pair.reference().name()))
+			.toList();
+		return new JetStreamComparison(reference, candidate, selected, List.copyOf(targets));
 	}
 
 	private static RunLimits goThroughput(BenchmarkOptions options) {

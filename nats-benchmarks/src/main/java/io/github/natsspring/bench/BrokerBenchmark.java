@@ -2,6 +2,7 @@ package io.github.natsspring.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import io.github.natsspring.bench.cluster.ClusterSession;
 import io.github.natsspring.bench.cluster.ServerCluster;
 import io.github.natsspring.bench.goload.GoLoadBuild;
 import io.github.natsspring.bench.injvm.InJvmBrokerSession;
+import io.github.natsspring.bench.jetstream.JetStreamSession;
 import io.github.natsspring.bench.monitor.MonitoredLoadScenario;
 import io.github.natsspring.bench.server.ServerCommand;
 import io.github.natsspring.bench.server.ServerProcess;
@@ -69,7 +71,7 @@ public final class BrokerBenchmark {
 		BenchmarkPlan plan = BenchmarkPlan.of(options, GoLoadBuild.ofThisModule());
 		PrintStream progress = System.err;
 		String generatorFacts = "";
-		if (!plan.goSections().isEmpty()) {
+		if (!plan.goSections().isEmpty() || !plan.clusters().pairs().isEmpty() || !plan.jetStream().pairs().isEmpty()) {
 			progress.println("Building the nats.go load generator");
 			generatorFacts = "- nats.go load generator (natsload): " + plan.goBuild().generator().version() + "\n";
 		}
@@ -85,6 +87,8 @@ public final class BrokerBenchmark {
 		Map<String, List<ScenarioResult>> monitoringResults = new LinkedHashMap<>();
 		List<ScenarioResult> clusterResults = new ArrayList<>();
 		String clusterFacts = "";
+		List<ScenarioResult> jetStreamResults = new ArrayList<>();
+		StringBuilder jetStreamFacts = new StringBuilder();
 		String serverFacts;
 		try (ServerPairs servers = new ServerPairs(plan, reference, candidate, logs, progress)) {
 			ServerPairs.Pair plaintext = servers.pair(ServerSecurity.PLAINTEXT);
@@ -148,6 +152,9 @@ public final class BrokerBenchmark {
 					}
 				}
 			}
+			if (!plan.jetStream().pairs().isEmpty()) {
+				jetStreamResults.addAll(runJetStream(plan.jetStream(), reference, candidate, logs, jetStreamFacts));
+			}
 			if (!plan.monitoringPairs().isEmpty()) {
 				ServerPairs.Pair monitored = servers.pair(ServerSecurity.MONITORED);
 				// the candidate first: the broker is what the rows are about, nats-server shows the machine's share
@@ -168,7 +175,7 @@ public final class BrokerBenchmark {
 			serverFacts = servers.describe();
 		}
 		String facts = MachineDescription.describe(options) + generatorFacts + serverFacts + clusterFacts
-				+ "- load average (1/5/15 min) before: " + loadBefore + ", after: " + MachineDescription.loadAverage()
+				+ jetStreamFacts + "- load average (1/5/15 min) before: " + loadBefore + ", after: " + MachineDescription.loadAverage()
 				+ "\n";
 		BenchmarkReport report = new BenchmarkReport(options, args, facts, Duration.between(started, Instant.now()));
 		report.add(new BenchmarkReport.Table("jnats load", null, reference.label(), candidate.label(), results), true);
@@ -178,6 +185,15 @@ public final class BrokerBenchmark {
 				+ " started once and warmed; the nats.go publisher on node A, the subscriber on node B, so that every"
 				+ " delivery crosses the route: routed messages per second at the subscriber, and the CPU time of both"
 				+ " nodes together per routed message.", reference.label(), candidate.label(), clusterResults), false);
+		report.add(new BenchmarkReport.Table("JetStream (nats.go load)", "Each server started once with JetStream"
+				+ " (-js -sd <dir>, both store directories under one parent on the same file system) and warmed; every"
+				+ " run on a fresh file-backed stream (deleted and created before the go-ahead) on one nats.go"
+				+ " connection: js.Publish waiting for each PubAck, js.PublishAsync with 256 PubAcks outstanding, or a"
+				+ " durable explicit-ack pull consumer fetching 256 at a time from a stream pre-filled before the"
+				+ " go-ahead and acking every message (until the consumer's ack floor reaches the last). Throughput is"
+				+ " acknowledged (consumed) messages per second; server CPU per message as in the other rows; store on"
+				+ " disk is du -s -B1 of the server's store directory after the run, per message of the stream.",
+				reference.label(), candidate.label(), jetStreamResults), false);
 		monitoringResults.forEach((label, serverResults) -> report.add(new BenchmarkReport.Table(
 				"Monitoring cost, " + label + " (nats.go load)", label
 						+ " started with HTTP monitoring (http_port: -1), the same load with nobody reading the"
@@ -203,10 +219,49 @@ public final class BrokerBenchmark {
 				reference.label(), candidate.label(), startupResults), false);
 		report.addTargets(plan.targets());
 		report.addTargets("target (issue 9, cluster rows)", plan.clusters().targets(), clusterResults);
+		report.addTargets("target (issue 10, JetStream rows)", plan.jetStream().targets(), jetStreamResults);
 		System.out.print(report);
 		Path reportFile = options.resultsDirectory().resolve("report-" + FILE_TIME.format(started) + ".md");
 		Files.writeString(reportFile, report.toString());
 		progress.println("Report written to " + reportFile);
+	}
+
+	/**
+	 * Starts both servers with JetStream, their store directories under one new temporary parent, runs the
+	 * JetStream rows interleaved after their global warm-up, and stops both, deleting the stores.
+	 */
+	private static List<ScenarioResult> runJetStream(BenchmarkPlan.JetStreamComparison jetStream,
+			ServerCommand reference, ServerCommand candidate, Path logs, StringBuilder facts) throws Exception {
+		PrintStream progress = System.err;
+		Path stores = Files.createTempDirectory("nats-bench-jetstream-");
+		List<ScenarioResult> results = new ArrayList<>();
+		try (JetStreamSession referenceServer = jetStream.reference();
+				JetStreamSession candidateServer = jetStream.candidate()) {
+			referenceServer.start(reference, stores, logs);
+			candidateServer.start(candidate, stores, logs);
+			FileStore fileStore = Files.getFileStore(stores);
+			facts.append(ServerPairs.describe(referenceServer.server()))
+				.append(ServerPairs.describe(candidateServer.server()))
+				.append("- JetStream store directories under ")
+				.append(stores)
+				.append(" (")
+				.append(fileStore.name())
+				.append(", ")
+				.append(fileStore.type())
+				.append(")\n");
+			progress.print(facts);
+			InterleavedRunner runner = new InterleavedRunner(
+					new InterleavedRunner.Side(reference.label(), referenceServer.server()),
+					new InterleavedRunner.Side(candidate.label(), candidateServer.server()), progress);
+			runner.warmUp(jetStream.loads(true), jetStream.loads(false));
+			for (BenchmarkPlan.JetStreamPair pair : jetStream.pairs()) {
+				results.add(runner.run(pair.reference(), pair.candidate(), pair.repetitions()));
+			}
+		}
+		finally {
+			Files.deleteIfExists(stores);
+		}
+		return results;
 	}
 
 	private static String describe(ClusterSession session) {

@@ -246,6 +246,59 @@ class BenchmarkPlanTests {
 					new Target.Verdict("1.30×", Target.Status.NOT_MET));
 	}
 
+	@Test
+	void selectingJetStreamPlansItsThreeRowsAloneOnAServerOfEachKind() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "go", "--only", "jetstream",
+				"--repetitions", "3"), this.build);
+
+		List<BenchmarkPlan.JetStreamPair> pairs = plan.jetStream().pairs();
+		assertThat(pairs).extracting((pair) -> pair.reference().name())
+			.containsExactly("JetStream publish, sync (1 in flight), 128 B",
+					"JetStream publish, async (256 in flight), 128 B",
+					"JetStream pull consume, batch 256, ack each, 128 B");
+		assertThat(pairs).allSatisfy((pair) -> {
+			assertThat(pair.candidate().name()).isEqualTo(pair.reference().name());
+			assertThat(pair.candidate()).isNotSameAs(pair.reference());
+			assertThat(pair.repetitions()).isEqualTo(3);
+		});
+		assertThat(plan.jetStream().reference()).isNotSameAs(plan.jetStream().candidate());
+		assertThat(plan.jetStream().loads(false)).extracting(Scenario::name)
+			.containsExactlyElementsOf(plan.jetStream().loads(true).stream().map(Scenario::name).toList());
+		assertThat(plan.goSections()).isEmpty();
+		assertThat(plan.clusters().pairs()).isEmpty();
+		assertThat(plan.warmUpScenarios(ServerSecurity.PLAINTEXT)).isEmpty();
+	}
+
+	@Test
+	void jnatsLoadPlansNoJetStreamRow() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "jnats", "--only", "jetstream"),
+				this.build);
+
+		assertThat(plan.jetStream().pairs()).isEmpty();
+	}
+
+	@Test
+	void theJetStreamTargetsAreJudgedRowByRow() {
+		BenchmarkPlan plan = BenchmarkPlan.of(BenchmarkOptions.parse("--load", "go", "--only", "jetstream"),
+				this.build);
+		List<ScenarioResult> results = new ArrayList<>();
+		double[] candidateCpu = { 1.2, 1.3, 0.9 };
+		for (int i = 0; i < 3; i++) {
+			ScenarioResult result = new ScenarioResult(plan.jetStream().pairs().get(i).reference());
+			result.reference()
+				.add(new Sample().with(Metric.MESSAGES_PER_SECOND, 100_000).with(Metric.CPU_PER_MESSAGE, 1.0));
+			result.candidate()
+				.add(new Sample().with(Metric.MESSAGES_PER_SECOND, 75_000 + 10_000 * i)
+					.with(Metric.CPU_PER_MESSAGE, candidateCpu[i]));
+			results.add(result);
+		}
+
+		assertThat(plan.jetStream().targets()).extracting((target) -> target.verdict(results))
+			.containsExactly(new Target.Verdict("worst 0.75×", Target.Status.NOT_MET),
+					new Target.Verdict("1.20×", Target.Status.MET), new Target.Verdict("1.30×", Target.Status.NOT_MET),
+					new Target.Verdict("0.90×", Target.Status.MET));
+	}
+
 	private static List<String> names(BenchmarkPlan.PlannedSection section) {
 		return section.scenarios().stream().map((planned) -> planned.scenario().name()).toList();
 	}

@@ -7,13 +7,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON line {@code natsload} prints for one run. Counts are deliveries: with fan-out every subscriber's copy
  * counts, so {@code expected} is published × subscribers.
  *
- * @param mode the load's mode: {@code publish}, {@code pubsub}, {@code overload} or {@code request}
+ * @param mode the load's mode: {@code publish}, {@code pubsub}, {@code overload}, {@code request},
+ * {@code js-publish}, {@code js-publish-async} or {@code js-consume}
  * @param payloadSize the payload size in bytes
  * @param subscribers the subscriber connections
  * @param published messages published (requests sent)
  * @param expected deliveries due (for publish-only 0)
  * @param delivered deliveries counted at the subscribers (for publish-only: messages the server acknowledged
- * reading; for requests: replies received)
+ * reading; for requests: replies received; for JetStream publishing: PubAcks received; for JetStream consuming:
+ * messages fetched and acked)
  * @param lost deliveries due that never arrived (for requests: timeouts)
  * @param elapsedNanos time from the first publish to the last delivery (or the final flush's {@code PONG})
  * @param msgsPerSecond delivered messages per second over that time

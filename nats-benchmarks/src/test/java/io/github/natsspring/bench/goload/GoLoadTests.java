@@ -90,4 +90,25 @@ class GoLoadTests {
 			.doesNotContain("-tlsca", "-user", "-password");
 	}
 
+	@Test
+	void jetStreamPublishingWaitsForEachPubAck() {
+		assertThat(GoLoad.jetStreamPublish(128, LIMITS).arguments(URL, PLAINTEXT)).containsExactly("-gate", "-url",
+				URL, "-mode", "js-publish", "-msgs", "20000", "-size", "128", "-window", "1", "-time", "1500ms",
+				"-stall", "5000ms");
+	}
+
+	@Test
+	void asyncJetStreamPublishingKeepsItsWindowOfPubAcksOutstanding() {
+		assertThat(GoLoad.jetStreamPublishAsync(128, 256, LIMITS).arguments(URL, PLAINTEXT))
+			.containsSubsequence("-mode", "js-publish-async", "-msgs", "20000", "-window", "256")
+			.doesNotContain("-subs", "-batch");
+	}
+
+	@Test
+	void jetStreamConsumingFetchesItsBatchFromTheStreamPreFilledWithTheMessageCount() {
+		assertThat(GoLoad.jetStreamConsume(128, 256, LIMITS).arguments(URL, PLAINTEXT))
+			.containsSubsequence("-mode", "js-consume", "-msgs", "20000", "-size", "128", "-batch", "256")
+			.doesNotContain("-subs");
+	}
+
 }
