@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerMonitoring;
 import io.github.natsspring.broker.BrokerTls;
@@ -48,6 +49,7 @@ class NatsBrokerOptionsFactory {
 		NatsBrokerOptions.Builder options = (configFile != null) ? fromConfigFile(configFile) : fromProperties();
 		applyTransport(options);
 		applyMonitoring(options, configFile != null);
+		applyJetStream(options, configFile != null);
 		applyCluster(options, configFile != null, clusterBundle);
 		if (bundle != null) {
 			options.tls(BrokerTls.builder()
@@ -91,6 +93,37 @@ class NatsBrokerOptionsFactory {
 		String host = (monitoring.getHost() != null) ? monitoring.getHost() : this.embedded.getHost();
 		options.monitoring(
 				BrokerMonitoring.builder().host(host).port(port).basePath(monitoring.getBasePath()).build());
+	}
+
+	// over a configuration file only when set: the file's jetstream block stays otherwise
+	private void applyJetStream(NatsBrokerOptions.Builder options, boolean fromConfigFile) {
+		NatsProperties.EmbeddedJetStream jetStream = this.embedded.getJetStream();
+		if (fromConfigFile && !this.isSet.test("nats.embedded.jetstream.enabled")) {
+			return;
+		}
+		if (!jetStream.isEnabled()) {
+			options.jetStream(null);
+			return;
+		}
+		BrokerJetStream.Builder builder = BrokerJetStream.builder();
+		if (jetStream.getStoreDir() != null) {
+			builder.storeDirectory(jetStream.getStoreDir());
+		}
+		if (jetStream.getMaxMemoryStore() != null) {
+			builder.maxMemoryStore(storeLimit("nats.embedded.jetstream.max-memory-store", jetStream.getMaxMemoryStore()));
+		}
+		if (jetStream.getMaxFileStore() != null) {
+			builder.maxFileStore(storeLimit("nats.embedded.jetstream.max-file-store", jetStream.getMaxFileStore()));
+		}
+		options.jetStream(builder.build());
+	}
+
+	private static long storeLimit(String property, DataSize limit) {
+		if (limit.toBytes() < 0) {
+			throw new InvalidConfigurationPropertyValueException(property, limit,
+					"The limit must not be negative; leave it unset for no limit.");
+		}
+		return limit.toBytes();
 	}
 
 	// over a configuration file only when set: its cluster block (as a whole) and client_advertise stand otherwise

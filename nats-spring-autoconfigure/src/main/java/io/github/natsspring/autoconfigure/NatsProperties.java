@@ -1,6 +1,7 @@
 package io.github.natsspring.autoconfigure;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -316,6 +317,8 @@ public class NatsProperties {
 		/** nats-server's HTTP monitoring endpoints (/varz, /connz, /subsz, /healthz, ...) on the embedded broker. */
 		private final EmbeddedMonitoring monitoring = new EmbeddedMonitoring();
 
+		private final EmbeddedJetStream jetStream = new EmbeddedJetStream();
+
 		/**
 		 * Routes to other NATS servers, making the embedded broker a node of a nats-server cluster (full mesh, one
 		 * hop). On when nats.embedded.cluster.port or nats.embedded.cluster.routes is set, or enabled is true.
@@ -430,6 +433,10 @@ public class NatsProperties {
 
 		public EmbeddedMonitoring getMonitoring() {
 			return this.monitoring;
+		}
+
+		public EmbeddedJetStream getJetStream() {
+			return this.jetStream;
 		}
 
 		public EmbeddedCluster getCluster() {
@@ -609,6 +616,59 @@ public class NatsProperties {
 
 		public void setExpires(Duration expires) {
 			this.expires = expires;
+		}
+	}
+
+	/**
+	 * JetStream of the embedded broker, as nats-server's {@code -js} and {@code jetstream {}} block.
+	 */
+	public static class EmbeddedJetStream {
+
+		/** Whether the embedded broker runs JetStream: streams, consumers and key-value buckets. */
+		private boolean enabled;
+
+		/**
+		 * Directory the broker stores streams in, under its jetstream subdirectory as nats-server does; the
+		 * system's temporary directory's nats subdirectory when not set.
+		 */
+		private @Nullable Path storeDir;
+
+		/** Most memory all memory streams may use together; unlimited when not set. */
+		private @Nullable DataSize maxMemoryStore;
+
+		/** Most disk space all file streams may use together; unlimited when not set. */
+		private @Nullable DataSize maxFileStore;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Path getStoreDir() {
+			return this.storeDir;
+		}
+
+		public void setStoreDir(@Nullable Path storeDir) {
+			this.storeDir = storeDir;
+		}
+
+		public @Nullable DataSize getMaxMemoryStore() {
+			return this.maxMemoryStore;
+		}
+
+		public void setMaxMemoryStore(@Nullable DataSize maxMemoryStore) {
+			this.maxMemoryStore = maxMemoryStore;
+		}
+
+		public @Nullable DataSize getMaxFileStore() {
+			return this.maxFileStore;
+		}
+
+		public void setMaxFileStore(@Nullable DataSize maxFileStore) {
+			this.maxFileStore = maxFileStore;
 		}
 	}
 
