@@ -11,6 +11,7 @@ import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.PublishAck;
 import io.nats.client.api.StreamState;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,12 @@ class OrderController {
 
 	private final JetStreamOperations jetStream;
 
-	private final JetStreamManagement management;
+	private final ObjectProvider<JetStreamManagement> management;
 
 	private final ProcessedOrders processedOrders;
 
-	OrderController(JetStreamOperations jetStream, JetStreamManagement management, ProcessedOrders processedOrders) {
+	OrderController(JetStreamOperations jetStream, ObjectProvider<JetStreamManagement> management,
+			ProcessedOrders processedOrders) {
 		this.jetStream = jetStream;
 		this.management = management;
 		this.processedOrders = processedOrders;
@@ -58,9 +60,11 @@ class OrderController {
 
 	@GetMapping("/backlog")
 	OrderBacklog backlog() throws IOException, JetStreamApiException {
-		StreamState stream = this.management.getStreamInfo(OrderStream.NAME).getStreamState();
+		// looked up per request: the context exists only once the connection has reached a server
+		JetStreamManagement management = this.management.getObject();
+		StreamState stream = management.getStreamInfo(OrderStream.NAME).getStreamState();
 		try {
-			ConsumerInfo workers = this.management.getConsumerInfo(OrderStream.NAME, OrderStream.WORKERS);
+			ConsumerInfo workers = management.getConsumerInfo(OrderStream.NAME, OrderStream.WORKERS);
 			return new OrderBacklog(stream.getMsgCount(), workers.getNumPending(), workers.getNumAckPending());
 		}
 		catch (JetStreamApiException ex) {
