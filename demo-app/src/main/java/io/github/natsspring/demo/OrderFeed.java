@@ -9,7 +9,7 @@ import io.github.natsspring.annotation.NatsListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest order events this instance has seen. Unlike the workers' queue group, the subscription is this
+ * The latest order events this instance has seen. A plain NATS subscription, outside the stream: it is this
  * instance's own, so every instance sees every order, wherever it was placed: in a cluster of demo instances, an
  * order posted to one shows up in the feed of the others.
  */

@@ -1,16 +1,21 @@
 package io.github.natsspring.demo;
 
-import io.github.natsspring.annotation.NatsListener;
+import io.github.natsspring.annotation.JetStreamListener;
+import io.nats.client.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes order events. The subscriptions share the queue group {@code workers}, so each order is handled
- * once however many instances of the service run.
+ * Processes the order events of the stream {@value OrderStream#NAME} through the durable consumer
+ * {@value OrderStream#WORKERS}, on two threads. Each event is acknowledged when {@link #process} returns (and
+ * delivered again when it throws), so an order posted while the worker is stopped, or the application down, waits
+ * in the stream until it is processed. {@code demo.worker.auto-startup=false} leaves the worker stopped.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "nats.jetstream.enabled", matchIfMissing = true)
 class OrderWorker {
 
 	private static final Log logger = LogFactory.getLog(OrderWorker.class);
@@ -21,9 +26,12 @@ class OrderWorker {
 		this.processedOrders = processedOrders;
 	}
 
-	@NatsListener(subjects = OrderSubjects.CREATED, queue = "workers", concurrency = "2")
-	void process(Order order) {
-		logger.info("Processing order " + order.id() + ": " + order.quantity() + " x " + order.item());
-		this.processedOrders.add(new ProcessedOrder(order, Thread.currentThread().getName()));
+	@JetStreamListener(stream = OrderStream.NAME, durable = OrderStream.WORKERS, subjects = OrderSubjects.CREATED,
+			concurrency = "2", autoStartup = "${demo.worker.auto-startup}")
+	void process(Order order, Message message) {
+		long sequence = message.metaData().streamSequence();
+		logger.info("Processing order " + order.id() + " (stream sequence " + sequence + "): " + order.quantity()
+				+ " x " + order.item());
+		this.processedOrders.add(new ProcessedOrder(order, sequence, Thread.currentThread().getName()));
 	}
 }

@@ -1,22 +1,20 @@
 package io.github.natsspring.demo;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.natsspring.test.EmbeddedNats;
-import io.github.natsspring.test.EmbeddedNatsServer;
-import io.github.natsspring.test.SubjectRecorder;
-import io.nats.client.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -25,20 +23,24 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo's REST flows end to end: HTTP on a random port, NATS on an {@code @EmbeddedNats} test broker on a
- * random port, restarted mid-test to show the order flow survives it.
+ * The demo's REST flows end to end: HTTP on a random port, the embedded broker with JetStream on a random port,
+ * storing in a temporary directory.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nats.reconnect-wait=50ms")
-@EmbeddedNats
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nats.embedded.port=0")
 class DemoApplicationTests {
+
+	@TempDir
+	static Path storeDir;
 
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	EmbeddedNatsServer nats;
-
 	private RestClient http;
+
+	@DynamicPropertySource
+	static void storeInTemporaryDirectory(DynamicPropertyRegistry registry) {
+		registry.add("nats.embedded.jetstream.store-dir", () -> storeDir.toString());
+	}
 
 	@BeforeEach
 	void createClient() {
@@ -46,24 +48,25 @@ class DemoApplicationTests {
 	}
 
 	@Test
-	void postedOrdersAreProcessedByTheWorkers() {
-		List<String> ids = List.of(order("pen", 1), order("ink", 2), order("notebook", 3));
+	void postedOrdersAreStoredInTheStreamAndProcessedOnceByTheWorker() {
+		List<AcceptedOrder> accepted = List.of(order("pen", 1), order("ink", 2), order("notebook", 3));
+		assertThat(accepted).extracting(AcceptedOrder::stream).containsOnly(OrderStream.NAME);
+		assertThat(accepted).extracting(AcceptedOrder::sequence).doesNotHaveDuplicates();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(processed())
+			.extracting(ProcessedOrder::order)
+			.containsAll(accepted.stream().map(AcceptedOrder::order).toList()));
+		for (AcceptedOrder order : accepted) {
+			assertThat(processed()).filteredOn((entry) -> entry.order().equals(order.order()))
+				.singleElement()
+				.satisfies((entry) -> assertThat(entry.sequence()).isEqualTo(order.sequence()));
+		}
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(processedIds()).containsAll(ids));
-	}
-
-	@Test
-	void eachOrderIsProcessedOnceByTheQueueGroup() {
-		String id = order("pen", 5);
-		await().atMost(Duration.ofSeconds(10)).until(() -> processedIds().contains(id));
-		await().during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(2))
-			.until(() -> processedIds().stream().filter(id::equals).count() == 1);
+			.untilAsserted(() -> assertThat(backlog()).isEqualTo(new OrderBacklog(backlog().stored(), 0, 0)));
 	}
 
 	@Test
 	void postedOrdersAppearInTheInstancesFeed() {
-		String id = order("notebook", 2);
+		String id = order("notebook", 2).order().id();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.http.get()
 			.uri("/orders/seen")
 			.retrieve()
@@ -87,44 +90,29 @@ class DemoApplicationTests {
 	}
 
 	@Test
-	void ordersPostedAfterTheBrokerRestartsAreStillProcessed() {
-		this.nats.restart();
-		String id = order("pen", 7);
-		await().atMost(Duration.ofSeconds(10)).until(() -> processedIds().contains(id));
-	}
-
-	@Test
-	void workersReceiveOrdersPublishedOnTheBroker() throws Exception {
-		try (SubjectRecorder created = this.nats.record(OrderSubjects.CREATED)) {
-			String id = order("ink", 4);
-			Message event = created.awaitMessage((message) -> new String(message.getData(), StandardCharsets.UTF_8)
-				.contains(id), Duration.ofSeconds(10));
-			assertThat(event.getSubject()).isEqualTo(OrderSubjects.CREATED);
-		}
-	}
-
-	@Test
-	void healthShowsTheConnectionToTheTestBroker() {
+	void healthShowsTheEmbeddedBrokerWithJetStream() {
 		String health = this.http.get().uri("/actuator/health/nats").retrieve().body(String.class);
-		assertThat(health).contains("\"status\":\"UP\"").contains("\"url\":\"" + this.nats.getUrl() + "\"");
+		assertThat(health).contains("\"status\":\"UP\"")
+			.contains("\"mode\":\"embedded\"")
+			.contains("\"jetStream\":{\"enabled\":true");
 	}
 
-	private String order(String item, int quantity) {
-		ResponseEntity<Order> response = this.http.post()
+	private AcceptedOrder order(String item, int quantity) {
+		ResponseEntity<AcceptedOrder> response = this.http.post()
 			.uri("/orders")
 			.body(new NewOrder(item, quantity))
 			.retrieve()
-			.toEntity(Order.class);
+			.toEntity(AcceptedOrder.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-		return response.getBody().id();
+		return response.getBody();
 	}
 
-	private List<String> processedIds() {
-		List<ProcessedOrder> processed = this.http.get()
-			.uri("/orders/processed")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
-		return processed.stream().map((entry) -> entry.order().id()).toList();
+	private List<ProcessedOrder> processed() {
+		return this.http.get().uri("/orders/processed").retrieve().body(new ParameterizedTypeReference<>() {
+		});
+	}
+
+	private OrderBacklog backlog() {
+		return this.http.get().uri("/orders/backlog").retrieve().body(OrderBacklog.class);
 	}
 }
