@@ -11,17 +11,22 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 /**
  * A consumer's state in its directory of a {@link FileStore}: {@code meta.json} (the caller's bytes, replaced
  * atomically) and two state slots, {@code state.0} and {@code state.1}, written in turn after every change so a
- * torn write leaves the previous state readable. A slot holds its length, a generation that grows with every
+ * torn write leaves the previous state readable. Changes are coalesced: the state is written at most every
+ * {@value #WRITE_INTERVAL_MILLIS} ms and at close, as nats-server flushes consumer state (a consumer that writes
+ * on every delivery and ack would rewrite its whole pending set per message). A slot holds its length, a generation that grows with every
  * write, the delivered and ack-floor pairs, the pending deliveries and the delivery counts, then a CRC32C of all
  * of it; opening takes the readable slot with the highest generation. Writes are not forced, whatever the
  * stream does: they survive the process being killed, and an operating-system crash can only take the state
  * back to an earlier one, which redelivers, never loses, a message (as nats-server, which flushes consumer
- * state in the background).
+ * state in the background). A killed process may likewise lose the last interval's changes: redeliveries again.
  */
 final class FileConsumerStore extends TrackingConsumerStore {
 
@@ -29,22 +34,34 @@ final class FileConsumerStore extends TrackingConsumerStore {
 
 	private static final int FIXED_SIZE = 4 + 8 + 4 * 8 + 4 + 4 + 4;
 
+	static final long WRITE_INTERVAL_MILLIS = 100;
+
 	private final Path directory;
 
 	private final FileChannel[] slots = new FileChannel[2];
 
+	private final ScheduledExecutorService scheduler;
+
 	private long generation;
 
-	private FileConsumerStore(String name, AckPolicy ackPolicy, Path directory) {
+	/** Whether a change waits for the scheduled write; guarded by this store's monitor. */
+	private boolean writeScheduled;
+
+	private boolean released;
+
+	private FileConsumerStore(String name, AckPolicy ackPolicy, Path directory, ScheduledExecutorService scheduler) {
 		super(name, ackPolicy);
 		this.directory = directory;
+		this.scheduler = scheduler;
 	}
 
 	/**
 	 * Opens a consumer's directory, creating it, and recovers the state it holds.
+	 * @param scheduler where the coalesced writes run: the stream's own thread
 	 */
-	static FileConsumerStore open(String name, AckPolicy ackPolicy, Path directory) {
-		FileConsumerStore store = new FileConsumerStore(name, ackPolicy, directory);
+	static FileConsumerStore open(String name, AckPolicy ackPolicy, Path directory,
+			ScheduledExecutorService scheduler) {
+		FileConsumerStore store = new FileConsumerStore(name, ackPolicy, directory, scheduler);
 		try {
 			Files.createDirectories(directory);
 			ConsumerState recovered = null;
@@ -73,6 +90,27 @@ final class FileConsumerStore extends TrackingConsumerStore {
 
 	@Override
 	void changed() {
+		if (this.writeScheduled) {
+			return;
+		}
+		try {
+			this.scheduler.schedule(this::writeScheduledChanges, WRITE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+			this.writeScheduled = true;
+		}
+		catch (RejectedExecutionException ex) {
+			// the stream is shutting down: nothing will write later
+			write();
+		}
+	}
+
+	private synchronized void writeScheduledChanges() {
+		if (this.writeScheduled && !this.released) {
+			this.writeScheduled = false;
+			write();
+		}
+	}
+
+	private void write() {
 		ConsumerState state = snapshot();
 		this.generation++;
 		ByteBuffer buffer = encode(state, this.generation);
@@ -87,6 +125,11 @@ final class FileConsumerStore extends TrackingConsumerStore {
 
 	@Override
 	void release() {
+		if (this.writeScheduled && this.slots[1] != null) {
+			this.writeScheduled = false;
+			write();
+		}
+		this.released = true;
 		for (FileChannel channel : this.slots) {
 			if (channel != null) {
 				try {

@@ -432,7 +432,7 @@ public final class FileStore extends IndexedMessageStore<FileStore.FileEntry> {
 
 	@Override
 	ConsumerStore openConsumer(String consumer, AckPolicy ackPolicy) {
-		return FileConsumerStore.open(consumer, ackPolicy, this.consumersDirectory.resolve(consumer));
+		return FileConsumerStore.open(consumer, ackPolicy, this.consumersDirectory.resolve(consumer), scheduler());
 	}
 
 	@Override

@@ -435,6 +435,14 @@ abstract class IndexedMessageStore<E extends IndexEntry> implements MessageStore
 		return this.executor;
 	}
 
+	/**
+	 * The store's thread, for work a subclass schedules on it.
+	 * @return the executor {@link #executor()} returns
+	 */
+	final ScheduledExecutorService scheduler() {
+		return this.executor;
+	}
+
 	@Override
 	public void close() {
 		shutDown(false);
