@@ -307,6 +307,27 @@ final class StreamConsumer {
 		}
 	}
 
+	/**
+	 * The stream was purged (nats-server's {@code consumer.purge}): the consumer moves up to the first sequence
+	 * still held when it was below, and forgets what was pending.
+	 * @param firstSequence the first sequence still held, 0 for none
+	 * @param lastSequence the stream's last sequence
+	 */
+	void purged(long firstSequence, long lastSequence) {
+		if (this.closed) {
+			return;
+		}
+		long first = (firstSequence == 0) ? lastSequence + 1 : firstSequence;
+		this.nextSequence = Math.max(this.nextSequence, first);
+		for (Map.Entry<Long, PendingDelivery> dropped : this.tracker.purged(first).entrySet()) {
+			this.store.acked(dropped.getValue().consumerSequence(), dropped.getKey());
+		}
+		if (this.skipList == null) {
+			this.numPending = this.set.stream().store().count(filter(), this.nextSequence);
+		}
+		pump();
+	}
+
 	// ---- acks -------------------------------------------------------------------------------------------------
 
 	void ackReceived(AckSubject subject, AckRequest ack, String reply) {
@@ -528,7 +549,12 @@ final class StreamConsumer {
 			endSkipList();
 		}
 		StoredMessage message = messages.loadNext(filter(), this.nextSequence);
-		return (message != null) ? new Candidate(message, null, false) : null;
+		if (message == null) {
+			// as nats-server's LoadNextMsg at the end of the stream: a filtered consumer moves past what it skipped
+			this.nextSequence = Math.max(this.nextSequence, messages.state().lastSequence() + 1);
+			return null;
+		}
+		return new Candidate(message, null, false);
 	}
 
 	private void endSkipList() {

@@ -284,6 +284,16 @@ final class StreamConsumerSet implements StreamConsumers {
 	}
 
 	@Override
+	public void streamPurged(String filter, long firstSequence, long lastSequence) {
+		for (StreamConsumer consumer : this.consumers.values()) {
+			if (filter == null || filter.isEmpty() || !consumer.config().isFiltered()
+					|| Subjects.isWithin(filter, consumer.config().filterSubject())) {
+				consumer.purged(firstSequence, lastSequence);
+			}
+		}
+	}
+
+	@Override
 	public int count() {
 		return this.consumers.size();
 	}
