@@ -33,7 +33,7 @@ import io.github.natsspring.broker.subject.Subjects;
  * subject while that has interest and flow control allows.
  * <p>
  * Threading: everything runs on the stream's executor. Timers (ack wait, heartbeats, pull request expiry,
- * inactivity, interest polling) are folded into one wake-up per consumer, scheduled on JetStream's scheduler,
+ * inactivity) are folded into one wake-up per consumer, scheduled on JetStream's scheduler,
  * which only hands the work over to the executor. {@code num_pending} is kept as a count, changed as messages
  * are stored, removed and delivered; the store counts only when the consumer starts.
  */
@@ -43,9 +43,6 @@ final class StreamConsumer {
 
 	/** nats-server's {@code JsFlowControlMaxPending}: the largest flow control window. */
 	private static final long FLOW_CONTROL_LIMIT = 32L * 1024 * 1024;
-
-	/** How often a push consumer without interest looks for it again. */
-	private static final long INTEREST_POLL = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -71,7 +68,8 @@ final class StreamConsumer {
 
 	private final ArrayDeque<PullWaiter> waiting = new ArrayDeque<>();
 
-	private ConsumerConfig config;
+	/** Volatile: the stream consumer set reads the deliver subject on the thread that changes interest. */
+	private volatile ConsumerConfig config;
 
 	/** The next stream sequence to look at for a first delivery (nats-server's {@code sseq}). */
 	private long nextSequence;
@@ -705,6 +703,19 @@ final class StreamConsumer {
 		}
 	}
 
+	/** A subscription matching the deliver subject came or went: push_bound follows at once, as in nats-server. */
+	void interestChanged() {
+		if (this.closed || isPull()) {
+			return;
+		}
+		boolean wasActive = this.active;
+		checkInterest();
+		if (this.active && !wasActive) {
+			pump();
+		}
+		reschedule();
+	}
+
 	private boolean flowControlBlocked() {
 		return this.config.flowControl() && this.flowPendingBytes > this.flowWindow;
 	}
@@ -803,10 +814,7 @@ final class StreamConsumer {
 			}
 		}
 		else {
-			if (!this.active) {
-				next = Math.min(next, now + INTEREST_POLL);
-			}
-			else if (this.config.idleHeartbeat() > 0) {
+			if (this.active && this.config.idleHeartbeat() > 0) {
 				next = Math.min(next, Math.max(this.lastDelivery, this.lastHeartbeat) + this.config.idleHeartbeat());
 			}
 		}
