@@ -32,6 +32,7 @@ import io.github.natsspring.broker.auth.Nonces;
 import io.github.natsspring.broker.auth.PasswordMatcher;
 import io.github.natsspring.broker.connection.ConnectionStatistics;
 import io.github.natsspring.broker.monitor.RouteSnapshot;
+import io.github.natsspring.broker.routing.InterestListener;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -67,6 +68,8 @@ public final class ClusterNode {
 	private final ClusterContext context;
 
 	private final LocalInterest interest = new LocalInterest();
+
+	private final Map<Account, InterestListener> interestListeners = new ConcurrentHashMap<>();
 
 	/** The registered routes by peer server id, in registration order; guarded by this node. */
 	private final Map<String, RouteConnection> routes = new LinkedHashMap<>();
@@ -107,7 +110,9 @@ public final class ClusterNode {
 		ClusterNode node = new ClusterNode(settings, context);
 		node.bind();
 		for (Account account : context.accounts().all()) {
-			account.router().setInterestListener(node.interest.listenerFor(account.name()));
+			InterestListener listener = node.interest.listenerFor(account.name());
+			node.interestListeners.put(account, listener);
+			account.router().addInterestListener(listener);
 		}
 		LOG.log(System.Logger.Level.INFO, "Cluster name is " + node.name);
 		LOG.log(System.Logger.Level.INFO, "Listening for route connections on " + hostPort(settings.host(), node.port));
@@ -571,9 +576,8 @@ public final class ClusterNode {
 		for (ChannelFuture future : closing) {
 			future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
-		for (Account account : this.context.accounts().all()) {
-			account.router().setInterestListener(null);
-		}
+		this.interestListeners.forEach((account, listener) -> account.router().removeInterestListener(listener));
+		this.interestListeners.clear();
 	}
 
 	private static String hostPort(String host, int port) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.natsspring.broker.routing.InterestListener;
+import io.github.natsspring.broker.routing.SubscriberKind;
 import io.github.natsspring.broker.routing.Subscription;
 
 /**
@@ -22,7 +23,7 @@ final class LocalInterest {
 	private final List<RouteConnection> routes = new ArrayList<>();
 
 	/**
-	 * A listener for one account's router.
+	 * A listener for one account's router; it counts local subscriptions only, not those of routes.
 	 * @param account the account's name
 	 * @return the listener that counts that account's local subscriptions
 	 */
@@ -30,12 +31,16 @@ final class LocalInterest {
 		return new InterestListener() {
 			@Override
 			public void added(Subscription subscription) {
-				LocalInterest.this.added(account, subscription.subject(), subscription.queue());
+				if (subscription.subscriber().kind() != SubscriberKind.ROUTE) {
+					LocalInterest.this.added(account, subscription.subject(), subscription.queue());
+				}
 			}
 
 			@Override
 			public void removed(Subscription subscription) {
-				LocalInterest.this.removed(account, subscription.subject(), subscription.queue());
+				if (subscription.subscriber().kind() != SubscriberKind.ROUTE) {
+					LocalInterest.this.removed(account, subscription.subject(), subscription.queue());
+				}
 			}
 		};
 	}

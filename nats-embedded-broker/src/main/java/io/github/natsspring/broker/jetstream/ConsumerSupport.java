@@ -2,9 +2,8 @@ package io.github.natsspring.broker.jetstream;
 
 /**
  * The consumer half of JetStream, implemented by the consumer package
- * ({@code io.github.natsspring.broker.jetstream.consumer}) and found through {@link java.util.ServiceLoader}
- * (a {@code META-INF/services/io.github.natsspring.broker.jetstream.ConsumerSupport} entry). Without one, streams
- * work and have no consumers.
+ * ({@code io.github.natsspring.broker.jetstream.consumer}); the broker creates it and passes it to
+ * {@link JetStreamService#start}, so this package never refers to the consumer package.
  * <p>
  * Lifecycle: {@link #start} once when JetStream starts, before any stream is recovered or created; then
  * {@link #attach} for each stream; {@link #stop} once after every stream has been closed.

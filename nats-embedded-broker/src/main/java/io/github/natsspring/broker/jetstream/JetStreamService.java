@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -34,7 +34,7 @@ import io.github.natsspring.broker.jetstream.store.StreamState;
 
 /**
  * JetStream in one broker, for the {@code $G} account: the streams, the API on {@code $JS.API.>} and the
- * consumer package found through {@link ConsumerSupport}. The broker {@link #start starts} it before it accepts
+ * consumers, the {@link ConsumerSupport} the broker passes in. The broker {@link #start starts} it before it accepts
  * clients (recovering the file streams kept under {@code <store_dir>/jetstream}) and {@link #stop stops} it
  * after the clients are gone, closing every store cleanly.
  */
@@ -63,7 +63,8 @@ public final class JetStreamService implements JetStreamContext {
 
 	private volatile boolean stopped;
 
-	private JetStreamService(BrokerJetStream options, Account account, String serverName) {
+	private JetStreamService(BrokerJetStream options, Account account, String serverName,
+			ConsumerSupport consumerSupport) {
 		this.options = options;
 		this.serverName = serverName;
 		this.client = new InternalClient(account);
@@ -74,9 +75,7 @@ public final class JetStreamService implements JetStreamContext {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.consumerSupport = ServiceLoader.load(ConsumerSupport.class, ConsumerSupport.class.getClassLoader())
-			.findFirst()
-			.orElse(null);
+		this.consumerSupport = Objects.requireNonNull(consumerSupport, "consumerSupport");
 	}
 
 	/**
@@ -94,11 +93,13 @@ public final class JetStreamService implements JetStreamContext {
 	 * @param options the JetStream settings
 	 * @param account the account, {@code $G}
 	 * @param serverName the server's name
+	 * @param consumerSupport the consumer half of JetStream
 	 * @return the running service
 	 * @throws UncheckedIOException when the store directory cannot be created or read
 	 */
-	public static JetStreamService start(BrokerJetStream options, Account account, String serverName) {
-		JetStreamService service = new JetStreamService(options, account, serverName);
+	public static JetStreamService start(BrokerJetStream options, Account account, String serverName,
+			ConsumerSupport consumerSupport) {
+		JetStreamService service = new JetStreamService(options, account, serverName, consumerSupport);
 		service.begin();
 		return service;
 	}
@@ -117,9 +118,7 @@ public final class JetStreamService implements JetStreamContext {
 		LOG.log(System.Logger.Level.INFO, "  Max Storage:     " + StorageLimits.friendlyBytes(maxStorage()));
 		LOG.log(System.Logger.Level.INFO, "  Store Directory: \"" + storeDirectory(this.options) + "\"");
 		LOG.log(System.Logger.Level.INFO, "-------------------------------------------");
-		if (this.consumerSupport != null) {
-			this.consumerSupport.start(this);
-		}
+		this.consumerSupport.start(this);
 		new StreamApi(this).registerWith(this.api);
 		recoverStreams();
 		this.api.start();
@@ -196,9 +195,7 @@ public final class JetStreamService implements JetStreamContext {
 	}
 
 	private void attachConsumers(Stream stream) {
-		if (this.consumerSupport != null) {
-			stream.attach(this.consumerSupport.attach(stream));
-		}
+		stream.attach(this.consumerSupport.attach(stream));
 	}
 
 	// nats-server 2.9.10 writes each message before its PubAck (a kill -9 loses nothing acknowledged) and forces
@@ -276,9 +273,7 @@ public final class JetStreamService implements JetStreamContext {
 			}
 		}
 		this.streams.clear();
-		if (this.consumerSupport != null) {
-			this.consumerSupport.stop();
-		}
+		this.consumerSupport.stop();
 		this.scheduler.shutdownNow();
 		try {
 			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);

@@ -117,7 +117,7 @@ public final class Stream {
 
 	/**
 	 * The stream's consumers.
-	 * @return what the consumer package attached, {@link StreamConsumers#NONE} without one
+	 * @return what the consumer package attached, {@link StreamConsumers#NONE} until then
 	 */
 	public StreamConsumers consumers() {
 		return this.consumers;

@@ -12,7 +12,7 @@ import io.github.natsspring.broker.jetstream.store.StoredMessage;
 public interface StreamConsumers {
 
 	/**
-	 * A stream without consumers, what streams get when no consumer package is present.
+	 * A stream without consumers, what a stream has until {@link ConsumerSupport#attach} gave it its own.
 	 */
 	StreamConsumers NONE = new StreamConsumers() {
 

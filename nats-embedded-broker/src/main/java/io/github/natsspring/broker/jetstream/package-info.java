@@ -5,9 +5,9 @@
  * <h2>The seam between streams and consumers</h2>
  * <ul>
  * <li><b>Start.</b> {@link io.github.natsspring.broker.jetstream.JetStreamService} is started by the broker when
- * {@code NatsBrokerOptions.jetStream()} is set, in account {@code $G}. It finds the consumer package through
- * {@link java.util.ServiceLoader} as a {@link io.github.natsspring.broker.jetstream.ConsumerSupport} (file
- * {@code META-INF/services/io.github.natsspring.broker.jetstream.ConsumerSupport}), calls
+ * {@code NatsBrokerOptions.jetStream()} is set, in account {@code $G}, with the consumer package's
+ * {@link io.github.natsspring.broker.jetstream.ConsumerSupport} (the broker's server creates
+ * {@code JetStreamConsumers}, so this package does not depend on the consumer package). It calls
  * {@link io.github.natsspring.broker.jetstream.ConsumerSupport#start} with the
  * {@link io.github.natsspring.broker.jetstream.JetStreamContext}, then recovers the streams, calling
  * {@link io.github.natsspring.broker.jetstream.ConsumerSupport#attach} for each on the stream's executor (the
@@ -35,8 +35,7 @@
  * consumer state), {@code executor()}, {@code created()}. The stream calls its
  * {@link io.github.natsspring.broker.jetstream.StreamConsumers} on its executor: {@code messageStored} after each
  * stored message (after its PubAck), {@code messageRemoved} for every removal, {@code hasInterest(subject)} for
- * interest retention, {@code streamPurged(filter, first, last)} after a purge or roll-up (added later, a default
- * method), {@code streamUpdated}, {@code close} at broker stop and {@code delete} at stream delete;
+ * interest retention, {@code streamPurged(filter, first, last)} after a purge or roll-up, {@code streamUpdated}, {@code close} at broker stop and {@code delete} at stream delete;
  * {@code count()} (any thread) is the stream info's {@code consumer_count}. Workqueue and interest acks remove
  * messages with {@link io.github.natsspring.broker.jetstream.Stream#removeAcknowledged(long)} on the executor. The
  * workqueue/interest consumer checks (10099, 10100, 10098) are the consumer package's, using

@@ -1,9 +1,10 @@
 package io.github.natsspring.broker.routing;
 
 /**
- * Told of every local subscription (any kind but {@link SubscriberKind#ROUTE}) that a router adds or removes, so
- * that a cluster can tell its routes about the interest with {@code RS+} and {@code RS-}. Called on the thread
- * that changes the subscription, after the router changed; must not block.
+ * Told of every subscription, of any {@link SubscriberKind}, that a router adds or removes: a cluster tells its
+ * routes about local interest with {@code RS+} and {@code RS-}, a JetStream push consumer learns whether its
+ * deliver subject is listened to. Called on the thread that changes the subscription, after the router changed;
+ * must not block.
  */
 public interface InterestListener {
 

@@ -1,6 +1,8 @@
 package io.github.natsspring.broker.routing;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.natsspring.broker.subject.SubjectMatch;
@@ -15,15 +17,23 @@ public final class MessageRouter {
 
 	private final SubjectTrie<Subscription> subscriptions = new SubjectTrie<>();
 
-	/** Told of local interest changes when the broker is a cluster node; {@code null} otherwise. */
-	private volatile InterestListener interestListener;
+	/** Told of interest changes: a cluster node's routes, JetStream's push consumers. */
+	private final List<InterestListener> interestListeners = new CopyOnWriteArrayList<>();
 
 	/**
-	 * Has every later change of local interest reported, as a cluster needs to keep its routes informed.
-	 * @param listener the listener, or {@code null} to stop reporting
+	 * Has every later change of interest reported.
+	 * @param listener the listener
 	 */
-	public void setInterestListener(InterestListener listener) {
-		this.interestListener = listener;
+	public void addInterestListener(InterestListener listener) {
+		this.interestListeners.add(listener);
+	}
+
+	/**
+	 * Stops reporting to a listener added before.
+	 * @param listener the listener
+	 */
+	public void removeInterestListener(InterestListener listener) {
+		this.interestListeners.remove(listener);
 	}
 
 	/**
@@ -32,8 +42,7 @@ public final class MessageRouter {
 	 */
 	public void subscribe(Subscription subscription) {
 		if (this.subscriptions.insert(subscription.subject(), subscription.queue(), subscription)) {
-			InterestListener listener = this.interestListener;
-			if (listener != null && subscription.subscriber().kind() != SubscriberKind.ROUTE) {
+			for (InterestListener listener : this.interestListeners) {
 				listener.added(subscription);
 			}
 		}
@@ -45,8 +54,7 @@ public final class MessageRouter {
 	 */
 	public void unsubscribe(Subscription subscription) {
 		if (this.subscriptions.remove(subscription.subject(), subscription.queue(), subscription)) {
-			InterestListener listener = this.interestListener;
-			if (listener != null && subscription.subscriber().kind() != SubscriberKind.ROUTE) {
+			for (InterestListener listener : this.interestListeners) {
 				listener.removed(subscription);
 			}
 		}
@@ -58,12 +66,9 @@ public final class MessageRouter {
 	 */
 	public void unsubscribeAll(Collection<Subscription> removed) {
 		this.subscriptions.removeAll(removed, Subscription::subject, Subscription::queue);
-		InterestListener listener = this.interestListener;
-		if (listener != null) {
+		for (InterestListener listener : this.interestListeners) {
 			for (Subscription subscription : removed) {
-				if (subscription.subscriber().kind() != SubscriberKind.ROUTE) {
-					listener.removed(subscription);
-				}
+				listener.removed(subscription);
 			}
 		}
 	}

@@ -43,6 +43,7 @@ import io.github.natsspring.broker.connection.ClientContext;
 import io.github.natsspring.broker.connection.ConnectionStatistics;
 import io.github.natsspring.broker.inprocess.InJvmListeners;
 import io.github.natsspring.broker.jetstream.JetStreamService;
+import io.github.natsspring.broker.jetstream.consumer.JetStreamConsumers;
 import io.github.natsspring.broker.monitor.ClosedConnections;
 import io.github.natsspring.broker.monitor.MonitorServer;
 import io.github.natsspring.broker.protocol.ConnectOptions;
@@ -231,7 +232,8 @@ public final class BrokerServer implements ClientContext, ClusterContext {
 	// nats-server recovers its streams before it listens for clients
 	private void startJetStream() {
 		try {
-			this.jetStream = JetStreamService.start(this.options.jetStream(), this.accounts.global(), serverName());
+			this.jetStream = JetStreamService.start(this.options.jetStream(), this.accounts.global(), serverName(),
+					new JetStreamConsumers());
 		}
 		catch (RuntimeException ex) {
 			abandonStart();

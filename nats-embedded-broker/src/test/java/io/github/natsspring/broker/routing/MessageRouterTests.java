@@ -172,9 +172,9 @@ class MessageRouterTests {
 	}
 
 	@Test
-	void theInterestListenerHearsOfLocalSubscriptionsOnly() {
+	void interestListenersHearOfEverySubscriptionChange() {
 		List<String> heard = new ArrayList<>();
-		this.router.setInterestListener(new InterestListener() {
+		this.router.addInterestListener(new InterestListener() {
 			@Override
 			public void added(Subscription subscription) {
 				heard.add("+" + subscription.subject());
@@ -191,7 +191,7 @@ class MessageRouterTests {
 		this.router.unsubscribe(remote);
 		this.router.unsubscribeAll(List.of(local));
 
-		assertThat(heard).containsExactly("+local", "-local");
+		assertThat(heard).containsExactly("+local", "+remote", "-remote", "-local");
 	}
 
 	private RecordingSubscriber subscriber(SubscriberKind kind, String subject) {

@@ -59,10 +59,13 @@ final class DeliveryTracker {
 		this.deliveryCounts.putAll(state.deliveryCounts());
 	}
 
-	/** Sets where a new consumer starts: it has delivered "up to" the stream sequence below its first one. */
+	/**
+	 * Sets where a new consumer starts: it has delivered "up to" the stream sequence below its first one. The ack
+	 * floor stays at 0 until something is acknowledged, as nats-server reports it (its consumer store records the
+	 * starting sequence as delivered only).
+	 */
 	void start(long streamSequence) {
 		this.delivered = new SequencePair(0, streamSequence);
-		this.ackFloor = new SequencePair(0, streamSequence);
 	}
 
 	boolean acknowledges() {
@@ -113,7 +116,8 @@ final class DeliveryTracker {
 			}
 			int count = this.deliveryCounts.getOrDefault(sequence, 1) + 1;
 			if (this.maxDeliver > 0 && count > this.maxDeliver) {
-				drop(sequence);
+				// as nats-server: leaves pending without moving the ack floor, and still counts as redelivered
+				this.pending.remove(sequence);
 				dropped.add(sequence);
 				continue;
 			}
@@ -237,6 +241,22 @@ final class DeliveryTracker {
 		}
 		drop(streamSequence);
 		return true;
+	}
+
+	/**
+	 * The stream was purged up to a sequence (nats-server's {@code consumer.purge}): the ack floor moves up to just
+	 * below it when lower, and nothing stays pending.
+	 * @param firstSequence the first sequence the consumer may still deliver
+	 * @return the deliveries that were pending, by stream sequence
+	 */
+	Map<Long, PendingDelivery> purged(long firstSequence) {
+		if (this.ackFloor.streamSequence() < firstSequence) {
+			this.ackFloor = new SequencePair(this.delivered.consumerSequence(), firstSequence - 1);
+		}
+		Map<Long, PendingDelivery> dropped = new TreeMap<>(this.pending);
+		this.pending.clear();
+		this.redeliveries.clear();
+		return dropped;
 	}
 
 	/**

@@ -11,7 +11,7 @@ import io.github.natsspring.broker.jetstream.StreamConsumers;
 import io.github.natsspring.broker.routing.Subscription;
 
 /**
- * JetStream's consumers, found by the stream layer through {@link java.util.ServiceLoader}: registers the
+ * JetStream's consumers, which the broker hands to the stream layer: registers the
  * {@code CONSUMER.*} API, takes acks on {@code $JS.ACK.>} and flow control replies on {@code $JS.FC.>} and hands
  * each to its stream's executor, and gives every stream its {@link StreamConsumerSet}.
  */

@@ -33,7 +33,7 @@ import io.github.natsspring.broker.subject.Subjects;
  * subject while that has interest and flow control allows.
  * <p>
  * Threading: everything runs on the stream's executor. Timers (ack wait, heartbeats, pull request expiry,
- * inactivity, interest polling) are folded into one wake-up per consumer, scheduled on JetStream's scheduler,
+ * inactivity) are folded into one wake-up per consumer, scheduled on JetStream's scheduler,
  * which only hands the work over to the executor. {@code num_pending} is kept as a count, changed as messages
  * are stored, removed and delivered; the store counts only when the consumer starts.
  */
@@ -43,9 +43,6 @@ final class StreamConsumer {
 
 	/** nats-server's {@code JsFlowControlMaxPending}: the largest flow control window. */
 	private static final long FLOW_CONTROL_LIMIT = 32L * 1024 * 1024;
-
-	/** How often a push consumer without interest looks for it again. */
-	private static final long INTEREST_POLL = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -71,7 +68,8 @@ final class StreamConsumer {
 
 	private final ArrayDeque<PullWaiter> waiting = new ArrayDeque<>();
 
-	private ConsumerConfig config;
+	/** Volatile: the stream consumer set reads the deliver subject on the thread that changes interest. */
+	private volatile ConsumerConfig config;
 
 	/** The next stream sequence to look at for a first delivery (nats-server's {@code sseq}). */
 	private long nextSequence;
@@ -307,6 +305,27 @@ final class StreamConsumer {
 		}
 	}
 
+	/**
+	 * The stream was purged (nats-server's {@code consumer.purge}): the consumer moves up to the first sequence
+	 * still held when it was below, and forgets what was pending.
+	 * @param firstSequence the first sequence still held, 0 for none
+	 * @param lastSequence the stream's last sequence
+	 */
+	void purged(long firstSequence, long lastSequence) {
+		if (this.closed) {
+			return;
+		}
+		long first = (firstSequence == 0) ? lastSequence + 1 : firstSequence;
+		this.nextSequence = Math.max(this.nextSequence, first);
+		for (Map.Entry<Long, PendingDelivery> dropped : this.tracker.purged(first).entrySet()) {
+			this.store.acked(dropped.getValue().consumerSequence(), dropped.getKey());
+		}
+		if (this.skipList == null) {
+			this.numPending = this.set.stream().store().count(filter(), this.nextSequence);
+		}
+		pump();
+	}
+
 	// ---- acks -------------------------------------------------------------------------------------------------
 
 	void ackReceived(AckSubject subject, AckRequest ack, String reply) {
@@ -528,7 +547,12 @@ final class StreamConsumer {
 			endSkipList();
 		}
 		StoredMessage message = messages.loadNext(filter(), this.nextSequence);
-		return (message != null) ? new Candidate(message, null, false) : null;
+		if (message == null) {
+			// as nats-server's LoadNextMsg at the end of the stream: a filtered consumer moves past what it skipped
+			this.nextSequence = Math.max(this.nextSequence, messages.state().lastSequence() + 1);
+			return null;
+		}
+		return new Candidate(message, null, false);
 	}
 
 	private void endSkipList() {
@@ -679,6 +703,19 @@ final class StreamConsumer {
 		}
 	}
 
+	/** A subscription matching the deliver subject came or went: push_bound follows at once, as in nats-server. */
+	void interestChanged() {
+		if (this.closed || isPull()) {
+			return;
+		}
+		boolean wasActive = this.active;
+		checkInterest();
+		if (this.active && !wasActive) {
+			pump();
+		}
+		reschedule();
+	}
+
 	private boolean flowControlBlocked() {
 		return this.config.flowControl() && this.flowPendingBytes > this.flowWindow;
 	}
@@ -777,10 +814,7 @@ final class StreamConsumer {
 			}
 		}
 		else {
-			if (!this.active) {
-				next = Math.min(next, now + INTEREST_POLL);
-			}
-			else if (this.config.idleHeartbeat() > 0) {
+			if (this.active && this.config.idleHeartbeat() > 0) {
 				next = Math.min(next, Math.max(this.lastDelivery, this.lastHeartbeat) + this.config.idleHeartbeat());
 			}
 		}

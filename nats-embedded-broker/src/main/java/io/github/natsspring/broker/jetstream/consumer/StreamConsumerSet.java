@@ -17,6 +17,8 @@ import io.github.natsspring.broker.jetstream.api.ApiError;
 import io.github.natsspring.broker.jetstream.api.ApiException;
 import io.github.natsspring.broker.jetstream.store.ConsumerStore;
 import io.github.natsspring.broker.jetstream.store.StoredMessage;
+import io.github.natsspring.broker.routing.InterestListener;
+import io.github.natsspring.broker.routing.Subscription;
 import io.github.natsspring.broker.subject.Subjects;
 
 /**
@@ -41,10 +43,35 @@ final class StreamConsumerSet implements StreamConsumers {
 	/** By name, sorted as nats-server sorts its names and lists; read from any thread. */
 	private final Map<String, StreamConsumer> consumers = new ConcurrentSkipListMap<>();
 
+	/** Tells push consumers at once when their deliver subject gains or loses a subscriber. */
+	private final InterestListener interestListener = new InterestListener() {
+
+		@Override
+		public void added(Subscription subscription) {
+			interestChanged(subscription);
+		}
+
+		@Override
+		public void removed(Subscription subscription) {
+			interestChanged(subscription);
+		}
+	};
+
 	StreamConsumerSet(Stream stream, InternalClient client, ScheduledExecutorService scheduler) {
 		this.stream = stream;
 		this.client = client;
 		this.scheduler = scheduler;
+		client.account().router().addInterestListener(this.interestListener);
+	}
+
+	/** On the thread that changed the subscription: hands the check to the stream's executor. */
+	private void interestChanged(Subscription subscription) {
+		for (StreamConsumer consumer : this.consumers.values()) {
+			String deliverSubject = consumer.config().deliverSubject();
+			if (deliverSubject != null && Subjects.matches(subscription.subject(), deliverSubject)) {
+				this.stream.executor().execute(consumer::interestChanged);
+			}
+		}
 	}
 
 	Stream stream() {
@@ -284,6 +311,16 @@ final class StreamConsumerSet implements StreamConsumers {
 	}
 
 	@Override
+	public void streamPurged(String filter, long firstSequence, long lastSequence) {
+		for (StreamConsumer consumer : this.consumers.values()) {
+			if (filter == null || filter.isEmpty() || !consumer.config().isFiltered()
+					|| Subjects.isWithin(filter, consumer.config().filterSubject())) {
+				consumer.purged(firstSequence, lastSequence);
+			}
+		}
+	}
+
+	@Override
 	public int count() {
 		return this.consumers.size();
 	}
@@ -307,6 +344,7 @@ final class StreamConsumerSet implements StreamConsumers {
 
 	@Override
 	public void close() {
+		this.client.account().router().removeInterestListener(this.interestListener);
 		for (StreamConsumer consumer : this.consumers.values()) {
 			consumer.stop(false, false);
 		}
@@ -315,6 +353,7 @@ final class StreamConsumerSet implements StreamConsumers {
 
 	@Override
 	public void delete() {
+		this.client.account().router().removeInterestListener(this.interestListener);
 		for (StreamConsumer consumer : this.consumers.values()) {
 			// the stream's store removes the consumers' state with its own
 			consumer.stop(true, false);

@@ -161,6 +161,14 @@ class PullConsumerInteropTests extends JetStreamScenario {
 	}
 
 	@InteropTest
+	void aFilteredConsumerMovesItsDeliveredSequencePastMessagesItSkips(TargetKind kind) throws Exception {
+		startWithStream(kind, 3);
+		List<Long> delivered = firstSequences(ConsumerConfiguration.builder().durable("f").filterSubject("s.b"));
+		assertThat(delivered).containsExactly(2L);
+		assertThat(counters(management.getConsumerInfo("S", "f"))).containsExactly(1L, 3L, 0L, 0L, 0L, 1L, 0L);
+	}
+
+	@InteropTest
 	void headersOnlyDeliversTheSizeInsteadOfThePayload(TargetKind kind) throws Exception {
 		startWithStream(kind, 1);
 		ConsumerContext consumer = connection.getStreamContext("S")

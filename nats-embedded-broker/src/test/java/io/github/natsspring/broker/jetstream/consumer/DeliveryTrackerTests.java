@@ -107,7 +107,30 @@ class DeliveryTrackerTests {
 		assertThat(tracker.nextRedelivery(dropped)).isNull();
 		assertThat(dropped).containsExactly(1L);
 		assertThat(tracker.pendingCount()).isZero();
-		assertThat(tracker.ackFloor()).isEqualTo(new SequencePair(3, 1));
+		// nats-server keeps the ack floor and still counts the message as redelivered
+		assertThat(tracker.ackFloor()).isEqualTo(SequencePair.NONE);
+		assertThat(tracker.redeliveredCount()).isEqualTo(1);
+	}
+
+	@Test
+	void newConsumerKeepsItsAckFloorAtZeroUntilAnAck() {
+		DeliveryTracker tracker = explicit(0);
+		tracker.start(4);
+		assertThat(tracker.delivered()).isEqualTo(new SequencePair(0, 4));
+		assertThat(tracker.ackFloor()).isEqualTo(SequencePair.NONE);
+		tracker.delivered(5, 1, 0);
+		tracker.ack(5, 1);
+		assertThat(tracker.ackFloor()).isEqualTo(new SequencePair(1, 5));
+	}
+
+	@Test
+	void purgeMovesTheAckFloorUpAndForgetsPending() {
+		DeliveryTracker tracker = explicit(0);
+		tracker.start(2);
+		tracker.delivered(3, 1, 0);
+		assertThat(tracker.purged(10)).containsOnlyKeys(3L);
+		assertThat(tracker.ackFloor()).isEqualTo(new SequencePair(1, 9));
+		assertThat(tracker.pendingCount()).isZero();
 	}
 
 	@Test
