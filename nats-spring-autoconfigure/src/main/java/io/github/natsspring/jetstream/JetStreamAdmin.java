@@ -83,6 +83,14 @@ public class JetStreamAdmin implements SmartLifecycle {
 	}
 
 	/**
+	 * Tells whether declarations skipped at start still wait for the connection.
+	 * @return {@code true} until {@link #declareIfWaiting()} has run them
+	 */
+	public synchronized boolean isWaiting() {
+		return this.waiting;
+	}
+
+	/**
 	 * Runs the declarations skipped at start because the connection was not connected, if any; they are no longer
 	 * waiting once they succeeded.
 	 * @throws JetStreamDeclarationException if one cannot be created or updated

@@ -120,8 +120,8 @@ public final class JetStreamAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JetStreamListenerEndpointRegistry jetStreamListenerEndpointRegistry(Connection connection) {
-		return new JetStreamListenerEndpointRegistry(connection);
+	JetStreamListenerEndpointRegistry jetStreamListenerEndpointRegistry(Connection connection, JetStreamAdmin admin) {
+		return new JetStreamListenerEndpointRegistry(connection, admin);
 	}
 
 	@Bean

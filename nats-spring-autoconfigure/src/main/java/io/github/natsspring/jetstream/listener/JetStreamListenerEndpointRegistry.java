@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.natsspring.jetstream.JetStreamAdmin;
 import io.github.natsspring.jetstream.JetStreamContexts;
 import io.nats.client.Connection;
 import org.apache.commons.logging.Log;
@@ -20,8 +22,8 @@ import org.springframework.context.SmartLifecycle;
  * Holds the {@link JetStreamListenerContainer JetStream listener containers} by id and ties them to the context
  * lifecycle, as the core listeners' registry does: they start in the highest phase, after the declarations of
  * {@link io.github.natsspring.jetstream.JetStreamAdmin}, and stop in parallel before the connection is drained.
- * When the connection is not connected at start (remote mode, server down), the containers wait for it:
- * {@link #startIfWaiting()} starts them once it connects.
+ * When the connection is not connected at start (remote mode, server down), or the admin's declarations still wait
+ * for it, the containers wait too: {@link #startIfWaiting()} starts them once it connects.
  */
 public class JetStreamListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
@@ -31,6 +33,8 @@ public class JetStreamListenerEndpointRegistry implements SmartLifecycle, Dispos
 
 	private final Connection connection;
 
+	private final JetStreamAdmin admin;
+
 	private volatile boolean running;
 
 	private boolean waiting;
@@ -38,9 +42,11 @@ public class JetStreamListenerEndpointRegistry implements SmartLifecycle, Dispos
 	/**
 	 * Creates a registry.
 	 * @param connection the connection the containers consume on, to know whether they can start
+	 * @param admin the admin whose declarations come first
 	 */
-	public JetStreamListenerEndpointRegistry(Connection connection) {
-		this.connection = connection;
+	public JetStreamListenerEndpointRegistry(Connection connection, JetStreamAdmin admin) {
+		this.connection = Objects.requireNonNull(connection, "connection");
+		this.admin = Objects.requireNonNull(admin, "admin");
 	}
 
 	/**
@@ -77,14 +83,14 @@ public class JetStreamListenerEndpointRegistry implements SmartLifecycle, Dispos
 
 	@Override
 	public synchronized void start() {
-		if (JetStreamContexts.isConnected(this.connection)) {
+		if (JetStreamContexts.isConnected(this.connection) && !this.admin.isWaiting()) {
 			startContainers();
 		}
 		else {
 			this.waiting = true;
 			if (!this.containers.isEmpty()) {
-				logger.info("NATS connection is not connected to a server yet (status " + this.connection.getStatus()
-						+ "): the JetStream listeners start once it connects");
+				logger.info("The JetStream listeners start once the NATS connection connects and the declarations"
+						+ " have run (connection status " + this.connection.getStatus() + ")");
 			}
 		}
 		this.running = true;

@@ -57,7 +57,7 @@ class JetStreamServerOutageTests {
 				.isRunning()).isFalse();
 			assertThat(output).contains("the JetStream streams and key-value buckets declared are created or updated"
 					+ " once it connects")
-				.contains("the JetStream listeners start once it connects");
+				.contains("The JetStream listeners start once the NATS connection connects and the declarations have run");
 			try (JetStreamServer server = JetStreamServer.startOn(port);
 					Connection probe = Nats.connect(server.getUrl())) {
 				JetStreamManagement management = probe.jetStreamManagement();
