@@ -49,7 +49,7 @@ class NatsEmbeddedConfigFileFailureAnalyzer extends AbstractFailureAnalyzer<Nats
 									+ " found: put the files on the file system and set"
 									+ " nats.embedded.config-file=file:path/nats.conf.");
 			case INVALID -> "Correct the lines named. The file takes nats-server 2.9.10's keys; those of features"
-					+ " this broker does not have (cluster, jetstream, accounts, websocket, ...) are errors rather"
+					+ " this broker does not have (gateway, leafnodes, accounts, websocket, mqtt, ...) are errors rather"
 					+ " than ignored. To configure the embedded broker with nats.embedded.* properties only, remove"
 					+ " nats.embedded.config-file.";
 		};

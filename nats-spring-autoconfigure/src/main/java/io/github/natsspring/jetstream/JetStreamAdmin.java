@@ -26,8 +26,9 @@ import org.springframework.context.SmartLifecycle;
  * listener registries'). A declaration differs when a field it sets has another value on the server (see
  * {@link #differs}); fields it leaves out keep the server's values. A failure stops the start with a {@link JetStreamDeclarationException}
  * naming the stream or bucket and the server's error; a server without JetStream, with a
- * {@link JetStreamNotAvailableException}. When the connection has not reached a server at start (remote mode,
- * server down), the declarations are skipped with a warning. {@link #declare()} runs them again at any time.
+ * {@link JetStreamNotAvailableException}. When the connection is not connected at start (remote mode, server
+ * down), the declarations wait for it: {@link #declareIfWaiting()} runs them once it connects. {@link #declare()}
+ * runs them again at any time.
  */
 public class JetStreamAdmin implements SmartLifecycle {
 
@@ -48,6 +49,8 @@ public class JetStreamAdmin implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private boolean waiting;
+
 	/**
 	 * Creates an admin.
 	 * @param connection the connection, to check it reached a server with JetStream
@@ -64,17 +67,40 @@ public class JetStreamAdmin implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
 		if (!this.streams.isEmpty() || !this.buckets.isEmpty()) {
-			if (this.connection.getServerInfo() == null) {
-				logger.warn("NATS connection has not reached a server: the JetStream streams and key-value buckets"
-						+ " declared are not created or updated");
+			if (JetStreamContexts.isConnected(this.connection)) {
+				declare();
 			}
 			else {
-				declare();
+				this.waiting = true;
+				logger.info("NATS connection is not connected to a server yet (status " + this.connection.getStatus()
+						+ "): the JetStream streams and key-value buckets declared are created or updated once it"
+						+ " connects");
 			}
 		}
 		this.running = true;
+	}
+
+	/**
+	 * Tells whether declarations skipped at start still wait for the connection.
+	 * @return {@code true} until {@link #declareIfWaiting()} has run them
+	 */
+	public synchronized boolean isWaiting() {
+		return this.waiting;
+	}
+
+	/**
+	 * Runs the declarations skipped at start because the connection was not connected, if any; they are no longer
+	 * waiting once they succeeded.
+	 * @throws JetStreamDeclarationException if one cannot be created or updated
+	 * @throws JetStreamNotAvailableException if the server has no JetStream or the connection is down again
+	 */
+	public synchronized void declareIfWaiting() {
+		if (this.running && this.waiting) {
+			declare();
+			this.waiting = false;
+		}
 	}
 
 	/**
@@ -169,8 +195,9 @@ public class JetStreamAdmin implements SmartLifecycle {
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
+		this.waiting = false;
 	}
 
 	@Override

@@ -12,7 +12,8 @@ import io.nats.client.api.ServerInfo;
 /**
  * Creates jnats JetStream contexts on a connection, once it is known that its server has JetStream. jnats reads
  * the server's version when a context is created, so a context cannot be created before the connection has
- * reached a server.
+ * reached a server. While the connection is not connected jnats hands out a placeholder INFO without JetStream, so
+ * only the INFO of a connected connection tells whether the server has JetStream.
  */
 public final class JetStreamContexts {
 
@@ -54,13 +55,22 @@ public final class JetStreamContexts {
 	}
 
 	/**
-	 * Tells whether the connection's server has announced JetStream in its INFO.
+	 * Tells whether the connection is connected to a server, so that its INFO is that server's.
 	 * @param connection the connection
-	 * @return {@code true} when the connection reached a server with JetStream
+	 * @return {@code true} when connected
+	 */
+	public static boolean isConnected(Connection connection) {
+		return connection.getStatus() == Connection.Status.CONNECTED;
+	}
+
+	/**
+	 * Tells whether the connection is connected to a server that announced JetStream in its INFO.
+	 * @param connection the connection
+	 * @return {@code true} when the connection is connected to a server with JetStream
 	 */
 	public static boolean isAvailable(Connection connection) {
 		ServerInfo info = connection.getServerInfo();
-		return info != null && info.isJetStreamAvailable();
+		return isConnected(connection) && info != null && info.isJetStreamAvailable();
 	}
 
 	/**
@@ -70,7 +80,7 @@ public final class JetStreamContexts {
 	 */
 	public static void requireJetStream(Connection connection) {
 		ServerInfo info = connection.getServerInfo();
-		if (info == null) {
+		if (!isConnected(connection) || info == null) {
 			throw new JetStreamNotAvailableException("JetStream is not available yet: the NATS connection has not"
 					+ " reached a server (status " + connection.getStatus() + ")", false);
 		}

@@ -35,13 +35,16 @@ class NatsEmbeddedConfigFileFailureAnalyzerTests {
 		Path file = Path.of("/app/nats.conf");
 		FailureAnalysis analysis = analyze(NatsEmbeddedConfigFileException.invalid(new FileSystemResource(file), file,
 				List.of("/app/nats.conf:1:0: unknown field \"prot\"",
-						"/app/nats.conf:3:1: field \"jetstream\" is not supported by this broker"),
+						"/app/nats.conf:3:1: field \"accounts\" is not supported by this broker"),
 				new IllegalStateException()));
 		assertThat(analysis.getDescription()).isEqualTo("The embedded NATS broker could not start from its"
 				+ " configuration file, nats.embedded.config-file: file [/app/nats.conf] has errors:\n\n"
 				+ "    /app/nats.conf:1:0: unknown field \"prot\"\n"
-				+ "    /app/nats.conf:3:1: field \"jetstream\" is not supported by this broker");
+				+ "    /app/nats.conf:3:1: field \"accounts\" is not supported by this broker");
 		assertThat(analysis.getAction()).startsWith("Correct the lines named.")
+			.contains("(gateway, leafnodes, accounts, websocket, mqtt, ...) are errors")
+			.doesNotContain("jetstream")
+			.doesNotContain("cluster")
 			.contains("remove nats.embedded.config-file");
 	}
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or restart one, an {@link EmbeddedNatsServer} (and its URL) is the first node, and a {@code Connection} parameter
  * (or the application's connection in a Spring test) knows every node and fails over between them.
  * <p>
- * JetStream is not offered: the broker does not implement it yet.
+ * With {@link #jetStream()} a single broker runs JetStream, storing in a temporary directory of its own that is kept
+ * across restarts and removed when the broker is closed (after the test class, or when the context closes).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -72,4 +73,11 @@ public @interface EmbeddedNats {
 	 * @return the number of nodes, 1 (a single broker, no cluster) unless set
 	 */
 	int clusterSize() default 1;
+
+	/**
+	 * Whether the broker runs JetStream, storing in a temporary directory removed when it is closed. Only for a
+	 * single broker ({@link #clusterSize()} 1).
+	 * @return whether JetStream is enabled, {@code false} unless set
+	 */
+	boolean jetStream() default false;
 }

@@ -1,9 +1,14 @@
 package io.github.natsspring.test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.github.natsspring.broker.NatsBroker;
 import io.nats.client.Connection;
@@ -35,6 +40,8 @@ public final class EmbeddedNatsServer implements AutoCloseable {
 	private @Nullable NatsBroker broker;
 
 	private int port;
+
+	private @Nullable Path storeDirectory;
 
 	// read by the other nodes as they start, without this node's lock
 	private volatile int clusterPort;
@@ -74,7 +81,7 @@ public final class EmbeddedNatsServer implements AutoCloseable {
 		NatsBroker started = new NatsBroker((this.cluster != null)
 				? this.settings.toBrokerOptions(this.port, new EmbeddedNatsNode(this.index, this.cluster.getName(),
 						this.clusterPort, this.cluster.routesOf(this.index)))
-				: this.settings.toBrokerOptions(this.port));
+				: this.settings.toBrokerOptions(this.port, storeDirectory()));
 		started.start();
 		this.broker = started;
 		this.port = started.getPort();
@@ -230,10 +237,41 @@ public final class EmbeddedNatsServer implements AutoCloseable {
 		return SubjectRecorder.onOwnConnection(connect(), subject);
 	}
 
-	/** Same as {@link #stop()}. */
+	private @Nullable Path storeDirectory() {
+		if (this.settings.jetStream() && this.storeDirectory == null) {
+			try {
+				this.storeDirectory = Files.createTempDirectory("embedded-nats-js-");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return this.storeDirectory;
+	}
+
+	/**
+	 * Stops the broker, as {@link #stop()}, and removes its JetStream store directory; a later {@link #start()}
+	 * begins with an empty store.
+	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
 		stop();
+		if (this.storeDirectory != null) {
+			deleteRecursively(this.storeDirectory);
+			this.storeDirectory = null;
+		}
+	}
+
+	// no Spring here: the extension runs without it
+	private static void deleteRecursively(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override

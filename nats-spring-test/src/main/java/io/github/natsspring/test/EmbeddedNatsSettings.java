@@ -1,7 +1,10 @@
 package io.github.natsspring.test;
 
+import java.nio.file.Path;
+
 import io.github.natsspring.broker.BrokerAuth;
 import io.github.natsspring.broker.BrokerCluster;
+import io.github.natsspring.broker.BrokerJetStream;
 import io.github.natsspring.broker.BrokerLimits;
 import io.github.natsspring.broker.BrokerUser;
 import io.github.natsspring.broker.NatsBrokerOptions;
@@ -17,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param serverName the name in INFO, or {@code null} for the server id; each node of a cluster adds its index
  * @param maxPayload the largest payload accepted, in bytes
  * @param clusterSize how many brokers, routed to each other; 1 for a single broker without cluster port
+ * @param jetStream whether the broker runs JetStream (a single broker only)
  */
 public record EmbeddedNatsSettings(@Nullable String token, @Nullable String username, @Nullable String password,
-		@Nullable String serverName, int maxPayload, int clusterSize) {
+		@Nullable String serverName, int maxPayload, int clusterSize, boolean jetStream) {
 
 	/** The settings of an {@link EmbeddedNats} annotation with no attribute set. */
 	public static final EmbeddedNatsSettings DEFAULTS = new EmbeddedNatsSettings(null, null, null, null,
@@ -46,6 +50,25 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 		if (clusterSize < 1) {
 			throw new IllegalArgumentException("@EmbeddedNats(clusterSize = " + clusterSize + ") must be at least 1");
 		}
+		if (jetStream && clusterSize > 1) {
+			throw new IllegalArgumentException("@EmbeddedNats(jetStream = true) runs on a single broker, not with"
+					+ " clusterSize = " + clusterSize);
+		}
+	}
+
+	/**
+	 * Settings of brokers without JetStream.
+	 * @param token the token clients present, or {@code null}
+	 * @param username the user clients authenticate as, or {@code null}
+	 * @param password the user's password, or {@code null}
+	 * @param serverName the name in INFO, or {@code null} for the server id; each node of a cluster adds its index
+	 * @param maxPayload the largest payload accepted, in bytes
+	 * @param clusterSize how many brokers, routed to each other; 1 for a single broker without cluster port
+	 * @throws IllegalArgumentException naming the attribute that is wrong
+	 */
+	public EmbeddedNatsSettings(@Nullable String token, @Nullable String username, @Nullable String password,
+			@Nullable String serverName, int maxPayload, int clusterSize) {
+		this(token, username, password, serverName, maxPayload, clusterSize, false);
 	}
 
 	/**
@@ -59,7 +82,7 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 	 */
 	public EmbeddedNatsSettings(@Nullable String token, @Nullable String username, @Nullable String password,
 			@Nullable String serverName, int maxPayload) {
-		this(token, username, password, serverName, maxPayload, 1);
+		this(token, username, password, serverName, maxPayload, 1, false);
 	}
 
 	/**
@@ -82,7 +105,7 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 		}
 		return new EmbeddedNatsSettings(emptyToNull(annotation.token()), emptyToNull(annotation.username()),
 				emptyToNull(annotation.password()), emptyToNull(annotation.serverName()), annotation.maxPayload(),
-				annotation.clusterSize());
+				annotation.clusterSize(), annotation.jetStream());
 	}
 
 	private static @Nullable String emptyToNull(String value) {
@@ -92,10 +115,15 @@ public record EmbeddedNatsSettings(@Nullable String token, @Nullable String user
 	/**
 	 * Broker options for these settings: loopback, the given port, no cluster.
 	 * @param port the port, 0 for a free one
+	 * @param storeDirectory the JetStream store directory, or {@code null} without JetStream
 	 * @return the options
 	 */
-	NatsBrokerOptions toBrokerOptions(int port) {
-		return brokerOptions(port).build();
+	NatsBrokerOptions toBrokerOptions(int port, @Nullable Path storeDirectory) {
+		NatsBrokerOptions.Builder options = brokerOptions(port);
+		if (storeDirectory != null) {
+			options.jetStream(BrokerJetStream.inDirectory(storeDirectory));
+		}
+		return options.build();
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package io.github.natsspring.test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +95,48 @@ class EmbeddedNatsSettingsTests {
 				assertThat(connection.getServerInfo().isAuthRequired()).isTrue();
 			}
 		}
+	}
+
+	@Nested
+	@EmbeddedNats(jetStream = true)
+	class WithJetStream {
+
+		@Test
+		void streamsAreKeptInATemporaryStoreThatOutlivesARestart(EmbeddedNatsServer server, Connection connection)
+				throws Exception {
+			assertThat(connection.getServerInfo().isJetStreamAvailable()).isTrue();
+			Path store = server.getBroker().getOptions().jetStream().storeDirectory();
+			assertThat(store).isDirectory();
+			assertThat(store.getFileName().toString()).startsWith("embedded-nats-js-");
+			connection.jetStreamManagement()
+				.addStream(StreamConfiguration.builder().name("KEPT").subjects("kept.>").storageType(StorageType.File)
+					.build());
+			assertThat(connection.jetStream().publish("kept.one", new byte[] { 1 }).getSeqno()).isEqualTo(1);
+			server.restart();
+			try (Connection again = server.connect()) {
+				assertThat(again.jetStreamManagement().getStreamInfo("KEPT").getStreamState().getMsgCount())
+					.isEqualTo(1);
+				assertThat(server.getBroker().getOptions().jetStream().storeDirectory()).isEqualTo(store);
+			}
+		}
+	}
+
+	@Test
+	void closingTheServerRemovesItsStore() {
+		EmbeddedNatsServer server = new EmbeddedNatsServer(
+				new EmbeddedNatsSettings(null, null, null, null, 1024, 1, true));
+		server.start();
+		Path store = server.getBroker().getOptions().jetStream().storeDirectory();
+		assertThat(store).isDirectory();
+		server.close();
+		assertThat(store).doesNotExist();
+	}
+
+	@Test
+	void jetStreamIsRefusedWithACluster() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new EmbeddedNatsSettings(null, null, null, null, 1024, 2, true))
+			.withMessage("@EmbeddedNats(jetStream = true) runs on a single broker, not with clusterSize = 2");
 	}
 
 	private static Connection connectWithoutCredentials(EmbeddedNatsServer server)

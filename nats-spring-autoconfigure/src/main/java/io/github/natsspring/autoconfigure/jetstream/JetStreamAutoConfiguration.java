@@ -10,6 +10,7 @@ import io.github.natsspring.jetstream.JetStreamTemplate;
 import io.github.natsspring.jetstream.KeyValueOperations;
 import io.github.natsspring.jetstream.KeyValueTemplate;
 import io.github.natsspring.jetstream.KeyValueTemplates;
+import io.github.natsspring.jetstream.listener.DeferredJetStreamStart;
 import io.github.natsspring.jetstream.listener.JetStreamListenerContainerFactory;
 import io.github.natsspring.jetstream.listener.JetStreamListenerEndpointRegistry;
 import io.github.natsspring.listener.NatsListenerErrorHandler;
@@ -43,7 +44,8 @@ import org.springframework.context.annotation.Lazy;
  * Whether the server has JetStream is known only once the connection has reached it, so the contexts are lazy
  * beans created on first use, which fails with a {@link io.github.natsspring.jetstream.JetStreamNotAvailableException}
  * when the server has no JetStream (or was not reached yet). An application that declares nothing and uses no
- * JetStream bean runs unchanged against a server without JetStream.
+ * JetStream bean runs unchanged against a server without JetStream. When the connection is not connected at start
+ * (remote mode, server down), declarations and listeners wait for it to connect ({@link DeferredJetStreamStart}).
  */
 @AutoConfiguration(afterName = { "io.github.natsspring.autoconfigure.NatsAutoConfiguration",
 		"io.github.natsspring.autoconfigure.listener.NatsListenerAutoConfiguration" })
@@ -118,8 +120,15 @@ public final class JetStreamAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JetStreamListenerEndpointRegistry jetStreamListenerEndpointRegistry() {
-		return new JetStreamListenerEndpointRegistry();
+	JetStreamListenerEndpointRegistry jetStreamListenerEndpointRegistry(Connection connection, JetStreamAdmin admin) {
+		return new JetStreamListenerEndpointRegistry(connection, admin);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeferredJetStreamStart deferredJetStreamStart(Connection connection, JetStreamAdmin admin,
+			JetStreamListenerEndpointRegistry registry) {
+		return new DeferredJetStreamStart(connection, admin, registry);
 	}
 
 	@Bean

@@ -5,8 +5,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.natsspring.jetstream.JetStreamAdmin;
+import io.github.natsspring.jetstream.JetStreamContexts;
+import io.nats.client.Connection;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -16,12 +22,32 @@ import org.springframework.context.SmartLifecycle;
  * Holds the {@link JetStreamListenerContainer JetStream listener containers} by id and ties them to the context
  * lifecycle, as the core listeners' registry does: they start in the highest phase, after the declarations of
  * {@link io.github.natsspring.jetstream.JetStreamAdmin}, and stop in parallel before the connection is drained.
+ * When the connection is not connected at start (remote mode, server down), or the admin's declarations still wait
+ * for it, the containers wait too: {@link #startIfWaiting()} starts them once it connects.
  */
 public class JetStreamListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
+	private static final Log logger = LogFactory.getLog(JetStreamListenerEndpointRegistry.class);
+
 	private final Map<String, JetStreamListenerContainer> containers = new LinkedHashMap<>();
 
+	private final Connection connection;
+
+	private final JetStreamAdmin admin;
+
 	private volatile boolean running;
+
+	private boolean waiting;
+
+	/**
+	 * Creates a registry.
+	 * @param connection the connection the containers consume on, to know whether they can start
+	 * @param admin the admin whose declarations come first
+	 */
+	public JetStreamListenerEndpointRegistry(Connection connection, JetStreamAdmin admin) {
+		this.connection = Objects.requireNonNull(connection, "connection");
+		this.admin = Objects.requireNonNull(admin, "admin");
+	}
 
 	/**
 	 * Finds a container by listener id.
@@ -50,19 +76,53 @@ public class JetStreamListenerEndpointRegistry implements SmartLifecycle, Dispos
 			throw new IllegalStateException("Another JetStream listener is already registered with id '"
 					+ container.getId() + "'");
 		}
-		if (this.running && container.isAutoStartup()) {
+		if (this.running && !this.waiting && container.isAutoStartup()) {
 			container.start();
 		}
 	}
 
 	@Override
 	public synchronized void start() {
+		if (JetStreamContexts.isConnected(this.connection) && !this.admin.isWaiting()) {
+			startContainers();
+		}
+		else {
+			this.waiting = true;
+			if (!this.containers.isEmpty()) {
+				logger.info("The JetStream listeners start once the NATS connection connects and the declarations"
+						+ " have run (connection status " + this.connection.getStatus() + ")");
+			}
+		}
+		this.running = true;
+	}
+
+	/**
+	 * Starts the containers that waited at start because the connection was not connected, if any. A container
+	 * that cannot start is logged and left stopped; the others start.
+	 */
+	public synchronized void startIfWaiting() {
+		if (!this.running || !this.waiting) {
+			return;
+		}
+		this.waiting = false;
+		for (JetStreamListenerContainer container : this.containers.values()) {
+			if (container.isAutoStartup()) {
+				try {
+					container.start();
+				}
+				catch (RuntimeException ex) {
+					logger.error("JetStream listener '" + container.getId() + "' could not start", ex);
+				}
+			}
+		}
+	}
+
+	private void startContainers() {
 		for (JetStreamListenerContainer container : this.containers.values()) {
 			if (container.isAutoStartup()) {
 				container.start();
 			}
 		}
-		this.running = true;
 	}
 
 	@Override
@@ -77,6 +137,7 @@ public class JetStreamListenerEndpointRegistry implements SmartLifecycle, Dispos
 
 	private synchronized CompletableFuture<Void> drainAll() {
 		this.running = false;
+		this.waiting = false;
 		return CompletableFuture.allOf(this.containers.values()
 			.stream()
 			.map(JetStreamListenerContainer::drain)

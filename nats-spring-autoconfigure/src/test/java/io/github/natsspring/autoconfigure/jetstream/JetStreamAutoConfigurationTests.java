@@ -12,6 +12,7 @@ import io.github.natsspring.jetstream.JetStreamOperations;
 import io.github.natsspring.jetstream.JetStreamTemplate;
 import io.github.natsspring.jetstream.KeyValueTemplate;
 import io.github.natsspring.jetstream.KeyValueTemplates;
+import io.github.natsspring.jetstream.listener.DeferredJetStreamStart;
 import io.github.natsspring.jetstream.listener.JetStreamListenerContainerFactory;
 import io.github.natsspring.jetstream.listener.JetStreamListenerEndpoint;
 import io.github.natsspring.jetstream.listener.JetStreamListenerEndpointRegistry;
@@ -61,6 +62,7 @@ class JetStreamAutoConfigurationTests {
 			.hasSingleBean(KeyValueTemplates.class)
 			.hasSingleBean(JetStreamListenerContainerFactory.class)
 			.hasSingleBean(JetStreamListenerEndpointRegistry.class)
+			.hasSingleBean(DeferredJetStreamStart.class)
 			.hasSingleBean(JetStreamListenerAnnotationBeanPostProcessor.class)
 			.doesNotHaveBean(KeyValueTemplate.class));
 	}

@@ -25,10 +25,14 @@ final class JetStreamServer implements AutoCloseable {
 	}
 
 	static JetStreamServer start() {
+		return startOn(NatsServerProcess.freePort());
+	}
+
+	static JetStreamServer startOn(int port) {
 		try {
 			Path storeDirectory = Files.createTempDirectory("nats-js-");
 			return new JetStreamServer(storeDirectory,
-					NatsServerProcess.start("-js", "-sd", storeDirectory.toString()));
+					NatsServerProcess.startOn(port, "-js", "-sd", storeDirectory.toString()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

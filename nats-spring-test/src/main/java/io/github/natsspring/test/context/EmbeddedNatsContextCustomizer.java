@@ -55,7 +55,7 @@ final class EmbeddedNatsContextCustomizer implements ContextCustomizer {
 		RootBeanDefinition server = new RootBeanDefinition(EmbeddedNatsServer.class,
 				() -> new EmbeddedNatsServer(this.settings));
 		server.setInitMethodName("start");
-		server.setDestroyMethodName("stop");
+		server.setDestroyMethodName("close");
 		registry.registerBeanDefinition(SERVER_BEAN_NAME, server);
 		RootBeanDefinition connectionDetails = new RootBeanDefinition(EmbeddedNatsServerConnectionDetails.class, () -> {
 			EmbeddedNatsServer started = beanFactory.getBean(EmbeddedNatsServer.class);

@@ -1,11 +1,16 @@
 package io.github.natsspring.test.context;
 
+import java.nio.file.Path;
+
 import io.github.natsspring.autoconfigure.NatsAutoConfiguration;
 import io.github.natsspring.autoconfigure.NatsConnectionDetails;
+import io.github.natsspring.autoconfigure.jetstream.JetStreamAutoConfiguration;
 import io.github.natsspring.broker.NatsBroker;
 import io.github.natsspring.test.EmbeddedNatsServer;
 import io.github.natsspring.test.EmbeddedNatsSettings;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -57,6 +62,22 @@ class EmbeddedNatsContextCustomizerTests {
 		this.runner.withInitializer(customizedWith(EmbeddedNatsSettings.DEFAULTS))
 			.run((context) -> server[0] = context.getBean(EmbeddedNatsServer.class));
 		assertThat(server[0].isRunning()).isFalse();
+	}
+
+	@Test
+	void jetStreamSettingsGiveTheContextJetStreamWithAStoreRemovedWhenItCloses() {
+		Path[] store = new Path[1];
+		this.runner.withConfiguration(AutoConfigurations.of(JetStreamAutoConfiguration.class))
+			.withInitializer(customizedWith(new EmbeddedNatsSettings(null, null, null, null, 1024 * 1024, 1, true)))
+			.run((context) -> {
+				store[0] = context.getBean(EmbeddedNatsServer.class).getBroker().getOptions().jetStream()
+					.storeDirectory();
+				JetStreamManagement management = context.getBean(JetStreamManagement.class);
+				management.addStream(StreamConfiguration.builder().name("ORDERS").subjects("orders.>").build());
+				assertThat(management.getStreamNames()).containsExactly("ORDERS");
+				assertThat(store[0]).isDirectory();
+			});
+		assertThat(store[0]).doesNotExist();
 	}
 
 	@Test
