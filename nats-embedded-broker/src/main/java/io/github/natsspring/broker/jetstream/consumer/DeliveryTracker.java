@@ -296,6 +296,19 @@ final class DeliveryTracker {
 		return next;
 	}
 
+	/**
+	 * When one pending delivery becomes due.
+	 * @param streamSequence the delivered message
+	 * @return the time, or {@link Long#MAX_VALUE} when it is not waiting for an ack
+	 */
+	long dueAt(long streamSequence) {
+		PendingDelivery delivery = this.pending.get(streamSequence);
+		if (delivery == null || this.redeliveries.contains(streamSequence)) {
+			return Long.MAX_VALUE;
+		}
+		return dueAt(streamSequence, delivery);
+	}
+
 	/** The time recorded for a pending delivery, what the consumer store keeps. */
 	long deliveryTime(long streamSequence) {
 		PendingDelivery delivery = this.pending.get(streamSequence);

@@ -687,7 +687,8 @@ final class StreamConsumer {
 			this.set.acknowledged(this, message.sequence());
 		}
 		if (this.tracker.acknowledges()) {
-			scheduleAt(this.tracker.nextDue());
+			// the wake-up already covers every earlier delivery: only this one's due time can be new
+			scheduleAt(this.tracker.dueAt(message.sequence()));
 		}
 	}
 
