@@ -81,8 +81,9 @@ class JetStreamAgainstNatsServerTests {
 			.run(this.session.server(), GoLoad.jetStreamConsume(16, 10, new RunLimits(20_000, Duration.ofMillis(1))))
 			.report();
 
-		assertThat(report.published()).isEqualTo(20_000);
-		assertThat(report.delivered()).isLessThan(20_000).isEqualTo(report.expected());
+		// the time limit bounds the pre-fill too: at least one window of PubAcks, never the whole count
+		assertThat(report.published()).isPositive().isLessThan(20_000);
+		assertThat(report.delivered()).isLessThanOrEqualTo(report.published()).isEqualTo(report.expected());
 		assertThat(report.lost()).isZero();
 		assertThat(report.lastError()).isNull();
 	}
