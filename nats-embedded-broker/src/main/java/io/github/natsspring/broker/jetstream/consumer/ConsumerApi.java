@@ -1,6 +1,7 @@
 package io.github.natsspring.broker.jetstream.consumer;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.github.natsspring.broker.jetstream.JetStreamContext;
@@ -113,27 +114,19 @@ final class ConsumerApi {
 	}
 
 	private void names(ApiRequest request) {
-		Paged paged = paged(request, (response) -> response.name("consumers").beginArray().endArray());
-		if (paged == null) {
-			return;
-		}
-		request.executeOn(paged.stream.executor(), () -> {
-			List<StreamConsumer> all = consumers(paged.stream).consumers();
-			int offset = Math.min(paged.offset, all.size());
-			JsonWriter response = request.response()
-				.field("total", all.size())
-				.field("offset", offset)
-				.field("limit", NAMES_LIMIT);
-			response.name("consumers").beginArray();
-			for (StreamConsumer consumer : all.subList(offset, Math.min(all.size(), offset + NAMES_LIMIT))) {
-				response.value(consumer.name());
-			}
-			response.endArray();
-			request.respond(response);
-		});
+		page(request, NAMES_LIMIT, (response, consumer) -> response.value(consumer.name()));
 	}
 
 	private void list(ApiRequest request) {
+		page(request, LIST_LIMIT, (response, consumer) -> {
+			response.beginObject();
+			consumer.writeInfo(response);
+			response.endObject();
+		});
+	}
+
+	/** Answers one page of a stream's consumers, each written into the {@code consumers} array. */
+	private void page(ApiRequest request, int limit, BiConsumer<JsonWriter, StreamConsumer> entry) {
 		Paged paged = paged(request, (response) -> response.name("consumers").beginArray().endArray());
 		if (paged == null) {
 			return;
@@ -144,12 +137,10 @@ final class ConsumerApi {
 			JsonWriter response = request.response()
 				.field("total", all.size())
 				.field("offset", offset)
-				.field("limit", LIST_LIMIT);
+				.field("limit", limit);
 			response.name("consumers").beginArray();
-			for (StreamConsumer consumer : all.subList(offset, Math.min(all.size(), offset + LIST_LIMIT))) {
-				response.beginObject();
-				consumer.writeInfo(response);
-				response.endObject();
+			for (StreamConsumer consumer : all.subList(offset, Math.min(all.size(), offset + limit))) {
+				entry.accept(response, consumer);
 			}
 			response.endArray();
 			request.respond(response);
